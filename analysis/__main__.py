@@ -1,0 +1,107 @@
+"""Command line: ``python -m analysis score|summary FILE...``.
+
+Unreadable input exits with status 2 and one line on stderr naming the file and the
+reason; ``-`` reads standard input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from typing import Any
+
+import pandas as pd
+
+from analysis.ingest import Loaded, UnreadableInput, load, load_bytes
+from analysis.pipeline import Analysis, analyze
+
+
+def _read(spec: str) -> Loaded:
+    if spec == "-":
+        return load_bytes(sys.stdin.buffer.read(), "<stdin>")
+    return load(spec)
+
+
+def _analyse_all(files: list[str]) -> list[Analysis]:
+    loaded = [_read(f) for f in files]  # read every file first: fail before any work
+    return [analyze(item.text, name=item.name) for item in loaded]
+
+
+def _clean(value: Any) -> Any:
+    """JSON has no NaN: a score that cannot be computed becomes null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return [_clean(row) for row in frame.astype(object).to_dict(orient="records")]
+
+
+def _write(text: str, out: str | None) -> None:
+    if out:
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_score(args: argparse.Namespace) -> None:
+    results = _analyse_all(args.files)
+    if args.format == "json":
+        doc = [{"article": r.name, "meta": r.meta, "paragraphs": records(r.paragraphs),
+                "evidence": records(r.evidence), "summary": records(r.summary)[0]} for r in results]
+        _write(json.dumps(_clean(doc), ensure_ascii=False, indent=2) + "\n", args.out)
+    else:
+        frame = pd.concat([r.paragraphs.assign(article=r.name) for r in results], ignore_index=True)
+        frame = frame[["article", *[c for c in frame.columns if c != "article"]]]
+        _write(frame.to_csv(index=False), args.out)
+
+
+def cmd_summary(args: argparse.Namespace) -> None:
+    results = _analyse_all(args.files)
+    frame = pd.concat([r.summary for r in results], ignore_index=True)
+    if args.format == "json":
+        _write(json.dumps(records(frame), ensure_ascii=False, indent=2) + "\n", args.out)
+    else:
+        _write(frame.to_csv(index=False), args.out)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    for name, fn, help_ in (
+        ("score", cmd_score, "per-paragraph scores (json adds evidence and summary)"),
+        ("summary", cmd_summary, "one row of article-level scores per file"),
+    ):
+        sp = sub.add_parser(name, help=help_)
+        sp.add_argument("files", nargs="+", metavar="FILE", help="text files; - for standard input")
+        sp.add_argument("--format", choices=("csv", "json"), default="csv")
+        sp.add_argument("--out", metavar="PATH", help="write here instead of standard output")
+        sp.set_defaults(func=fn)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        args.func(args)
+    except UnreadableInput as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: cannot write output: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""Lexicons: versioned word lists with categories and weights, and a matcher with offsets.
+
+A lexicon is one CSV in ``data/lexicons/`` (``term,category,weight,note``; lowercase,
+sorted, unique; multi-word entries allowed; a trailing ``*`` matches any word ending, as in
+LIWC dictionaries) and an entry in ``data/lexicons/manifest.json`` giving its version,
+source, licence, citation, date and SHA-256. Loading checks the checksum, so an edited
+lexicon whose manifest was not bumped fails loudly instead of producing unversioned scores.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+LEXICON_DIR = DATA / "lexicons"
+MANIFEST = LEXICON_DIR / "manifest.json"
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    category: str
+    weight: float
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    entry: Entry
+
+
+class LexiconError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    version: str
+    entries: tuple[Entry, ...]
+    source: str = ""
+    licence: str = ""
+    citation: str = ""
+
+    @functools.cached_property
+    def _exact(self) -> dict[str, Entry]:
+        return {e.term: e for e in self.entries if not e.term.endswith("*")}
+
+    @functools.cached_property
+    def _prefixes(self) -> list[tuple[str, Entry]]:
+        pre = [(e.term[:-1], e) for e in self.entries if e.term.endswith("*")]
+        return sorted(pre, key=lambda p: -len(p[0]))
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """One alternation of every term, longest first, on word boundaries."""
+        terms = sorted((e.term for e in self.entries), key=lambda t: (-len(t), t))
+        body = "|".join(_term_regex(t) for t in terms)
+        return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’]|-\w)", re.IGNORECASE)
+
+    @property
+    def categories(self) -> list[str]:
+        return sorted({e.category for e in self.entries})
+
+    def lookup(self, matched: str) -> Entry | None:
+        key = canonical(matched)
+        if key in self._exact:
+            return self._exact[key]
+        for prefix, entry in self._prefixes:
+            if key.startswith(prefix):
+                return entry
+        return None
+
+    def finditer(self, text: str) -> Iterator[Match]:
+        for m in self.pattern.finditer(text):
+            entry = self.lookup(m.group())
+            if entry is not None:
+                yield Match(m.start(), m.end(), entry)
+
+
+def canonical(term: str) -> str:
+    """Lowercase, straight apostrophes, single spaces, plain hyphens."""
+    term = term.lower().replace("’", "'").replace("‘", "'")
+    term = re.sub(r"[‐‑–]", "-", term)
+    return re.sub(r"\s+", " ", term).strip()
+
+
+def _term_regex(term: str) -> str:
+    wildcard = term.endswith("*")
+    if wildcard:
+        term = term[:-1]
+    parts = []
+    for ch in term:
+        if ch == " ":
+            parts.append(r"\s+")
+        elif ch == "'":
+            parts.append("['’]")
+        elif ch == "-":
+            parts.append("[-‐‑–]")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts) + (r"[\w'’-]*?" if wildcard else "")
+
+
+def checksum(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def manifest() -> dict[str, dict[str, str]]:
+    data: dict[str, dict[str, str]] = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    return data
+
+
+@functools.cache
+def load(name: str) -> Lexicon:
+    """Load a shipped lexicon by name, checking its checksum against the manifest."""
+    info = manifest().get(name)
+    if info is None:
+        raise LexiconError(f"no lexicon named {name!r} in {MANIFEST}")
+    path = LEXICON_DIR / info["file"]
+    digest = checksum(path)
+    if digest != info["sha256"]:
+        raise LexiconError(
+            f"{path.name} changed but its manifest entry did not: bump the version and "
+            f"the sha256 in manifest.json (file {digest[:12]}…, manifest {info['sha256'][:12]}…)"
+        )
+    return Lexicon(
+        name=name,
+        version=info["version"],
+        entries=tuple(read_csv(path)),
+        source=info.get("source", ""),
+        licence=info.get("licence", ""),
+        citation=info.get("citation", ""),
+    )
+
+
+def read_csv(path: Path) -> list[Entry]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [
+            Entry(
+                term=canonical(row["term"]),
+                category=row["category"].strip(),
+                weight=float(row["weight"]),
+                note=(row.get("note") or "").strip(),
+            )
+            for row in csv.DictReader(fh)
+        ]

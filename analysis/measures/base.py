@@ -1,0 +1,138 @@
+"""The one interface every measure implements, and helpers the lexicon measures share."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.text import Document, Paragraph
+
+NAN = float("nan")
+
+
+@dataclass(frozen=True)
+class Column:
+    """What one number in the paragraphs or summary table means."""
+
+    name: str
+    label: str
+    unit: str
+    low: float | None
+    high: float | None
+    direction: str  # "higher = ..."
+    description: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One matched span. ``start``/``end`` are paragraph-relative here; the pipeline
+    turns them into offsets into the whole text."""
+
+    start: int
+    end: int
+    category: str
+    term: str
+    weight: float
+    note: str = ""
+    quoted: bool = False
+
+
+@dataclass
+class Scored:
+    values: dict[str, float | str]
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+ScoreFn = Callable[[Paragraph], Scored]
+SummaryFn = Callable[[Document, pd.DataFrame, pd.DataFrame], Mapping[str, float | str]]
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A registered measure: its name, version, the columns it adds and how it scores.
+
+    ``score`` maps one paragraph to values and evidence; ``summarize`` computes the
+    article-level values from the document and the already-scored paragraph and evidence
+    frames (so readability can be recomputed on the whole text, and rates pooled).
+    """
+
+    name: str
+    version: str
+    columns: tuple[Column, ...]
+    score: ScoreFn
+    summarize: SummaryFn
+    lexicon: str | None = None  # name of the shipped lexicon it uses, if any
+    citation: str = ""
+    limits: str = ""
+    method: str = ""
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def per_100_words(total: float, words: int) -> float:
+    """A rate per 100 words; NaN for a paragraph without words (not 0)."""
+    return total / words * 100.0 if words else NAN
+
+
+def pooled_rate(
+    measure: str, paragraphs: pd.DataFrame, evidence: pd.DataFrame, category: str | None = None
+) -> float:
+    """Article-level rate: all weights of the measure over all words, per 100 words."""
+    words = int(paragraphs["words"].sum()) if len(paragraphs) else 0
+    ev = evidence[evidence["measure"] == measure] if len(evidence) else evidence
+    if category is not None and len(ev):
+        ev = ev[ev["category"] == category]
+    total = float(ev["weight"].sum()) if len(ev) else 0.0
+    return per_100_words(total, words)
+
+
+def category_rates(
+    measure: str, categories: Iterable[str], evidence: list[Evidence], words: int
+) -> dict[str, float | str]:
+    out: dict[str, float | str] = {}
+    for cat in categories:
+        total = sum(e.weight for e in evidence if e.category == cat)
+        out[f"{measure}_{cat}"] = per_100_words(total, words)
+    return out
+
+
+def finite_or_nan(x: float) -> float:
+    return x if isinstance(x, float) and math.isfinite(x) else NAN
+
+
+# Negation: a cue preceded within three words (same clause) by one of these is negated.
+STRONG_NEGATORS = frozenset(
+    "no not never without nor neither none nothing nobody nowhere cannot isn't aren't "
+    "wasn't weren't don't doesn't didn't won't wouldn't can't couldn't shouldn't hasn't "
+    "haven't hadn't ain't".split()
+)
+WEAK_NEGATORS = frozenset("hardly barely scarcely little rarely seldom".split())
+# "not a minor breach", "not just a threat": the negation intensifies what follows.
+MINIMISERS = frozenset("minor small simple mere merely just only slight little trivial".split())
+
+
+def negation(par: Paragraph, start: int, window: int = 3) -> tuple[float, str]:
+    """How negation changes a cue starting at ``start`` (paragraph-relative).
+
+    Returns a multiplier and a note: 0.0 for "no threat", 0.5 for "hardly a threat", 1.0
+    (with a note) for "not a minor breach", where "not" negates the minimiser and so
+    intensifies. The scope is the three words before the cue, within its clause.
+    """
+    before = [t for t in par.tokens if t[1] <= start][-window:]
+    clause_start = max(par.text.rfind(ch, 0, start) for ch in ",;:.!?()—–")
+    before = [t for t in before if t[0] > clause_start]
+    for i, (_, _, word) in enumerate(reversed(before)):
+        if word in STRONG_NEGATORS or word.endswith("n't"):
+            between = [w for _, _, w in before[len(before) - i :]]
+            minimiser = next((w for w in between if w in MINIMISERS), None)
+            if minimiser:
+                return 1.0, f"'{word} … {minimiser}': a negated minimiser intensifies"
+            return 0.0, f"negated by '{word}'"
+        if word in WEAK_NEGATORS:
+            return 0.5, f"weakened by '{word}' (x0.5)"
+    return 1.0, ""

