@@ -8,12 +8,13 @@ before it as context, exactly as in an article. Three tasks, micro-averaged over
     spans (quotation marks and surrounding spaces stripped) overlap by at least half of the
     longer of the two; one-to-one, largest overlap first. ``quote_exact_*`` counts only
     identical inner spans.
-(b) **speaker attribution**: over gold quotations with a speaker (as written, or resolved);
-    a matched quotation's predicted speaker is right when, after normalising (lower case,
-    no titles, articles or punctuation), its words are a subset or superset of the gold
-    speaker's or the gold resolved name's (``Dr Colin Moran`` = ``Colin Moran``;
-    ``Scrivener`` = ``Richard Scrivener``). Precision: right / matched quotations given a
-    speaker; recall: right / gold quotations with a speaker.
+(b) **speaker attribution**: over gold quotations with a speaker (as written, or resolved).
+    When the gold names who speaks (``resolved``: "he" = Tabata), the prediction's resolved
+    name is compared with it; when it does not (an unnamed "she"), the expression as written
+    is compared with the gold's. Names match when, normalised (lower case, no titles,
+    articles or punctuation), the words of one are a subset of the other's (``Dr Colin
+    Moran`` = ``Colin Moran``; ``Scrivener`` = ``Richard Scrivener``). Precision: right /
+    matched quotations given a speaker; recall: right / gold quotations with a speaker.
 (c) **anonymous-source detection**, per mention: a predicted anonymous source matches a
     gold anonymous source when their spans overlap.
 
@@ -49,7 +50,8 @@ _ARTICLES = frozenset("the a an".split())
 class PredQuote:
     start: int
     end: int
-    speaker: str | None
+    speaker: str | None  # the name it resolves to
+    written: str | None = None  # the speaker expression as written ("she")
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,8 @@ def split(records: list[dict[str, Any]], half: str) -> list[dict[str, Any]]:
 def predict(record: dict[str, Any]) -> tuple[list[PredQuote], list[PredSource]]:
     """The detector's output for one gold paragraph, read after its previous paragraph."""
     found = dt.detect(paragraph(record["text"], record.get("previous", "")))
-    quotes = [PredQuote(q.start, q.end, dt.speaker_name(q.speaker) if q.speaker else None)
-              for q in found.quotes]
+    quotes = [PredQuote(q.start, q.end, dt.speaker_name(q.speaker) if q.speaker else None,
+                        q.speaker.text if q.speaker else None) for q in found.quotes]
     sources = [PredSource(s.start, s.end, s.kind) for s in found.sources]
     return quotes, sources
 
@@ -153,6 +155,13 @@ def same_speaker(pred: str | None, targets: Iterable[str | None]) -> bool:
     return False
 
 
+def speaker_right(pred: PredQuote, gold: dict[str, Any]) -> bool:
+    """Resolved name against the gold's resolved name; else as written against as written."""
+    if gold["resolved"]:
+        return same_speaker(pred.speaker, (gold["resolved"], gold["speaker"]))
+    return same_speaker(pred.written or pred.speaker, (gold["speaker"],))
+
+
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -176,7 +185,7 @@ def compare(record: dict[str, Any], quotes: list[PredQuote], sources: list[PredS
     for i, j in pairs:
         if quotes[j].speaker:
             c.speaker_given += 1
-            c.speaker_right += same_speaker(quotes[j].speaker, (gq[i]["speaker"], gq[i]["resolved"]))
+            c.speaker_right += speaker_right(quotes[j], gq[i])
     gs = record["sources"]
     g_anon = [(s["start"], s["end"]) for s in gs if s["kind"] == "anonymous"]
     p_anon = [(s.start, s.end) for s in sources if s.kind == "anonymous"]

@@ -162,7 +162,10 @@ def quote_spans(text: str, carried: bool = False) -> list[Span]:
     if carried and marks and _closes(text, marks[0].start()):
         spans.append(Span(0, marks[0].end()))
         marks = marks[1:]
+    skip = -1
     for i, m in enumerate(marks):
+        if i == skip:
+            continue  # the closing mark of a nested quotation
         ch = m.group()
         opening = ch in _OPENERS or (ch == '"' and start is None)
         if start is None and not opening and ch == "”" and i + 1 < len(marks):
@@ -172,12 +175,23 @@ def quote_spans(text: str, carried: bool = False) -> list[Span]:
         elif start is not None and ch in _CLOSING:
             spans.append(Span(start, m.end()))
             start = None
-        elif start is not None and ch in _OPENERS:  # a new opening mark: the last one ran on
-            spans.append(Span(start, m.start()))
+        elif start is not None and ch in _OPENERS:
+            if _nested(marks, i):  # “A “b” c,”: a quotation inside a quotation
+                skip = next((k for k in range(i + 1, len(marks)) if marks[k].group() in "”»"), -1)
+                continue
+            spans.append(Span(start, m.start()))  # a new opening mark: the last one ran on
             start = m.start()
     if start is not None:
         spans.append(Span(start, len(text.rstrip())))
     return spans
+
+
+def _nested(marks: list[re.Match[str]], i: int) -> bool:
+    """An opening curly mark inside an open quotation is nested when the curly marks from
+    it to the end of the paragraph close more often than they open (one of the closing
+    marks is the outer quotation's); otherwise the outer quotation ran on unclosed."""
+    rest = [m.group() for m in marks[i:]]
+    return sum(ch in "”»" for ch in rest) > sum(ch in "“«" for ch in rest)
 
 
 def _closes(text: str, i: int) -> bool:

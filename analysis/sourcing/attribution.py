@@ -41,6 +41,14 @@ _TRAILING = frozenset(
 )
 _RELATIVE = frozenset("who which whose whom where".split())
 _CALL_OBJECTS = frozenset("for on it them him her this these those".split())
+# Verbs that often take a plain object ("found piles of cash", "announced a review"):
+# counted only when a clause follows. Other cognitive verbs only refuse "to"/"in"/"for".
+_CLAUSE_ONLY = frozenset(
+    """find finds found show shows showed shown observe observes observed announce announces
+    announced announcing reveal reveals revealed""".split()
+)
+_NOT_A_CLAUSE = frozenset("to in for so of about on with out".split())
+_NO_TO = frozenset("reply replies replied respond responds responded answer answers answered".split())
 _WORD = re.compile(r"[\w&.’'-]+", re.UNICODE)
 MAX_SOURCE_WORDS = 12
 
@@ -89,14 +97,18 @@ def verbs(par: Paragraph, quotes: list[Span]) -> list[lx.Match]:
             continue
         before = _words_before(text, m.start, 2)
         after = _words_after(text, m.end, 10)
-        if before and before[-1] in _DETS:
-            continue  # "the claims", "his findings"
+        if before and before[-1] in _DETS | {"to"}:
+            continue  # "the claims", "his findings", "to add"
         if before and before[-1] in _BE or len(before) > 1 and before[-2] in _BE and before[-1].endswith("ly"):
             continue  # "is said to", "was widely reported"
         term = m.entry.term
         if term.startswith("call") and not (after and (after[0] in _CALL_OBJECTS or _quote_next(text, m.end))):
             continue
-        if m.entry.category == "verb_cognitive" and not _clause_follows(after):
+        if term in _NO_TO and after[:1] == ["to"]:
+            continue  # "replied to a post" is an action, not a report
+        if term in _CLAUSE_ONLY and not _clause_follows(after):
+            continue
+        if m.entry.category == "verb_cognitive" and (not after or after[0] in _NOT_A_CLAUSE):
             continue
         out.append(m)
     return out
@@ -137,7 +149,9 @@ def find(par: Paragraph, quotes: list[Span]) -> list[Source]:
         elif term.endswith("ing") and _after_comma(mask, m.start):
             found = _subject(mask, sentence.start, m.start)
         elif _inverted(mask, m.start, sentence.start):
-            found = _right(mask, m.end, sentence.end) or _left(mask, sentence.start, m.start)
+            found = _right(mask, m.end, sentence.end)
+            if found is None or not names.classify(text[found[0] : found[1]]).kind:
+                found = _left(mask, sentence.start, m.start)
         else:
             found = _left(mask, sentence.start, m.start)
         if found is None:
@@ -146,6 +160,8 @@ def find(par: Paragraph, quotes: list[Span]) -> list[Source]:
         verdict = names.classify(text[start:end])
         if not verdict.kind:
             continue
+        if verdict.kind == "person" and " " not in verdict.name and re.match(r"\s*[,(]\s*which\b", text[end:]):
+            verdict = names.Named("organisation", verdict.name, "a name followed by 'which': an institution")
         key = (start, end)
         if key in out:
             continue
@@ -220,7 +236,9 @@ def _left(mask: str, sent_start: int, verb_start: int) -> tuple[int, int, int] |
             # "which the government says": a subject inside the relative clause;
             # "which has been monitoring …": a clause about the name before it.
             b, e = _trim_words(mask, begin, end, _RELATIVE, _TRAILING)
-            if b < e and len(mask[b:e].split()) <= 6 and names.classify(mask[b:e]).kind:
+            lead = mask[b:e].split()[0] if b < e else ""
+            subject = lead[:1].isupper() or lead.lower() in names.DEFINITE | names.INDEFINITE | set(names.PRONOUNS)
+            if subject and len(mask[b:e].split()) <= 6 and names.classify(mask[b:e]).kind:
                 return b, e, b
             continue
         if len(mask[begin:end].split()) > 6:
@@ -242,6 +260,9 @@ def _after_clause_word(mask: str, begin: int, end: int) -> tuple[int, int]:
     last = None
     for m in re.finditer(r"\b(?:that|who|which|and|but|while|because|when|as|if|so|where)\b",
                          mask[begin:end]):
+        around = re.match(r"\s+(\S)", mask[begin + m.end() : end])
+        if m.group() == "and" and around and around.group(1).isupper():
+            continue  # "Strength and Conditioning Coach": inside a name
         last = m
     if last is None:
         return begin, end
@@ -262,6 +283,9 @@ def _describes(mask: str, begin: int, end: int) -> bool:
 def _right(mask: str, verb_end: int, sent_end: int) -> tuple[int, int, int] | None:
     m = re.match(r"[^,;:.!?|()—–]*", mask[verb_end:sent_end])
     end = verb_end + (m.end() if m else 0)
+    rel = re.search(r"\b(?:who|which|that|whose)\b", mask[verb_end:end])
+    if rel:  # "according to US researchers who used …"
+        end = verb_end + rel.start()
     begin, end = _strip(mask, verb_end, end)
     begin, end = _trim_words(mask, begin, end, _CONNECTORS, _TRAILING)
     if begin >= end or len(_WORD.findall(mask[begin:end])) > MAX_SOURCE_WORDS:

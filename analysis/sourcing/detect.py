@@ -53,6 +53,7 @@ class Finding:
     sources: list[Source] = field(default_factory=list)
     scare: list[Span] = field(default_factory=list)
     quoted_words: int = 0
+    people: list[Source] = field(default_factory=list)  # persons named outside quotations
 
 
 def _sentence(par: Paragraph, i: int) -> Span:
@@ -62,15 +63,17 @@ def _sentence(par: Paragraph, i: int) -> Span:
     return Span(0, len(par.text))
 
 
-def _accept(par: Paragraph, spans: list[Span], verb_starts: list[int]) -> tuple[list[Span], list[Span]]:
+def _accept(par: Paragraph, spans: list[Span]) -> tuple[list[Span], list[Span]]:
+    """Split quoted spans into speech and scare quotes: a fragment of three words or fewer
+    is speech only when its sentence attributes something to a source."""
     speech: list[Span] = []
     scare: list[Span] = []
+    starts = [s.start for s in attribution.find(par, spans)]
     for q in spans:
-        inner = par.text[q.start : q.end]
-        words = len(re.findall(r"\w+", inner))
+        words = len(re.findall(r"\w+", par.text[q.start : q.end]))
         s = _sentence(par, q.start)
-        has_verb = any(s.start <= v < s.end and not (q.start <= v < q.end) for v in verb_starts)
-        (speech if words > SCARE_MAX_WORDS or (has_verb and words) else scare).append(q)
+        attributed = any(s.start <= i < s.end and not (q.start <= i < q.end) for i in starts)
+        (speech if words > SCARE_MAX_WORDS or (attributed and words) else scare).append(q)
     return speech, scare
 
 
@@ -78,12 +81,11 @@ def detect(par: Paragraph, context: bool = True) -> Finding:
     """Everything the sourcing measure reports for ``par``. With ``context``, the previous
     paragraph (``par.previous_text``) is read too, to resolve pronouns and to give a
     quotation that runs on from it its speaker."""
-    all_verbs = [m.start for m in attribution.verbs(par, par.quotes)]
-    speech, scare = _accept(par, par.quotes, all_verbs)
+    speech, scare = _accept(par, par.quotes)
     sources = attribution.find(par, speech)
     quotes = [Quote(q.start, q.end) for q in speech]
     prev = _previous(par.previous_text) if context and par.previous_text else None
-    _colon_speakers(par, quotes, sources)
+    _colon_speakers(par, speech, quotes, sources)
     sources.extend(_anonymous_phrases(par, speech, sources))
     sources.sort(key=lambda s: s.start)
     _resolve(par, sources, prev)
@@ -91,7 +93,7 @@ def detect(par: Paragraph, context: bool = True) -> Finding:
     for s in sources:
         s.quotes = sum(1 for q in quotes if q.speaker is s)
     quoted = sum(1 for t in par.tokens if any(q.start <= t[0] and t[1] <= q.end for q in quotes))
-    return Finding(quotes, sources, scare, quoted)
+    return Finding(quotes, sources, scare, quoted, _person_mentions(par, speech))
 
 
 @functools.lru_cache(maxsize=256)
@@ -99,19 +101,21 @@ def _previous(text: str) -> Finding:
     return detect(paragraph(text), context=False)
 
 
-def _colon_speakers(par: Paragraph, quotes: list[Quote], sources: list[Source]) -> None:
-    """``Ruth Steere marvels at how …: “…”``: the subject of the introducing sentence."""
+def _colon_speakers(par: Paragraph, speech: list[Span], quotes: list[Quote], sources: list[Source]) -> None:
+    """``Ruth Steere marvels at how …: “…”``: the subject of the introducing sentence,
+    when that sentence has no attribution of its own."""
+    mask = attribution.masked(par, speech)
     for q in quotes:
         before = par.text[: q.start].rstrip()
         if not before.endswith(":"):
             continue
-        if any(0 <= q.start - max(s.end, s.verb_end) <= 3 for s in sources):
-            continue
         s = _sentence(par, max(0, len(before) - 1))
-        run = names.subject_run(par.text[s.start : len(before)])
+        if any(s.start <= x.start < len(before) for x in sources):
+            continue
+        run = names.subject_run(mask[s.start : len(before)])
         if not run:
             continue
-        start = par.text.find(run, s.start)
+        start = mask.find(run, s.start)
         verdict = names.classify(run)
         if start < 0 or not verdict.kind or verdict.role:
             continue
@@ -181,16 +185,16 @@ def _fits(pron: str, s: Source) -> bool:
 
 
 def _resolve(par: Paragraph, sources: list[Source], prev: Finding | None) -> None:
-    initial = _sentence_initial_names(par)
+    initial = _person_mentions(par, par.quotes)
     for s in sources:
         if s.kind != "pronoun":
             continue
         pron = names.PRONOUNS.get(s.text.lower(), s.text.lower())
+        # Sources before the pronoun first; people merely named, when no source fits.
         here = [c for c in _candidates(sources, s.start) if _fits(pron, c)]
-        here += [c for c in initial if c.start < s.start and _fits(pron, c)]
-        here.sort(key=lambda c: c.start)
-        back = [c for c in (prev.sources if prev else []) if c.kind != "pronoun" and _fits(pron, c)]
-        back += [c for c in (prev.sources if prev else []) if c.kind == "pronoun" and c.resolved]
+        here = here or [c for c in initial if c.start < s.start and _fits(pron, c)]
+        back = [c for c in (prev.sources + prev.people if prev else []) if _fits(pron, c)]
+        back.sort(key=lambda c: c.start)
         target = here[-1] if here else (back[-1] if back else None)
         if target is not None:
             s.kind, s.resolved = target.kind, target.resolved or target.name
@@ -204,14 +208,31 @@ def _resolve(par: Paragraph, sources: list[Source], prev: Finding | None) -> Non
     sources[:] = [s for s in sources if s.kind]
 
 
-def _sentence_initial_names(par: Paragraph) -> list[Source]:
-    """``Tabata doesn’t completely agree.``: a person at the head of a sentence."""
+_PERSON_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|von|van|de|al|bin))*")
+
+
+def _person_mentions(par: Paragraph, quotes: list[Span]) -> list[Source]:
+    """People named outside quotations, for pronoun resolution: a run of two or more
+    capitalised words that reads as a personal name (``Holger von Neuhoff``), or one word
+    followed by a verb-like lower-case word (``Planas invited``, ``Tabata doesn’t``)."""
     out = []
-    for sent in par.sentences:
-        run = names.subject_run(par.text[sent.start : sent.end])
-        verdict = names.classify(run) if run else None
-        if verdict and verdict.kind == "person":
-            out.append(Source(sent.start, sent.start + len(run), run, "person", verdict.name, verdict.why))
+    text = par.text
+    nouns = names.words_of("anon_role") | names.words_of("org_head") | names.words_of("document")
+    for m in _PERSON_RUN.finditer(text):
+        if any(q.start <= m.start() < q.end for q in quotes):
+            continue
+        run = m.group()
+        if re.search(r"(?:\b(?:the|The)|[A-Z]\w*\s+(?:for|of|and|at))\s+$", text[max(0, m.start() - 30) : m.start()]):
+            continue  # "the Royal Armouries", "Institute for Forensic Medicine": an institution
+        verdict = names.classify(run)
+        if verdict.kind != "person":
+            continue
+        if " " not in verdict.name:
+            nxt = re.match(r"\s+([a-z][\w’']*)", text[m.end() :])
+            word = nxt.group(1) if nxt else ""
+            if not word or word in names.STOPWORDS or word in nouns or word.endswith("’s"):
+                continue
+        out.append(Source(m.start(), m.end(), run, "person", verdict.name, verdict.why))
     return out
 
 

@@ -28,7 +28,8 @@ _WORD = re.compile(r"[\w&.-]+(?:['’]\w+)*", re.UNICODE)
 _HEAD_STOP = frozenset(
     """for at of from in with on by behind using who which that whose where based collected
     published seen familiar close working leading overseeing to into about than like
-    after before during under over""".split()
+    after before during under over compiled released produced commissioned conducted
+    gathered prepared issued carried""".split()
 )
 # Inside a capitalised name these connect its parts ("Ministry of Science and Technology").
 _NAME_GLUE = frozenset("of for and de del della da von van der al bin le la du on the".split())
@@ -39,7 +40,10 @@ STOPWORDS = frozenset(
     this that these those there here it its his her their our my your we they he she i
     one some many most all both each every no not only just indeed yes well still
     monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december last next new""".split()
+    may june july august september october november december last next new aside despite
+    unlike moreover furthermore overall perhaps finally later earlier today yesterday
+    tomorrow recently previously currently why how what where which who whom whose
+    although unless until once such other another more less""".split()
 )
 DEFINITE = frozenset("the this that these those its their his her our".split())
 INDEFINITE = frozenset("a an one some another several many".split())
@@ -76,7 +80,10 @@ def _bare(word: str) -> str:
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and _bare(word) not in STOPWORDS
+    """A word that may be part of a name: capitalised, not a function word, not an
+    adverb in -ly at a sentence's head ("Strikingly", "Ultimately")."""
+    bare = _bare(word)
+    return word[:1].isupper() and bare not in STOPWORDS and not (bare.endswith("ly") and len(bare) > 6)
 
 
 def _acronym(word: str) -> bool:
