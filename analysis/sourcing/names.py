@@ -128,6 +128,7 @@ def name_run(words: list[str]) -> list[str]:
     return best
 
 
+@functools.lru_cache(maxsize=8192)
 def classify(expr: str) -> Named:
     """Say whether ``expr`` (a noun phrase that speaks) names a person or an organisation,
     is an unnamed or vague source, a pronoun, or is not a source at all."""
