@@ -33,6 +33,7 @@ _FINITE = frozenset(
     "is are was were will would could can may might has have had should must do does did "
     "won't wouldn't can't couldn't isn't aren't wasn't weren't".split()
 )
+_PREPOSITIONS = frozenset("to via of in on by for from with at into through under".split())
 _CALL_OBJECTS = frozenset("for on it them him her this these those".split())
 # Verbs that often take a plain object ("found piles of cash", "announced a review"):
 # counted only when a clause follows. Other cognitive verbs only refuse "to"/"in"/"for".
@@ -94,11 +95,12 @@ def verbs(par: Paragraph, quotes: list[Span]) -> list[lx.Match]:
             continue
         before = _words_before(text, m.start, 2)
         after = _words_after(text, m.end, 10)
-        if before and before[-1] in _DETS | {"to"}:
-            continue  # "the claims", "his findings", "to add"
+        term = m.entry.term
+        blocked = _DETS if term.endswith("ing") else _DETS | _PREPOSITIONS  # "by saying" is fine
+        if before and before[-1] in blocked:
+            continue  # "the claims", "his findings", "to add", "via state media"
         if before and before[-1] in _BE or len(before) > 1 and before[-2] in _BE and before[-1].endswith("ly"):
             continue  # "is said to", "was widely reported"
-        term = m.entry.term
         if term.startswith("call") and not (after and (after[0] in _CALL_OBJECTS or _quote_next(text, m.end))):
             continue
         if term in _NO_TO and after[:1] == ["to"]:

@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from analysis import lexicon as lx
 
 LEXICON = "sources"
+# The lexicon's categories, declared so that a test can check the CSV uses exactly these.
+CATEGORIES = ("anon_phrase", "anon_role", "anon_vague", "country", "document", "org_head", "title",
+              "verb_cognitive", "verb_framing", "verb_neutral")
 PRONOUNS = {"he": "he", "she": "she", "they": "they", "it": "it", "him": "he", "her": "she"}
 FIRST_PERSON = frozenset("i we me us".split())
 _WORD = re.compile(r"[\w&.-]+(?:['’]\w+)*", re.UNICODE)
