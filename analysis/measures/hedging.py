@@ -138,15 +138,17 @@ def score(par: Paragraph) -> Scored:
         number_follows = bool(_NUMBER.match(par.text, m.end))
         if entry.term in NUMERIC_ONLY and not number_follows:
             continue  # "about the theft" is not an approximation
-        if entry.term in VAGUE_QUANTIFIERS:
+        quantifier = entry.term.split(" ", 1)[0]  # "many" in "many", "many people"
+        if quantifier in VAGUE_QUANTIFIERS:
+            before = _word_before(par, m.start)
             if entry.term == "some" and number_follows:
                 weight, category = 1.0, "approximator"  # "some 40 people"
-            elif _SPAN_OF_TIME.match(par.text, m.end):
+            elif entry.term == quantifier and _SPAN_OF_TIME.match(par.text, m.end):
                 continue  # "for some time", "many years": a span of time, not a vague claim
-            elif entry.term == "most" and _word_before(par, m.start) in ("the", "at"):
+            elif quantifier == "most" and before in ("the", "at"):
                 continue  # "the most famous", "at most": a superlative or a bound
-            elif entry.term == "many" and _word_before(par, m.start) in _COMPARATIVE:
-                continue  # "as many children as", "how many": a comparison or a question
+            elif quantifier == "many" and before in _COMPARATIVE:
+                continue  # "as many children as", "how many people": a comparison or a question
         reason = _not_a_hedge(par, entry.term, m.start, m.end)
         if reason:
             weight, note = 0.0, reason

@@ -17,11 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from analysis.measures import Evidence, Measure
 from analysis.pipeline import EVIDENCE_COLUMNS
 from analysis.text import Document, segment
+
+_DTYPES = {"paragraph": "int64", "start": "int64", "end": "int64", "weight": "float64", "quoted": "bool"}
 
 
 @dataclass
@@ -62,8 +65,10 @@ def score_text(measure: Measure, text: str, summarize: bool = True) -> Result:
     columns = ["paragraph", "words", *measure.column_names]
     paragraphs = pd.DataFrame(rows, columns=columns)
     paragraphs["words"] = paragraphs["words"].astype("int64")
-    ev_frame = pd.DataFrame(ev_rows, columns=EVIDENCE_COLUMNS).astype(
-        {"paragraph": "int64", "start": "int64", "end": "int64", "weight": "float64", "quoted": "bool"}
-    )
+    columns_data = list(zip(*ev_rows, strict=True)) if ev_rows else [()] * len(EVIDENCE_COLUMNS)
+    ev_frame = pd.DataFrame({  # typed column by column: the pipeline's dtypes, without astype
+        name: np.asarray(col, dtype=_DTYPES.get(name, object))
+        for name, col in zip(EVIDENCE_COLUMNS, columns_data, strict=True)
+    })
     values = dict(measure.summarize(doc, paragraphs, ev_frame))
     return Result(values, evidence, len(doc.paragraphs))
