@@ -94,7 +94,7 @@ def _month_or_name(par: Paragraph, start: int, end: int) -> str:
 
 
 def _word_before(par: Paragraph, start: int) -> str:
-    prev = [t for t in par.tokens if t[1] <= start]
+    prev = par.tokens_before(start, 1)
     return prev[-1][2] if prev else ""
 
 

@@ -6,10 +6,9 @@ texts and needs only one measure per set, so this runs the same steps for one me
 paragraph and evidence frames built as the pipeline builds them. A test checks that the
 result equals ``analyze(text).summary`` for every measure.
 
-Single sentences and headlines: the segmenter reads a short line without final
-punctuation as a heading and scores no paragraph from it. Such an item is scored as the
-one-sentence paragraph it is, by appending a full stop (which changes no measure: VADER
-weighs only "!" and "?", and no lexicon holds a full stop).
+Single sentences and headlines are scored as the one-paragraph texts they are: the
+segmenter never reads the last line of a text as a heading, so a headline without final
+punctuation is a paragraph too (a test checks it, since the sets are full of them).
 """
 
 from __future__ import annotations
@@ -35,11 +34,8 @@ class Result:
 
 
 def document(text: str) -> Document:
-    """Segment ``text``; a lone heading-like line is read as one sentence (see above)."""
-    doc = segment(text)
-    if not doc.paragraphs and doc.headings:
-        doc = segment(text.rstrip() + ".")
-    return doc
+    """The segmented text, exactly as the app segments it."""
+    return segment(text)
 
 
 def score_text(measure: Measure, text: str, summarize: bool = True) -> Result:
