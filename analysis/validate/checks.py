@@ -160,8 +160,8 @@ def sources(s: Settings) -> list[Row]:
         if callable(results):
             out = []
             for r in results(fast=fast):
-                out.append({**row("sources", str(r["dataset"]), str(r["metric"]), r["value"],
-                                  (r.get("ci_low", NAN), r.get("ci_high", NAN)), r.get("n", 0),
-                                  r.get("reference"), r.get("reference_source"))})
+                out.append(row("sources", str(r["dataset"]), str(r["metric"]), r["value"],
+                               (r.get("ci_low", NAN), r.get("ci_high", NAN)), r.get("n", 0),
+                               r.get("reference"), r.get("reference_source")))
             return out
     return [row("sources", "annotated_paragraphs", "precision_recall", None, (NAN, NAN), 0)]

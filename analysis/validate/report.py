@@ -55,9 +55,12 @@ def verdict(r: Row) -> str:
     tail = f" BELOW the floor of {floor:.2f}: treat this score as unvalidated." if below else ""
     if m == "sentiment":
         ref = f"; VADER's reference is {r['reference']:.3f}" if _defined(r.get("reference")) else ""
+        use = ("A rough signal of tone over many sentences; do not read one sentence's or "
+               "paragraph's value as a human judgement." if value >= 0.5 else
+               "Weak on this kind of text: read it only as the tone of many sentences taken "
+               "together, with the evidence words, never as one sentence's judgement.")
         return (f"{_strength_r(value).capitalize()} agreement with human ratings (r = {_ci_text(r)}"
-                f"{ref}). A rough signal of tone over many sentences; do not read one "
-                f"sentence's or paragraph's value as a human judgement." + tail)
+                f"{ref}). {use}" + tail)
     if m == "hedging":
         if metric != "f1":
             share = "flagged sentences that annotators marked uncertain" if metric == "precision" \
@@ -66,9 +69,12 @@ def verdict(r: Row) -> str:
         held = "heldout" in r["dataset"]
         part = ("on sentences never used for tuning" if held else
                 "on the tuning part (optimistic: the lexicon was adjusted on it)")
+        reading = ("A word list finds most uncertain sentences but also flags many that annotators "
+                   "judged certain (\"may\" in general statements, ordinary \"some\" and \"many\")"
+                   if value < 0.65 else "A word list reads vagueness fairly well")
         return (f"F1 {_ci_text(r)} {part}; the best CoNLL-2010 system reached "
-                f"{r['reference']:.3f} on its own split. A word list reads vagueness moderately "
-                f"well; read the highlighted cues rather than the rate alone." + tail)
+                f"{r['reference']:.3f} on its own split. {reading}: read the highlighted cues, "
+                f"not the rate alone." + tail)
     if m == "readability":
         quality = ("orders easier and harder versions reliably" if value >= 0.95 else
                    "orders versions of the same text imperfectly" if value >= 0.85 else
