@@ -2,8 +2,8 @@
 
 ``analysis.analyze`` runs every measure on every paragraph; the harness scores ~20,000
 texts and needs only one measure per set, so this runs the same steps for one measure:
-``text.segment``, the measure's ``score`` on each paragraph, then its ``summarize`` on the
-paragraph and evidence frames built as the pipeline builds them. A test checks that the
+``text.segment``, the measure's ``score`` on each paragraph, then its ``summarize`` on
+those results, as the pipeline does. A test checks that the
 result equals ``analyze(text).summary`` for every measure.
 
 Single sentences and headlines are scored as the one-paragraph texts they are: the
@@ -16,14 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-import pandas as pd
-
 from analysis.measures import Evidence, Measure
-from analysis.pipeline import EVIDENCE_COLUMNS
 from analysis.text import Document, segment
-
-_DTYPES = {"paragraph": "int64", "start": "int64", "end": "int64", "weight": "float64", "quoted": "bool"}
 
 
 @dataclass
@@ -41,30 +35,9 @@ def document(text: str) -> Document:
 def score_text(measure: Measure, text: str, summarize: bool = True) -> Result:
     """The measure's article-level values for ``text`` and all its evidence spans.
 
-    With ``summarize=False`` only the evidence is collected (``values`` is empty): enough
-    for a label read from the evidence, and much faster than building the frames."""
+    With ``summarize=False`` only the evidence is collected (``values`` is empty)."""
     doc = document(text)
-    rows: list[dict[str, Any]] = []
-    ev_rows: list[tuple[Any, ...]] = []
-    evidence: list[Evidence] = []
-    for par in doc.paragraphs:
-        scored = measure.score(par)
-        evidence.extend(scored.evidence)
-        if not summarize:
-            continue
-        rows.append({"paragraph": par.index, "words": par.words, **scored.values})
-        for e in scored.evidence:
-            ev_rows.append((par.index, par.start + e.start, par.start + e.end, measure.name,
-                            e.category, e.term, e.weight, e.note, e.quoted))
-    if not summarize:
-        return Result({}, evidence, len(doc.paragraphs))
-    columns = ["paragraph", "words", *measure.column_names]
-    paragraphs = pd.DataFrame(rows, columns=columns)
-    paragraphs["words"] = paragraphs["words"].astype("int64")
-    columns_data = list(zip(*ev_rows, strict=True)) if ev_rows else [()] * len(EVIDENCE_COLUMNS)
-    ev_frame = pd.DataFrame({  # typed column by column: the pipeline's dtypes, without astype
-        name: np.asarray(col, dtype=_DTYPES.get(name, object))
-        for name, col in zip(EVIDENCE_COLUMNS, columns_data, strict=True)
-    })
-    values = dict(measure.summarize(doc, paragraphs, ev_frame))
+    scored = [measure.score(par) for par in doc.paragraphs]
+    evidence = [e for s in scored for e in s.evidence]
+    values = dict(measure.summarize(doc, scored)) if summarize else {}
     return Result(values, evidence, len(doc.paragraphs))
