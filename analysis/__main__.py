@@ -1,7 +1,8 @@
-"""Command line: ``python -m analysis score|summary FILE...``.
+"""Command line: ``python -m analysis score|summary FILE...`` and ``python -m analysis validate``.
 
 Unreadable input exits with status 2 and one line on stderr naming the file and the
-reason; ``-`` reads standard input.
+reason; ``-`` reads standard input. ``validate`` scores the shipped human-labelled sets
+(see analysis/validate) and exits 1 when a figure falls below its recorded floor.
 """
 
 from __future__ import annotations
@@ -73,6 +74,24 @@ def cmd_summary(args: argparse.Namespace) -> None:
         _write(frame.to_csv(index=False), args.out)
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    from analysis import validate
+
+    doc = validate.run(validate.Options(fast=args.fast),
+                       progress=lambda step: print(f"validating {step} ...", file=sys.stderr))
+    if args.json:
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(validate.table(doc))
+    if args.write:
+        print(f"wrote {validate.write(doc)}", file=sys.stderr)
+    failed = validate.failures(doc["results"])
+    for r in failed:
+        print(f"below floor: {r['measure']} / {r['dataset']} / {r['metric']} = {r['value']} "
+              f"< {r['floor']}", file=sys.stderr)
+    return 1 if failed else 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -85,13 +104,18 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("--format", choices=("csv", "json"), default="csv")
         sp.add_argument("--out", metavar="PATH", help="write here instead of standard output")
         sp.set_defaults(func=fn)
+    sp = sub.add_parser("validate", help="score the shipped human-labelled sets; exit 1 below a floor")
+    sp.add_argument("--json", action="store_true", help="print the results document as JSON")
+    sp.add_argument("--fast", action="store_true", help="fixed samples and 200 resamples (for CI)")
+    sp.add_argument("--write", action="store_true", help="write data/validation.json")
+    sp.set_defaults(func=cmd_validate)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        args.func(args)
+        status = args.func(args)
     except UnreadableInput as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -100,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    return 0
+    return status if isinstance(status, int) else 0
 
 
 if __name__ == "__main__":
