@@ -44,6 +44,8 @@ GOLD = Path(__file__).resolve().parent.parent / "data" / "eval" / "sources" / "g
 _MARKS = "\"“”«»'‘’ \t,.:;"
 _TITLES = frozenset("dr dr. mr mrs ms prof professor sir mayor president minister".split())
 _ARTICLES = frozenset("the a an".split())
+HEADLINE = ("quote_precision", "quote_recall", "quote_f1", "speaker_precision", "speaker_recall",
+            "anonymous_precision", "anonymous_recall")
 
 
 @dataclass(frozen=True)
@@ -236,7 +238,7 @@ def evaluate(records: list[dict[str, Any]] | None = None, draws: int = 1000, see
     out: dict[str, Any] = {"paragraphs": len(records), "counts": total.__dict__.copy()}
     out.update(figures(total))
     rng = random.Random(seed)
-    keys = ("quote_f1", "speaker_precision", "speaker_recall", "anonymous_precision", "anonymous_recall")
+    keys = HEADLINE
     samples: dict[str, list[float]] = {k: [] for k in keys}
     for _ in range(draws if per else 0):
         f = figures(sum((rng.choice(per) for _ in per), Counts()))
@@ -245,6 +247,28 @@ def evaluate(records: list[dict[str, Any]] | None = None, draws: int = 1000, see
                 samples[k].append(f[k])
     out["ci95"] = {k: _interval(v) for k, v in samples.items()}
     return out
+
+
+def results(fast: bool = False) -> list[dict[str, Any]]:
+    """Rows for the validation harness (``python -m analysis validate``): the headline
+    figures on the held-out half (the rules were tuned on the other) and on the whole set,
+    each with its 95% bootstrap interval and the count it is a share of."""
+    records = load()
+    draws = 200 if fast else 1000
+    rows = []
+    for dataset, subset in (("onestopenglish_paragraphs_heldout", split(records, "test")),
+                            ("onestopenglish_paragraphs_all", records)):
+        result = evaluate(subset, draws=draws)
+        c = result["counts"]
+        n = {"quote_precision": c["pred_quotes"], "quote_recall": c["gold_quotes"],
+             "quote_f1": c["gold_quotes"], "speaker_precision": c["speaker_given"],
+             "speaker_recall": c["speaker_gold"], "anonymous_precision": c["anon_pred"],
+             "anonymous_recall": c["anon_gold"]}
+        for metric in HEADLINE:
+            lo, hi = result["ci95"][metric]
+            rows.append({"dataset": dataset, "metric": metric, "value": result[metric],
+                         "ci_low": lo, "ci_high": hi, "n": n[metric]})
+    return rows
 
 
 def _interval(values: list[float]) -> list[float]:

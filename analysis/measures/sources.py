@@ -25,7 +25,7 @@ indirect, what a pronoun refers to) and ``verb``/``verb_framing``/``verb_cogniti
 
 from __future__ import annotations
 
-import pandas as pd
+from collections.abc import Sequence
 
 from analysis.measures.base import NAN, Column, Evidence, Measure, Scored
 from analysis.sourcing import detect as dt
@@ -79,22 +79,26 @@ def score(par: Paragraph) -> Scored:
     return Scored(values, evidence)
 
 
-def summarize(doc: Document, paragraphs: pd.DataFrame, evidence: pd.DataFrame) -> dict[str, float | str]:
+def summarize(doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
     """Article level: counts summed; shares pooled over all words and all mentions (not
     the mean of paragraph shares)."""
-    if not len(paragraphs):
+    if not scored:
         return {c: NAN for c in COLUMNS}
-    words = float(paragraphs["words"].sum())
-    quoted_words = float((paragraphs["quoted_share"].fillna(0.0) * paragraphs["words"]).sum())
-    named = float(paragraphs["named_sources"].sum())
-    anonymous = float(paragraphs["anonymous_sources"].sum())
+
+    def total(name: str) -> float:
+        return float(sum(float(s.values[name]) for s in scored))
+
+    words = sum(p.words for p in doc.paragraphs)
+    quoted_words = sum(round(float(s.values["quoted_share"]) * p.words)
+                       for s, p in zip(scored, doc.paragraphs, strict=True) if p.words)
+    named, anonymous = total("named_sources"), total("anonymous_sources")
     return {
-        "quotes": float(paragraphs["quotes"].sum()),
+        "quotes": total("quotes"),
         "named_sources": named,
         "anonymous_sources": anonymous,
-        "quoted_share": _share(round(quoted_words), words),
+        "quoted_share": _share(quoted_words, words),
         "anonymous_share": _share(anonymous, named + anonymous),
-        "framing_verbs": float(paragraphs["framing_verbs"].sum()),
+        "framing_verbs": total("framing_verbs"),
     }
 
 

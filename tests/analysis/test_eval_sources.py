@@ -105,3 +105,13 @@ def test_figures_on_the_shipped_set_are_sane():
     assert result["quote_f1"] >= 0.95
     assert result["speaker_precision"] >= 0.85 and result["speaker_recall"] >= 0.80
     assert result["anonymous_precision"] >= 0.70 and result["anonymous_recall"] >= 0.65
+
+
+def test_results_rows_for_the_validation_harness():
+    rows = ev.results(fast=True)
+    assert {r["dataset"] for r in rows} == {"onestopenglish_paragraphs_heldout", "onestopenglish_paragraphs_all"}
+    assert {r["metric"] for r in rows} == set(ev.HEADLINE)
+    for r in rows:
+        assert 0 <= r["ci_low"] <= r["ci_high"] <= 1 and 0 <= r["value"] <= 1 and r["n"] > 0
+    whole = {r["metric"]: r for r in rows if r["dataset"].endswith("_all")}
+    assert whole["quote_recall"]["n"] == 149
