@@ -192,3 +192,43 @@ def test_hostile_text_does_not_crash_and_offsets_slice_the_text(text):
 
 def test_declared_categories_match_the_lexicon():
     assert tuple(lx.load(names.LEXICON).categories) == names.CATEGORIES
+
+
+# Properties over random news-like text (hypothesis; profile "nl" from test_properties).
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = ["the", "minister", "said", "Ann", "Lee", "told", "reporters", "experts", "warn", "that",
+          "“we", "will", "win,”", "he", "she", "according", "to", "sources", "officials", "denied",
+          "it", ",", ".", "\"", ":", "a", "spokesperson", "people", "familiar", "with", "claims", "Dr"]
+bodies = st.lists(st.sampled_from(PIECES), min_size=1, max_size=50).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(bodies)
+def test_an_added_anonymous_attribution_adds_an_anonymous_source(body):
+    def anonymous(text):
+        return sum(sources.score(p).values["anonymous_sources"] for p in paragraph_list(text))
+
+    # A paragraph of its own: inside an unclosed quotation the same words would be speech.
+    extra = "\n\nPeople familiar with the matter said the talks had stalled."
+    before, after = anonymous(body + "."), anonymous(body + "." + extra)
+    assert after >= before + 1
+
+
+def paragraph_list(text):
+    from analysis.text import segment
+
+    return segment(text).paragraphs
+
+
+@settings(max_examples=60, deadline=None)
+@given(bodies)
+def test_shares_stay_in_range_and_counts_match_evidence(body):
+    for par in paragraph_list(body):
+        scored = sources.score(par)
+        v = scored.values
+        assert math.isnan(v["quoted_share"]) or 0 <= v["quoted_share"] <= 1
+        assert math.isnan(v["anonymous_share"]) or 0 <= v["anonymous_share"] <= 1
+        assert v["quotes"] == sum(1 for e in scored.evidence if e.category == "quote")
+        assert v["anonymous_sources"] == sum(1 for e in scored.evidence if e.category == "speaker_anonymous")
