@@ -84,10 +84,14 @@ def pooled_rate(
 ) -> float:
     """Article-level rate: all weights of the measure over all words, per 100 words."""
     words = int(paragraphs["words"].sum()) if len(paragraphs) else 0
-    ev = evidence[evidence["measure"] == measure] if len(evidence) else evidence
-    if category is not None and len(ev):
-        ev = ev[ev["category"] == category]
-    total = float(ev["weight"].sum()) if len(ev) else 0.0
+    if not len(evidence):
+        return per_100_words(0.0, words)
+    # numpy masks, not pandas boolean indexing: this runs once per measure and category
+    # for every article, and the frame copies were 40 % of a whole analysis
+    mask = evidence["measure"].to_numpy() == measure
+    if category is not None:
+        mask &= evidence["category"].to_numpy() == category
+    total = float(evidence["weight"].to_numpy(dtype=float)[mask].sum())
     return per_100_words(total, words)
 
 
