@@ -27,7 +27,8 @@ Choices made here:
   comparison of one page, so z-scores of different comparisons are on one footing.
 - **Stop words** stay in the counts (they are part of each text's size, and n_i must be
   the whole text) but are left out of the tables: a unigram that is a stop word, or a
-  bigram with a stop word at either end ("of the", "the dam"), is not shown.
+  bigram with a stop word at either end ("of the", "the dam"), is not shown; nor is a
+  lone number of one or two digits (the pieces of "1.4" and "1:40"), while "412" or "2021" is.
 """
 
 from __future__ import annotations
@@ -91,8 +92,11 @@ def terms(doc: Document, bigrams: bool = True) -> tuple[Counter[str], Counter[st
 
 
 def shown(term: str) -> bool:
-    """Whether a term appears in the tables: no stop word alone or at a bigram's edge."""
+    """Whether a term appears in the tables: no stop word alone or at a bigram's edge, and
+    no number of one or two digits alone (the pieces of "1.4" or "1:40" say nothing)."""
     parts = term.split(" ")
+    if len(parts) == 1 and parts[0].isdigit() and len(parts[0]) < 3:
+        return False
     return parts[0] not in STOP_WORDS and parts[-1] not in STOP_WORDS
 
 
