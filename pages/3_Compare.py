@@ -70,6 +70,9 @@ with tab_profile:
     wide = prof.pivot(index="article", columns="measure", values="level")
     spread = prof.pivot(index="article", columns="measure", values="iqr").add_suffix(" IQR")
     table = pd.concat([wide, spread], axis=1).reindex(names)
+    order = [c for m in picked for c in (m, f"{m} IQR") if c in table.columns]
+    table = table[order].rename(columns=lambda c: column(c.removesuffix(" IQR")).label
+                                + (" · IQR" if c.endswith(" IQR") else ""))
     table.insert(0, "focus", [n == focus_name for n in table.index])
     table.insert(1, "words", result.articles.set_index("article")["words"].reindex(table.index))
     st.dataframe(table, width="stretch", column_config={"focus": st.column_config.CheckboxColumn("focus")})
@@ -90,7 +93,8 @@ with tab_words:
     if part.empty:
         st.info("No distinguishing words for this comparison.")
     else:
-        st.plotly_chart(charts.words(result.words, which), width="stretch")
+        st.plotly_chart(charts.words(result.words, which, label=which.removesuffix(" vs rest")
+                                     if which != "focus vs rest" else focus_name), width="stretch")
         shown = part.sort_values("z", ascending=False)[["term", "side", "z", "count", "count_rest",
                                                         "per_1000", "per_1000_rest"]].reset_index(drop=True)
         st.caption("Select a row to see that word in context.")

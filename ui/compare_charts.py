@@ -109,9 +109,10 @@ def arcs(frame: pd.DataFrame, measures: Sequence[str] = HEADLINE, focus: str | N
     return _style(fig, 300 * rows + 60)
 
 
-def words(frame: pd.DataFrame, comparison: str, top: int = 15) -> go.Figure:
+def words(frame: pd.DataFrame, comparison: str, top: int = 15, label: str | None = None) -> go.Figure:
     """Horizontal bars of z for one comparison: terms of the article to the right (dark),
-    terms of the rest to the left (grey); |z| > 1.96 marked by dashed lines."""
+    terms of the rest to the left (grey); |z| > 1.96 marked by dashed lines. ``label``
+    names the article side in the title (default: the article column of the frame)."""
     part = frame[frame["comparison"] == comparison]
     mine = part[part["side"] == "article"].nlargest(top, "z")
     rest = part[part["side"] == "rest"].nsmallest(top, "z")
@@ -125,7 +126,8 @@ def words(frame: pd.DataFrame, comparison: str, top: int = 15) -> go.Figure:
     ))
     for x in (-1.96, 1.96):
         fig.add_vline(x=x, line={"color": LIGHT, "dash": "dash", "width": 1})
-    side = esc(comparison.removesuffix(" vs rest"))
+    names = part["article"].unique()
+    side = esc(label or (names[0] if len(names) else comparison.removesuffix(" vs rest")))
     fig.update_layout(title={"text": f"<b>{side}</b> (right) against the rest (left): z-scores of "
                                      "weighted log-odds (Monroe et al. 2008)", "font": {"size": 14}})
     fig.update_xaxes(title_text="z (right: more characteristic of " + side + "; left: of the rest)")
