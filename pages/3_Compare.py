@@ -128,20 +128,23 @@ with tab_claims:
     outlet = oc.selectbox("Outlet", others, key="cell_outlet")
     row = result.alignment[(result.alignment["focus_paragraph"] == fp)
                            & (result.alignment["article"] == outlet)].iloc[0]
+    best = row["best_paragraph"]
     left, right = st.columns(2)
     with left:
-        st.markdown(f"**{focus_name}** ¶{fp}", help="the focus paragraph")
+        st.markdown(f"**{focus_name}** ¶{fp} (focus)")
         st.html(cp.marked_paragraph(result, focus_name, fp))
-        st.dataframe(cp.scores(result, focus_name, fp), hide_index=True, width="stretch")
     with right:
-        best = row["best_paragraph"]
         if pd.isna(best):
             st.info(f"{outlet}: {row['note']}.")
         else:
-            verdict = "matched" if row["matched"] else f"not counted ({row['note']})"
+            verdict = "matched" if row["matched"] else f"not counted: {row['note']}"
             st.markdown(f"**{outlet}** ¶{int(best)} · similarity {row['similarity']:.2f} · {verdict}")
             st.html(cp.marked_paragraph(result, outlet, int(best)))
-            st.dataframe(cp.scores(result, outlet, int(best)), hide_index=True, width="stretch")
+    other = None if pd.isna(best) else (outlet, int(best))
+    side_by_side = cp.scores(result, (focus_name, fp), other)
+    st.dataframe(side_by_side, hide_index=True, width="stretch",
+                 column_config={c: st.column_config.NumberColumn(format="%.3g")
+                                for c in side_by_side.columns[2:]})
     st.caption("Underlined: hedges (orange) and alarm words (vermillion); hover for why each counts.")
 
 with st.expander("How these comparisons are computed"):

@@ -90,10 +90,20 @@ def marked_paragraph(result: compare.Comparison, article: str, paragraph: int) -
             f'border-radius:6px;background:#FFFFFF">{"".join(out)}</div>')
 
 
-def scores(result: compare.Comparison, article: str, paragraph: int) -> pd.DataFrame:
-    """The paragraph's headline scores as a two-column table (score, value)."""
+def scores(result: compare.Comparison, focus: tuple[str, int], other: tuple[str, int] | None) -> pd.DataFrame:
+    """The two paragraphs' headline scores side by side, with the difference (other - focus).
+    ``other`` is None when the outlet has no paragraph to show (the column is then NaN)."""
     from analysis.measures import column
 
-    row = result.analysis(article).paragraphs.iloc[paragraph]
-    return pd.DataFrame({"score": [f"{column(c).label} ({column(c).unit})" for c in SCORES],
-                         "value": [row[c] for c in SCORES]})
+    def values(article: str, paragraph: int) -> list[float]:
+        row = result.analysis(article).paragraphs.iloc[paragraph]
+        return [float(row[c]) for c in SCORES]
+
+    mine = values(*focus)
+    theirs = values(*other) if other is not None else [float("nan")] * len(SCORES)
+    return pd.DataFrame({
+        "score": [column(c).label for c in SCORES], "unit": [column(c).unit for c in SCORES],
+        f"{focus[0]} ¶{focus[1]}": mine,
+        (f"{other[0]} ¶{other[1]}" if other is not None else "other"): theirs,
+        "difference": [t - m for m, t in zip(mine, theirs, strict=True)],
+    })

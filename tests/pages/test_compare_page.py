@@ -34,6 +34,8 @@ def test_three_uploads_become_comparison_articles(page):
     assert [a.title for a in arts] == ["herald.txt", "ledger.txt", "wire.txt"]
     assert all(a.source.startswith("upload:") for a in arts)
     assert page.multiselect[0].value == ["herald.txt", "ledger.txt", "wire.txt"]
+    assert page.selectbox[0].label == "Focus article"
+    assert page.selectbox[0].value == "AI model theft accusation (bundled article)"
 
 
 def test_all_four_views_are_drawn(page):
@@ -41,7 +43,7 @@ def test_all_four_views_are_drawn(page):
                                             "Claim coverage"]
     charts = page.get("plotly_chart")
     assert len(charts) == 4
-    assert len(page.dataframe) == 5  # profile table, words, contexts, the two score tables
+    assert len(page.dataframe) == 4  # profile table, words, contexts, the side-by-side scores
     assert not page.exception
 
 
