@@ -41,7 +41,10 @@ n-grams in the same proportions). No model is downloaded. For each focus paragra
 similar paragraph of each other article is its candidate. It counts as the same claim when
 (a) the similarity is at least **{THRESHOLD:.2f}** and (b) the pair is a mutual best match
 (of all focus paragraphs, the candidate resembles this one most), so an outlet's lead, which
-shares the story's names with everything, is not counted as a retelling of every paragraph.
+shares the story's names with everything, is not counted as a retelling of every paragraph;
+the price is that an outlet paragraph merging two focus paragraphs is credited to one. The
+inverse paragraph frequency is computed over the articles being compared, so a similarity
+moves slightly when articles are added or removed.
 
 **How the threshold was chosen.** On a development scenario written for the tests (a focus
 report of an invented flood, three outlets retelling some of its paragraphs in their own
