@@ -77,7 +77,7 @@ def test_one_article_alone_and_one_without_paragraphs():
     alone = compare.compare([analysis.analyze("The dam held on Tuesday night.", "only")])
     assert alone.alignment.empty and alone.words.empty and len(alone.coverage) == 1
     assert alone.coverage.iloc[0]["status"] == "found nowhere else" and alone.coverage.iloc[0]["of"] == 0
-    empty = analysis.analyze("Just a heading", "heading")
+    empty = analysis.analyze("Title line\n\n---", "heading")  # a heading and a rule: no paragraph
     assert len(empty.paragraphs) == 0
     both = compare.compare([analysis.analyze("The dam held on Tuesday night.", "f"), empty])
     assert both.alignment.iloc[0]["note"] == "no paragraphs to compare"
