@@ -100,9 +100,15 @@ with tab_words:
         st.caption("Select a row to see that word in context.")
         event = st.dataframe(shown, width="stretch", on_select="rerun", selection_mode="single-row",
                              key="words_table", hide_index=True,
-                             column_config={"z": st.column_config.NumberColumn(format="%.2f"),
-                                            "per_1000": st.column_config.NumberColumn(format="%.2f"),
-                                            "per_1000_rest": st.column_config.NumberColumn(format="%.2f")})
+                             column_config={
+                                 "z": st.column_config.NumberColumn("z", format="%.2f"),
+                                 "side": st.column_config.TextColumn("characteristic of"),
+                                 "count": st.column_config.NumberColumn("uses here"),
+                                 "count_rest": st.column_config.NumberColumn("uses in the rest"),
+                                 "per_1000": st.column_config.NumberColumn("per 1,000 words here",
+                                                                           format="%.2f"),
+                                 "per_1000_rest": st.column_config.NumberColumn(
+                                     "per 1,000 words in the rest", format="%.2f")})
         rows = event.selection.rows if event is not None else []
         term = st.selectbox("Contexts of", list(shown["term"]),
                             index=int(rows[0]) if rows else 0)
