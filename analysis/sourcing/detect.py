@@ -27,6 +27,7 @@ Every step is linear or O(n log n) in the paragraph's length.
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from bisect import bisect_left, bisect_right
@@ -37,7 +38,7 @@ from analysis import lexicon as lx
 from analysis.sourcing import attribution, names
 from analysis.sourcing import phrases as ph
 from analysis.sourcing.attribution import Source, SpanIndex
-from analysis.text import Paragraph, Span, paragraph
+from analysis.text import Paragraph, Span, paragraph, quote_spans
 
 SCARE_MAX_WORDS = 3
 _ADJACENT = re.compile(r"^[\s,:—–-]*$")
@@ -75,6 +76,43 @@ def detect(par: Paragraph, context: bool = True) -> Finding:
     """Everything the sourcing measure reports for ``par``. With ``context``, the previous
     paragraph (``par.previous_text``) is read too, to resolve pronouns and to give a
     quotation that runs on from it its speaker."""
+    prev = _previous(par.previous_text) if context and par.previous_text else None
+    return _finish(_base(_Key(par.text, par.quotes, par)), prev)
+
+
+@dataclass(frozen=True)
+class _Base:
+    """What detection finds before it reads the previous paragraph: shared between calls
+    through :func:`_base`'s cache, so it is copied before anything is changed in it."""
+
+    par: Paragraph
+    speech: list[Span]
+    scare: list[Span]
+    sources: list[Source]  # sorted, pronouns unresolved
+    people: list[Source]
+    quoted_words: int
+
+
+class _Key:
+    """A paragraph as the cache of :func:`_base` sees it: its text and quotation spans
+    (sentences and tokens follow from the text). ``par`` may be None: built when needed."""
+
+    __slots__ = ("text", "spans", "par", "_hash")
+
+    def __init__(self, text: str, quotes: list[Span], par: Paragraph | None) -> None:
+        self.text, self.spans, self.par = text, tuple((q.start, q.end) for q in quotes), par
+        self._hash = hash((text, self.spans))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Key) and self.text == other.text and self.spans == other.spans
+
+
+@functools.lru_cache(maxsize=512)
+def _base(key: _Key) -> _Base:
+    par = key.par if key.par is not None else paragraph(key.text)
     all_verbs = attribution.verbs(par, par.quotes)
     first = attribution.find(par, par.quotes, all_verbs)
     speech, scare = _accept(par, par.quotes, first)
@@ -84,24 +122,31 @@ def detect(par: Paragraph, context: bool = True) -> Finding:
     else:
         found_verbs, sources = all_verbs, first
     quotes = [Quote(q.start, q.end) for q in speech]
-    prev = _previous(par.previous_text) if context and par.previous_text else None
     mask = ph.masked(par, speech)
     sources += _colon_speakers(par, mask, quotes, sources)
     sources.sort(key=lambda s: s.start)
     sources += _anonymous_phrases(par, speech, sources, found_verbs)
     sources.sort(key=lambda s: s.start)
     people = _person_mentions(par, speech)
-    _resolve(sources, people, prev)
-    _assign(par, quotes, sources, prev)
+    return _Base(par, speech, scare, sources, people, _quoted_words(par, speech))
+
+
+def _finish(base: _Base, prev: Finding | None) -> Finding:
+    """Resolve pronouns and assign speakers on fresh copies of ``base``'s sources."""
+    sources = [copy.copy(s) for s in base.sources]
+    quotes = [Quote(q.start, q.end) for q in base.speech]
+    _resolve(sources, base.people, prev)
+    _assign(base.par, quotes, sources, prev)
     carried = Counter(id(q.speaker) for q in quotes if q.speaker is not None)
     for s in sources:
         s.quotes = carried.get(id(s), 0)
-    return Finding(quotes, sources, scare, _quoted_words(par, speech), people)
+    return Finding(quotes, sources, list(base.scare), base.quoted_words, list(base.people))
 
 
 @functools.lru_cache(maxsize=256)
 def _previous(text: str) -> Finding:
-    return detect(paragraph(text), context=False)
+    """The previous paragraph read on its own (no context, no quotation carried into it)."""
+    return _finish(_base(_Key(text, quote_spans(text), None)), None)
 
 
 def _accept(par: Paragraph, spans: list[Span], found: list[Source]) -> tuple[list[Span], list[Span]]:
