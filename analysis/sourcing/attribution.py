@@ -34,6 +34,7 @@ _FINITE = frozenset(
     "won't wouldn't can't couldn't isn't aren't wasn't weren't".split()
 )
 _PREPOSITIONS = frozenset("to via of in on by for from with at into through under".split())
+_DETS_PREPOSITIONS = _DETS | _PREPOSITIONS
 _CALL_OBJECTS = frozenset("for on it them him her this these those".split())
 # Verbs that often take a plain object ("found piles of cash", "announced a review"):
 # counted only when a clause follows. Other cognitive verbs only refuse "to"/"in"/"for".
@@ -102,9 +103,12 @@ def _reporting(text: str) -> tuple[lx.Match, ...]:
     out = []
     for m in _verb_lexicon().finditer(text):
         before = _words_before(text, m.start, 2)
-        after = _words_after(text, m.end, 10)
         term = m.entry.term
-        blocked = _DETS if term.endswith("ing") else _DETS | _PREPOSITIONS  # "by saying" is fine
+        # The words after are read only by the checks below that need them.
+        needs_after = (term.startswith("call") or term in _NO_TO or term in _CLAUSE_ONLY
+                       or m.entry.category == "verb_cognitive")
+        after = _words_after(text, m.end, 10) if needs_after else []
+        blocked = _DETS if term.endswith("ing") else _DETS_PREPOSITIONS  # "by saying" is fine
         if before and before[-1] in blocked:
             continue  # "the claims", "his findings", "to add", "via state media"
         if before and before[-1] in _BE or len(before) > 1 and before[-2] in _BE and before[-1].endswith("ly"):

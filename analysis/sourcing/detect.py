@@ -27,11 +27,11 @@ Every step is linear or O(n log n) in the paragraph's length.
 
 from __future__ import annotations
 
-import copy
 import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from analysis import lexicon as lx
@@ -80,7 +80,7 @@ def detect(par: Paragraph, context: bool = True) -> Finding:
     """Everything the sourcing measure reports for ``par``. With ``context``, the previous
     paragraph (``par.previous_text``) is read too, to resolve pronouns and to give a
     quotation that runs on from it its speaker."""
-    prev = _previous(par.previous_text) if context and par.previous_text else None
+    prev = functools.partial(_previous, par.previous_text) if context and par.previous_text else None
     return _finish(_base(_Key(par.text, par.quotes, par)), prev)
 
 
@@ -136,9 +136,14 @@ def _base(key: _Key) -> _Base:
     return _Base(par, speech, scare, sources, people, _quoted_words(par, speech))
 
 
-def _finish(base: _Base, prev: Finding | None) -> Finding:
+# The previous paragraph's finding, asked for only when a pronoun or a quotation that
+# opens the paragraph needs it (most paragraphs need neither).
+_Context = Callable[[], Finding] | None
+
+
+def _finish(base: _Base, prev: _Context) -> Finding:
     """Resolve pronouns and assign speakers on fresh copies of ``base``'s sources."""
-    sources = [copy.copy(s) for s in base.sources]
+    sources = [_copy(s) for s in base.sources]
     quotes = [Quote(q.start, q.end) for q in base.speech]
     _resolve(sources, base.people, prev)
     _assign(base.par, quotes, sources, prev)
@@ -146,6 +151,13 @@ def _finish(base: _Base, prev: Finding | None) -> Finding:
     for s in sources:
         s.quotes = carried.get(id(s), 0)
     return Finding(quotes, sources, list(base.scare), base.quoted_words, list(base.people))
+
+
+def _copy(s: Source) -> Source:
+    """A shallow copy (``copy.copy`` without its generic machinery)."""
+    c = object.__new__(Source)
+    c.__dict__.update(s.__dict__)
+    return c
 
 
 @functools.lru_cache(maxsize=256)
@@ -306,15 +318,22 @@ def _fits(pron: str, s: Source) -> bool:
     return s.kind in ("organisation", "anonymous")
 
 
-def _resolve(sources: list[Source], people: list[Source], prev: Finding | None) -> None:
-    """Resolve pronoun sources in one sweep, keeping the last fitting source and the last
-    named person for each pronoun class."""
+def _back(prev: _Context) -> dict[str, Source | None]:
+    """The last fitting source or person of the previous paragraph, per pronoun class."""
     back: dict[str, Source | None] = dict.fromkeys(_CLASSES)
     if prev is not None:
-        for c in sorted(prev.sources + prev.people, key=lambda c: c.start):
+        found = prev()
+        for c in sorted(found.sources + found.people, key=lambda c: c.start):
             for cls in _CLASSES:
                 if _fits(cls, c):
                     back[cls] = c
+    return back
+
+
+def _resolve(sources: list[Source], people: list[Source], prev: _Context) -> None:
+    """Resolve pronoun sources in one sweep, keeping the last fitting source and the last
+    named person for each pronoun class."""
+    back: dict[str, Source | None] | None = None  # read when first needed
     last: dict[str, Source | None] = dict.fromkeys(_CLASSES)
     named: dict[str, Source | None] = dict.fromkeys(_CLASSES)
     events = sorted([(s.start, 1, s) for s in sources] + [(p.start, 0, p) for p in people],
@@ -323,7 +342,10 @@ def _resolve(sources: list[Source], people: list[Source], prev: Finding | None) 
         if is_source and s.kind == "pronoun":
             pron = names.PRONOUNS.get(s.text.lower(), s.text.lower())
             cls = "he" if pron in ("he", "she") else pron
-            target = last.get(cls) or named.get(cls) or back.get(cls)
+            target = last.get(cls) or named.get(cls)
+            if target is None:
+                back = _back(prev) if back is None else back
+                target = back.get(cls)
             if target is not None:
                 s.kind, s.resolved = target.kind, target.resolved or target.name
                 s.why = f"'{s.text}' refers to {s.resolved}"
@@ -339,7 +361,7 @@ def _resolve(sources: list[Source], people: list[Source], prev: Finding | None) 
     sources[:] = [s for s in sources if s.kind]
 
 
-def _assign(par: Paragraph, quotes: list[Quote], sources: list[Source], prev: Finding | None) -> None:
+def _assign(par: Paragraph, quotes: list[Quote], sources: list[Source], prev: _Context) -> None:
     text = par.text
     by_clause = sorted(sources, key=lambda s: s.clause_start)
     clause_starts = [s.clause_start for s in by_clause]
@@ -370,8 +392,8 @@ def _assign(par: Paragraph, quotes: list[Quote], sources: list[Source], prev: Fi
             q.how = "attribution in the same sentence"
         elif i > 0 and quotes[i - 1].speaker is not None:
             q.speaker, q.how = quotes[i - 1].speaker, "continues the previous quotation's speaker"
-        elif q.start == opening and prev is not None and prev.quotes and prev.quotes[-1].speaker:
-            q.speaker, q.how = prev.quotes[-1].speaker, "runs on from the previous paragraph"
+        elif q.start == opening and prev is not None and prev().quotes and prev().quotes[-1].speaker:
+            q.speaker, q.how = prev().quotes[-1].speaker, "runs on from the previous paragraph"
         else:
             k = bisect_right(ends, q.start) - 1
             if k >= 0:
