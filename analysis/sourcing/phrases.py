@@ -43,7 +43,8 @@ def masked(par: Paragraph, quotes: list[Span]) -> str:
     "(which checks …)". Offsets are unchanged."""
     text = par.text
     if quotes:
-        parts, pos = [], 0
+        parts: list[str] = []
+        pos = 0
         for q in sorted(quotes, key=lambda q: q.start):
             begin = max(q.start, pos)
             if q.end > begin:
