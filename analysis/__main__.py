@@ -1,7 +1,8 @@
-"""Command line: ``python -m analysis score|summary FILE...``.
+"""Command line: ``python -m analysis score|summary FILE...`` and ``batch INPUT --out DIR``.
 
 Unreadable input exits with status 2 and one line on stderr naming the file and the
-reason; ``-`` reads standard input.
+reason; ``-`` reads standard input. ``batch`` scores a whole corpus into Parquet (see
+``analysis.batch``); run it again with the same ``--out`` to resume an interrupted run.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.batch.sources import BadInput
+from analysis.batch.store import OutputConflict
 from analysis.ingest import Loaded, UnreadableInput, load, load_bytes
 from analysis.pipeline import Analysis, analyze
 
@@ -73,6 +76,32 @@ def cmd_summary(args: argparse.Namespace) -> None:
         _write(frame.to_csv(index=False), args.out)
 
 
+def cmd_batch(args: argparse.Namespace) -> None:
+    from analysis import batch
+
+    opts = batch.BatchOptions(
+        engine=batch.EngineOptions(args.engine, args.scheduler, args.workers),
+        chunk=args.chunk, text_column=args.text_column,
+    )
+    report = batch.run(args.input, args.out, opts)
+    c = report.counts
+    print(f"{report.status}: {c.scored:,} articles scored ({c.paragraphs:,} paragraphs), {c.failed:,} failed, "
+          f"{c.duplicates:,} duplicate texts, {c.already_done:,} already done, in {report.seconds:,.1f} s; "
+          f"output in {report.out} (provenance.json)", file=sys.stderr)
+
+
+def _add_batch(sub: Any) -> None:
+    sp = sub.add_parser("batch", help="score a corpus (folder, CSV, JSONL or Parquet) into Parquet datasets")
+    sp.add_argument("input", metavar="INPUT", help="a folder of files, or a .csv/.jsonl/.parquet table")
+    sp.add_argument("--out", required=True, metavar="DIR", help="output folder (resumed if it exists)")
+    sp.add_argument("--engine", choices=("local", "dask"), default="local")
+    sp.add_argument("--scheduler", metavar="ADDRESS", help="existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    sp.add_argument("--workers", type=int, metavar="N", help="local Dask cluster size (default: one per core)")
+    sp.add_argument("--chunk", type=int, default=100, metavar="N", help="articles per part file (default 100)")
+    sp.add_argument("--text-column", default="text", metavar="NAME", help="text column of a table")
+    sp.set_defaults(func=cmd_batch)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -85,6 +114,7 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("--format", choices=("csv", "json"), default="csv")
         sp.add_argument("--out", metavar="PATH", help="write here instead of standard output")
         sp.set_defaults(func=fn)
+    _add_batch(sub)
     return p
 
 
@@ -92,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         args.func(args)
-    except UnreadableInput as exc:
+    except (UnreadableInput, BadInput, OutputConflict) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
