@@ -144,8 +144,21 @@ def _slices(corpus: Corpus) -> Iterator[pd.DataFrame]:
         wanted = [c for c in (corpus.text_column, *META) if c in pf.schema_arrow.names]
         for batch in pf.iter_batches(batch_size=SLICE, columns=wanted):
             yield batch.to_pandas()
-    elif corpus.kind == "jsonl":
-        yield from pd.read_json(p, lines=True, chunksize=SLICE, dtype=False, convert_dates=False)
+    elif corpus.kind == "jsonl":  # read by hand: pandas would turn a "date" column into timestamps
+        rows: list[dict[str, Any]] = []
+        with p.open(encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    rows.append({corpus.text_column: None, "_error": f"line {number} is not JSON ({exc.msg})"})
+                if len(rows) >= SLICE:
+                    yield pd.DataFrame(rows)
+                    rows = []
+        if rows:
+            yield pd.DataFrame(rows)
     else:
         yield from pd.read_csv(p, dtype=str, keep_default_na=False, chunksize=SLICE)
 
@@ -166,5 +179,5 @@ def _table_records(corpus: Corpus) -> Iterator[Record]:
             meta = {k: _cell(rec.get(k)) for k in META}
             yield Record(row, meta["id"] or f"row-{row + 1}", f"{corpus.path.name} row {row + 1}", text,
                          content_hash(text), title=meta["title"], outlet=meta["outlet"], date=meta["date"],
-                         url=meta["url"])
+                         url=meta["url"], error=_cell(rec.get("_error")))
             row += 1
