@@ -21,6 +21,11 @@ Every phase counts its own warm-up (loading the pronunciation dictionary, starti
 cluster); at 100,000 paragraphs that is a small share. The machine's load average is
 printed beside each phase: on a shared machine it bounds what a speed-up can show.
 
+Throughput is given per wall-clock second and per CPU-second (user + system time of
+the phase's process and its workers): on a machine shared with other jobs the second is
+the steadier figure for the engine-versus-libraries ratio, while a speed-up from more
+workers can only be seen on the wall clock.
+
 Peak memory is ru_maxrss of each phase's process and, for Dask, of its worker processes.
 """
 
@@ -89,6 +94,8 @@ def child(args: argparse.Namespace) -> None:
     else:
         engine, _, n = args.phase.partition("-")
         result = phase_batch(Path(args.src), Path(args.out), engine, int(n) if n else None)
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    result["cpu"] = own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
     result["load"] = os.getloadavg()[0]
     result["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result["children_peak_mib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -125,13 +132,15 @@ def main() -> None:
             results[phase] = r = run_phase(phase, work / f"{src}.parquet", out)
             rate = r["paragraphs"] / r["seconds"]
             print(f"{phase:9s} {r['paragraphs']:>9,.0f} paragraphs in {r['seconds']:8.1f} s = {rate:8.1f} "
-                  f"paragraphs/s; peak RSS {r['peak_mib']:.0f} MiB (largest child {r['children_peak_mib']:.0f} MiB); "
+                  f"paragraphs/s, {r['paragraphs'] / r['cpu']:8.1f} per CPU-second; peak RSS {r['peak_mib']:.0f} MiB (largest child {r['children_peak_mib']:.0f} MiB); "
                   f"load average {r['load']:.1f} on {os.cpu_count()} cores",
                   flush=True)
             shutil.rmtree(out, ignore_errors=True)
         rate = {k: v["paragraphs"] / v["seconds"] for k, v in results.items()}
+        cpu = {k: v["paragraphs"] / v["cpu"] for k, v in results.items()}
         print(f"\nlocal engine / bare libraries: {rate['local'] / rate['baseline']:.2f}x the throughput "
-              f"({rate['baseline'] / rate['local']:.1f}x slower)")
+              f"({rate['baseline'] / rate['local']:.1f}x slower) by wall clock; "
+              f"{cpu['local'] / cpu['baseline']:.2f}x by CPU time ({cpu['baseline'] / cpu['local']:.1f}x slower)")
         print(f"dask speed-up, 2 workers over 1: {rate['dask-2'] / rate['dask-1']:.2f}x")
         print(f"dask-2 / local engine: {rate['dask-2'] / rate['local']:.2f}x")
 
