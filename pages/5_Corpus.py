@@ -43,8 +43,9 @@ cols = st.columns(5)
 cols[0].metric("Articles scored", f"{int(ov['articles']):,}")
 cols[1].metric("Paragraphs", f"{int(ov['paragraphs'] or 0):,}")
 cols[2].metric("Outlets", f"{int(ov['outlets']):,}")
-dates = "undated" if pd.isna(ov["first"]) else f"{ov['first']:%d %b %Y} to {ov['last']:%d %b %Y}"
-cols[3].metric("Dates", dates)
+dates = "undated" if pd.isna(ov["first"]) else f"{ov['first']:%b %Y} – {ov['last']:%b %Y}"
+cols[3].metric("Dates", dates, help=None if pd.isna(ov["first"]) else
+               f"{ov['first']:%d %B %Y} to {ov['last']:%d %B %Y}")
 cols[4].metric("Not scored", f"{int(ov['failures']):,}", help="See 'Failures and provenance' below")
 
 # ---- controls -------------------------------------------------------------------------------
@@ -83,28 +84,33 @@ if picked:
         marks[f"{picked} (median ¶)"] = float(article_pars[measure].median())
 
 order = all_outlets
-tab_dist, tab_out, tab_time, tab_art, tab_focus, tab_prov = st.tabs(
-    ["Distribution", "Outlets", "Over time", "The article's place", "Focus article vs corpus",
-     "Failures and provenance"])
+VIEWS = ["Distribution", "Outlets", "Over time", "The article's place", "Focus article vs corpus",
+         "Failures and provenance"]
+# One view at a time (not st.tabs, which would compute and draw every chart on each rerun).
+view = st.radio("View", VIEWS, horizontal=True, key="corpus_view", label_visibility="collapsed")
 
-with tab_dist:
+if view == "Distribution":
     hist = q("histogram", measure, level, flt, 40)
     if hist.empty:
         st.info(f"No {level} have a {col.label.lower()} value with these outlets.")
     else:
-        st.plotly_chart(corpus_charts.distribution(hist, f"{col.label} across {level}", unit, marks, order),
-                        width="stretch")
+        log = st.toggle("Logarithmic count axis", key="corpus_log",
+                        help="Brings out the tail when most rows sit in one bin (e.g. no alarm words at all)")
+        fig = corpus_charts.distribution(hist, f"{col.label} across {level}", unit, marks, order)
+        if log:
+            fig.update_yaxes(type="log", title="count (log scale)")
+        st.plotly_chart(fig, width="stretch")
         st.caption(f"{int(hist['n'].sum()):,} {level} with a value; bins run from the 0.5th to the 99.5th "
                    "percentile (values beyond fall into the end bins). Stacked by outlet.")
 
-with tab_out:
+elif view == "Outlets":
     med = q("by_outlet", measure, level, flt)
     mark = next(iter(marks.items())) if marks else None
     if not med.empty:
         st.plotly_chart(corpus_charts.outlet_medians(med, col.label, unit, mark, order), width="stretch")
         st.dataframe(med.rename(columns={"n": level}), hide_index=True, width="stretch")
 
-with tab_time:
+elif view == "Over time":
     grain = st.radio("Period", GRAINS, index=1, horizontal=True, key="corpus_grain")
     series = q("over_time", measure, level, flt, grain)
     if series.empty:
@@ -112,8 +118,8 @@ with tab_time:
     else:
         st.plotly_chart(corpus_charts.over_time(series, col.label, unit, grain, order), width="stretch")
 
-with tab_art:
-    if not picked or article_summary is None or article_summary.empty:
+elif view == "The article's place":
+    if not picked or article_summary is None or article_pars is None or article_summary.empty:
         st.info("Pick an article under 'Place one article of the corpus' above to see where it stands.")
     else:
         row = article_summary.iloc[0]
@@ -130,10 +136,9 @@ with tab_art:
             c.metric(column(e["measure"]).label, "n/a" if pd.isna(e["value"]) else f"{e['value']:.2f}", pct,
                      delta_color="off",
                      help=None if pd.isna(o["pct"]) else f"{o['pct']:.0f}th percentile within {outlet}")
-        assert article_pars is not None
         st.dataframe(article_pars[["paragraph", "words", *HEADLINE, "text"]], hide_index=True, width="stretch")
 
-with tab_focus:
+elif view == "Focus article vs corpus":
     art = state.focus()
     result = cache.analyze(art.text, art.title)
     st.markdown(f"The focus article, **{html.escape(art.title)}**, paragraph by paragraph against every "
@@ -152,7 +157,7 @@ with tab_focus:
         st.dataframe(unusual.assign(paragraph=unusual["key"] + 1, measure=unusual["measure"].map(labels))[
             ["paragraph", "measure", "value", "pct", "text"]], hide_index=True, width="stretch")
 
-with tab_prov:
+else:
     fails = q("failures", 500)
     st.markdown(f"**{len(fails):,} articles not scored**" + (" (first 500)" if len(fails) == 500 else ""))
     if len(fails):

@@ -40,7 +40,7 @@ def test_opens_with_counts_and_charts(output: Path) -> None:
     assert metrics["Articles scored"] == f"{len(summary):,}" == "29"
     assert metrics["Paragraphs"] == f"{int(summary['paragraphs'].sum()):,}"
     assert metrics["Outlets"] == "5" and metrics["Not scored"] == "1"
-    assert len(at.get("plotly_chart")) == 4  # distribution, outlets, over time, focus percentiles
+    assert len(at.get("plotly_chart")) == 1  # one view at a time: the distribution first
 
 
 def test_every_control_reruns_cleanly(output: Path) -> None:
@@ -48,9 +48,15 @@ def test_every_control_reruns_cleanly(output: Path) -> None:
     at.selectbox(key="corpus_measure").set_value("reading_ease").run()
     assert not at.exception
     at.radio(key="corpus_level").set_value("articles").run()
+    for view in at.radio(key="corpus_view").options:
+        at.radio(key="corpus_view").set_value(view).run()
+        assert not at.exception, view
+    at.radio(key="corpus_view").set_value("Over time").run()
     at.radio(key="corpus_grain").set_value("week").run()
+    assert not at.exception and len(at.get("plotly_chart")) == 1
+    at.radio(key="corpus_view").set_value("Outlets").run()
     at.multiselect(key="corpus_outlets").set_value(["Morning Wire", "Daily Ledger"]).run()
-    assert not at.exception and len(at.get("plotly_chart")) == 4
+    assert not at.exception and len(at.get("plotly_chart")) == 1
     outlets_table = at.dataframe[0].value
     assert set(outlets_table["outlet"]) == {"Morning Wire", "Daily Ledger"}
     at.multiselect(key="corpus_outlets").set_value([]).run()
@@ -61,6 +67,7 @@ def test_an_article_is_placed_and_its_title_escaped(output: Path) -> None:
     at = page(str(output))
     at.text_input(key="corpus_find").set_value("daily-ledger-000000").run()
     at.selectbox(key="corpus_article").set_value("daily-ledger-000000").run()
+    at.radio(key="corpus_view").set_value("The article's place").run()
     assert not at.exception
     labels = [m.label for m in at.metric]
     assert {"Sentiment", "Hedging", "Alarm", "Flesch reading ease"} <= set(labels)
@@ -71,6 +78,7 @@ def test_an_article_is_placed_and_its_title_escaped(output: Path) -> None:
 
 def test_focus_paragraphs_are_compared_with_the_corpus(output: Path) -> None:
     at = page(str(output))
+    at.radio(key="corpus_view").set_value("Focus article vs corpus").run()
     grid = at.get("plotly_chart")[-1].proto.spec
     assert '"type":"heatmap"' in grid.replace(" ", "") and "th" in grid
 
