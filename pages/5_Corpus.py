@@ -39,7 +39,7 @@ def q(name: str, *args: object) -> pd.DataFrame:
 
 ov = corpus_data.query(root, stamp, "overview")
 outlet_table = q("outlets")
-cols = st.columns(5)
+cols = st.columns([1, 1, 0.7, 1.8, 0.8])
 cols[0].metric("Articles scored", f"{int(ov['articles']):,}")
 cols[1].metric("Paragraphs", f"{int(ov['paragraphs'] or 0):,}")
 cols[2].metric("Outlets", f"{int(ov['outlets']):,}")
@@ -128,15 +128,20 @@ elif view == "The article's place":
                                "value": [float(row[m]) for m in HEADLINE]})
         everywhere = corpus_data.percentiles(root, stamp, values, "articles", Filter())
         own = corpus_data.percentiles(root, stamp, values, "articles", Filter(outlets=(outlet,)))
-        st.markdown(f"**{html.escape(str(row['title'] or picked))}**, {html.escape(outlet)}, "
-                    f"{'undated' if pd.isna(row['date']) else row['date']}; {int(row['words']):,} words")
+        when = "undated" if pd.isna(row["date"]) else f"{pd.Timestamp(row['date']):%d %B %Y}"
+        st.markdown(f"**{html.escape(str(row['title'] or picked))}**, {html.escape(outlet)}, {when}; "
+                    f"{int(row['words']):,} words. Percentiles among all {int(ov['articles']):,} articles "
+                    f"and among the articles of {html.escape(outlet)}:")
         mcols = st.columns(len(HEADLINE))
         for c, (_, e), (_, o) in zip(mcols, everywhere.iterrows(), own.iterrows(), strict=True):
-            pct = "n/a" if pd.isna(e["pct"]) else f"{e['pct']:.0f}th percentile of articles"
-            c.metric(column(e["measure"]).label, "n/a" if pd.isna(e["value"]) else f"{e['value']:.2f}", pct,
-                     delta_color="off",
-                     help=None if pd.isna(o["pct"]) else f"{o['pct']:.0f}th percentile within {outlet}")
-        st.dataframe(article_pars[["paragraph", "words", *HEADLINE, "text"]], hide_index=True, width="stretch")
+            c.metric(column(e["measure"]).label, "n/a" if pd.isna(e["value"]) else f"{e['value']:.2f}")
+            if not pd.isna(e["pct"]):
+                c.caption(f"{e['pct']:.0f}th percentile of articles · {o['pct']:.0f}th within the outlet")
+        shown = article_pars[["paragraph", "words", *HEADLINE, "text"]].assign(
+            paragraph=article_pars["paragraph"] + 1)
+        st.dataframe(shown, hide_index=True, width="stretch",
+                     column_config={m: st.column_config.NumberColumn(column(m).label, format="%.2f")
+                                    for m in HEADLINE})
 
 elif view == "Focus article vs corpus":
     art = state.focus()
@@ -155,7 +160,9 @@ elif view == "Focus article vs corpus":
     if len(unusual):
         st.markdown("**Unusual for this corpus** (at or beyond the 5th / 95th percentile):")
         st.dataframe(unusual.assign(paragraph=unusual["key"] + 1, measure=unusual["measure"].map(labels))[
-            ["paragraph", "measure", "value", "pct", "text"]], hide_index=True, width="stretch")
+            ["paragraph", "measure", "value", "pct", "text"]], hide_index=True, width="stretch",
+            column_config={"value": st.column_config.NumberColumn(format="%.2f"),
+                           "pct": st.column_config.NumberColumn("corpus percentile", format="%.0f")})
 
 else:
     fails = q("failures", 500)

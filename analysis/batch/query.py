@@ -158,21 +158,25 @@ class CorpusOutput:
     def percentiles(self, values: pd.DataFrame, level: str, flt: Filter) -> pd.DataFrame:
         """Where given values fall in the corpus: ``values`` has columns ``key``, ``measure``,
         ``value``; returns them with ``pct`` (mid-rank percentile, NaN for a NaN value)
-        and ``n`` (corpus values compared against)."""
-        parts = []
-        for measure, group in values.groupby("measure", sort=False):
-            src, params = self._source(level, str(measure), flt)
-            col = _column(str(measure))
-            self.con.register("focus_values", group[["key", "value"]].dropna())
-            q = (f"WITH c AS (SELECT {col} AS x {src}) SELECT f.key, "
-                 "100.0 * (count(*) FILTER (WHERE c.x < f.value) + 0.5 * count(*) FILTER (WHERE c.x = f.value))"
-                 " / count(*) AS pct, count(*) AS n FROM focus_values f, c GROUP BY f.key")
-            found = self.sql(q, params)
-            self.con.unregister("focus_values")
-            parts.append(group.merge(found, on="key", how="left"))
-        if not parts:
+        and ``n`` (corpus values of that measure compared against). One scan of the files
+        for all measures (UNPIVOT), not one per measure."""
+        wanted = list(dict.fromkeys(values["measure"]))
+        if not wanted:
             return values.assign(pct=pd.Series(dtype=float), n=pd.Series(dtype="int64"))
-        return pd.concat(parts, ignore_index=True)
+        cols = ", ".join(_column(m) for m in wanted)
+        src, params = self._source(level, None, flt)
+        focus = values[["key", "measure", "value"]].dropna()
+        self.con.register("focus_values", focus)
+        try:
+            found = self.sql(
+                f"WITH c AS (UNPIVOT (SELECT {cols} {src}) ON {cols} INTO NAME measure VALUE x) "
+                "SELECT f.key, f.measure, 100.0 * (count(*) FILTER (WHERE c.x < f.value) "
+                "+ 0.5 * count(*) FILTER (WHERE c.x = f.value)) / count(*) AS pct, count(*) AS n "
+                "FROM focus_values f JOIN c ON c.measure = f.measure WHERE NOT isnan(c.x) "
+                "GROUP BY f.key, f.measure", params)
+        finally:
+            self.con.unregister("focus_values")
+        return values.merge(found, on=["key", "measure"], how="left")
 
 
 def _column(measure: str) -> str:

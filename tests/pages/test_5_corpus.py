@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -71,16 +72,39 @@ def test_an_article_is_placed_and_its_title_escaped(output: Path) -> None:
     assert not at.exception
     labels = [m.label for m in at.metric]
     assert {"Sentiment", "Hedging", "Alarm", "Flesch reading ease"} <= set(labels)
-    assert any("percentile of articles" in str(m.delta) for m in at.metric)
+    assert any("percentile of articles" in c.value for c in at.caption)
     shown = " ".join(md.value for md in at.markdown)
     assert "&lt;script&gt;" in shown and "<script>" not in shown
 
 
 def test_focus_paragraphs_are_compared_with_the_corpus(output: Path) -> None:
+    import json
+
+    import analysis
+    from ui.state import bundled
+
     at = page(str(output))
     at.radio(key="corpus_view").set_value("Focus article vs corpus").run()
-    grid = at.get("plotly_chart")[-1].proto.spec
-    assert '"type":"heatmap"' in grid.replace(" ", "") and "th" in grid
+    assert not at.exception
+    heatmap = json.loads(at.get("plotly_chart")[-1].proto.spec)["data"][0]
+    assert heatmap["type"] == "heatmap"
+    n_pars = len(analysis.analyze(bundled().text).paragraphs)
+    assert len(heatmap["y"]) == n_pars and heatmap["x"][:2] == ["Sentiment", "Hedging"]
+    z = _array(heatmap["z"])
+    assert z.shape == (n_pars, 4)
+    assert np.nanmin(z) >= 0 and np.nanmax(z) <= 100
+    # the bundled article is far more alarmed than the synthetic corpus: its top paragraph is off the scale
+    assert np.nanmax(z[:, 2]) > 95
+
+
+def _array(value: object) -> np.ndarray:
+    """A plotly JSON array: a plain nested list, or {"dtype", "bdata", "shape"} (base64)."""
+    if isinstance(value, dict):
+        import base64
+
+        flat = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        return flat.reshape([int(x) for x in str(value.get("shape", len(flat))).split(",")])
+    return np.array(value, dtype=float)
 
 
 @pytest.mark.parametrize("path, kind, text", [
