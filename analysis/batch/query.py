@@ -86,9 +86,10 @@ class CorpusOutput:
         return f"FROM read_parquet(?) WHERE {' AND '.join(where)}", params
 
     def overview(self) -> dict[str, Any]:
-        s = self.sql("SELECT count(*) AS articles, sum(paragraphs) AS paragraphs, sum(words) AS words, "
+        row = self.sql("SELECT count(*) AS articles, sum(paragraphs) AS paragraphs, sum(words) AS words, "
                      "count(DISTINCT outlet) AS outlets, min(date) AS first, max(date) AS last "
-                     "FROM read_parquet(?)", [self._glob("summary")]).iloc[0].to_dict()
+                       "FROM read_parquet(?)", [self._glob("summary")]).iloc[0]
+        s: dict[str, Any] = {str(k): v for k, v in row.items()}
         failures = list((self.root / "failures").glob("part-*.parquet"))
         s["failures"] = int(self.sql("SELECT count(*) AS n FROM read_parquet(?)",
                                      [self._glob("failures")])["n"].iloc[0]) if failures else 0

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-
-import pandas as pd
 
 from analysis.text import Document, Paragraph
 
@@ -47,7 +45,7 @@ class Scored:
 
 
 ScoreFn = Callable[[Paragraph], Scored]
-SummaryFn = Callable[[Document, pd.DataFrame, pd.DataFrame], Mapping[str, float | str]]
+SummaryFn = Callable[[Document, Sequence[Scored]], Mapping[str, float | str]]
 
 
 @dataclass(frozen=True)
@@ -55,8 +53,9 @@ class Measure:
     """A registered measure: its name, version, the columns it adds and how it scores.
 
     ``score`` maps one paragraph to values and evidence; ``summarize`` computes the
-    article-level values from the document and the already-scored paragraph and evidence
-    frames (so readability can be recomputed on the whole text, and rates pooled).
+    article-level values from the document and this measure's results for each of its
+    paragraphs, in order (so readability can be recomputed on the whole text, and rates
+    pooled over all words rather than averaged over paragraphs).
     """
 
     name: str
@@ -79,22 +78,17 @@ def per_100_words(total: float, words: int) -> float:
     return total / words * 100.0 if words else NAN
 
 
-def pooled_rate(
-    measure: str, paragraphs: pd.DataFrame, evidence: pd.DataFrame, category: str | None = None
-) -> float:
-    """Article-level rate: all weights of the measure over all words, per 100 words.
-
-    Plain numpy masks rather than pandas boolean indexing: this runs a dozen times per
-    article, and at corpus scale the frame filtering was most of the scoring time.
-    """
-    words = int(paragraphs["words"].to_numpy().sum()) if len(paragraphs) else 0
-    total = 0.0
-    if len(evidence):
-        mask = evidence["measure"].to_numpy(dtype=object) == measure
-        if category is not None:
-            mask &= evidence["category"].to_numpy(dtype=object) == category
-        total = float(evidence["weight"].to_numpy()[mask].sum())
-    return per_100_words(total, words)
+def pooled_rate(doc: Document, scored: Sequence[Scored], category: str | None = None,
+                quoted: bool | None = None) -> float:
+    """Article-level rate: the evidence weights of every paragraph over all words, per 100
+    words; optionally of one category, or only quoted (True) / unquoted (False) cues."""
+    total = sum(
+        e.weight
+        for s in scored
+        for e in s.evidence
+        if (category is None or e.category == category) and (quoted is None or e.quoted == quoted)
+    )
+    return per_100_words(total, doc.words)
 
 
 def category_rates(
@@ -129,8 +123,11 @@ def negation(par: Paragraph, start: int, window: int = 3) -> tuple[float, str]:
     (with a note) for "not a minor breach", where "not" negates the minimiser and so
     intensifies. The scope is the three words before the cue, within its clause.
     """
-    before = [t for t in par.tokens if t[1] <= start][-window:]
-    clause_start = max(par.text.rfind(ch, 0, start) for ch in ",;:.!?()—–")
+    before = par.tokens_before(start, window)
+    if not before:
+        return 1.0, ""
+    lo = before[0][0]
+    clause_start = max(par.text.rfind(ch, lo, start) for ch in ",;:.!?()—–")
     before = [t for t in before if t[0] > clause_start]
     for i, (_, _, word) in enumerate(reversed(before)):
         if word in STRONG_NEGATORS or word.endswith("n't"):
