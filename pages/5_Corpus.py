@@ -108,7 +108,9 @@ elif view == "Outlets":
     mark = next(iter(marks.items())) if marks else None
     if not med.empty:
         st.plotly_chart(corpus_charts.outlet_medians(med, col.label, unit, mark, order), width="stretch")
-        st.dataframe(med.rename(columns={"n": level}), hide_index=True, width="stretch")
+        st.dataframe(med.rename(columns={"n": level}), hide_index=True, width="stretch",
+                     column_config={c: st.column_config.NumberColumn(c, format="%.2f")
+                                    for c in ("q25", "median", "q75", "mean")})
 
 elif view == "Over time":
     grain = st.radio("Period", GRAINS, index=1, horizontal=True, key="corpus_grain")

@@ -86,10 +86,13 @@ def outlet_medians(frame: pd.DataFrame, label: str, unit_label: str, mark: tuple
                       "<br>%{customdata[0]:,} rows<extra></extra>")
     if mark is not None and mark[1] == mark[1]:
         fig.add_vline(x=mark[1], line={"color": MARK, "width": 2},
-                      annotation={"text": f"{mark[0]}: {mark[1]:.2f}", "font": {"color": MARK}})
+                      annotation={"text": f"{mark[0]}: {mark[1]:.2f}", "font": {"color": MARK},
+                                  "yref": "paper", "y": 1.0, "yanchor": "bottom"})
     fig.update_xaxes(title=f"{unit_label}: median, bar = middle half (25th to 75th percentile)")
     fig.update_yaxes(title=None)
-    return _layout(fig, f"{label} by outlet", height=max(260, 70 + 42 * len(frame)))
+    fig = _layout(fig, f"{label} by outlet", height=max(280, 100 + 42 * len(frame)))
+    fig.update_layout(margin={"t": 84})
+    return fig
 
 
 def over_time(frame: pd.DataFrame, label: str, unit_label: str, grain: str,
