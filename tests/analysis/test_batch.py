@@ -211,3 +211,19 @@ def test_a_stopped_run_says_so_and_the_next_one_finishes(tmp_path: Path) -> None
     runs = json.loads((out / "provenance.json").read_text())["runs"]
     assert [r["status"] for r in runs] == ["stopped", "complete"]
     assert main(["batch", str(tmp_path / "missing"), "--out", str(tmp_path / "o2")]) == 2
+
+
+def test_progress_line_shows_rate_and_time_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from analysis.batch import progress
+
+    clock = iter([0.0, 10.0, 10.0, 20.0, 20.0])
+    monkeypatch.setattr(progress.time, "monotonic", lambda: next(clock))
+    stream = io.StringIO()
+    bar = progress.Progress(100, stream, every=0.0)
+    bar.skip(20)  # already done: advances the bar, not the rate
+    bar.update(20, 100)  # 20 articles in 20 s -> 1 article/s, 60 left -> 01:00
+    line = stream.getvalue().splitlines()[-1]
+    assert "40/100 articles, 20 already done" in line and "1.0 articles/s" in line
+    assert "5 paragraphs/s" in line and "01:00 left" in line
