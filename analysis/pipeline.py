@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import platform
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib.metadata import version
 from typing import Any
 
@@ -90,7 +90,7 @@ def analyze(text: str, name: str = "article") -> Analysis:
     meta = {
         "article": name,
         "sha256": content_hash(text),
-        "analysed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "analysed_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "versions": versions(),
         "headings": [h.text for h in doc.headings],
     }
