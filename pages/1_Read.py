@@ -16,7 +16,7 @@ with page.guard("the Read page"):
     result = cache.analyze(article.text, article.title)
     evidence = result.evidence
     measures = list(dict.fromkeys(evidence["measure"]))
-    f1, f2, f3 = st.columns([2, 3, 1.5], vertical_alignment="bottom")
+    f1, f2, f3 = st.columns([2.6, 3, 1.5], vertical_alignment="bottom")
     chosen = f1.multiselect("Measures", measures, default=measures, key="read_measures")
     pairs = evidence.loc[evidence["measure"].isin(chosen), ["measure", "category"]].drop_duplicates()
     labels = sorted(f"{m} · {c.replace('_', ' ')}" for m, c in pairs.itertuples(index=False))
@@ -37,21 +37,17 @@ with page.guard("the Read page"):
         st.html(highlight.render(result.text, result.paragraphs, shown, headings))
     with right:
         st.subheader("Keyword in context")
-        terms = shown.assign(key=shown["term"].str.lower()).groupby("key").size().sort_values(ascending=False)
+        terms = (shown.assign(key=shown["term"].str.lower()).groupby("key")["start"].nunique()
+                 .sort_values(ascending=False, kind="stable"))
         options = terms.index.tolist()
         term = st.selectbox("Term", options, index=0 if options else None, key="read_term",
-                            format_func=lambda t: f"{t}  ({terms[t]} as evidence)",
+                            format_func=lambda t: f"{t}  ({terms[t]}× as evidence)",
                             placeholder="No evidence under these filters")
         if term:
             rows = highlight.kwic(result.text, result.paragraphs, evidence, term, width=45)
             st.caption(f"Every occurrence of “{page.md(term)}” in the article ({len(rows)}), and what each "
                        "measure made of it.")
-            st.dataframe(rows.drop(columns=["start"]), hide_index=True, width="stretch", column_config={
-                "paragraph": st.column_config.NumberColumn("¶", format="¶ %d", width="small"),
-                "left": st.column_config.TextColumn("before", width="medium", alignment="right"),
-                "match": st.column_config.TextColumn("term", width="small", alignment="center"),
-                "right": st.column_config.TextColumn("after", width="medium"),
-                "evidence": st.column_config.TextColumn("counted as", width="medium")})
+            st.html(highlight.kwic_html(rows))
         st.subheader("Evidence table")
         table = shown[["paragraph", "measure", "category", "term", "weight", "note", "quoted"]]
         st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", height=320, column_config={

@@ -138,6 +138,18 @@ def legend(evidence: pd.DataFrame, measures: Sequence[str]) -> str:
     return STYLE + '<div class="nl-legend">' + "".join(items) + "</div>"
 
 
+def kwic_html(rows: pd.DataFrame) -> str:
+    """Keyword-in-context rows as a compact, escaped list: the ¶, the line with the term in
+    bold, and underneath what the measures made of that occurrence."""
+    items = []
+    for r in rows.itertuples(index=False):
+        zero = " nl-kwic-zero" if "weight 0" in r.evidence and "weight 1" not in r.evidence else ""
+        items.append(f'<li><span class="nl-pn">{PARAGRAPH_MARK} {int(r.paragraph)}</span>'
+                     f'<span class="nl-line">{esc(r.left)}<b>{esc(r.match)}</b>{esc(r.right)}'
+                     f'<br><small class="nl-said{zero}">{esc(r.evidence)}</small></span></li>')
+    return STYLE + '<ul class="nl-kwic">' + "".join(items) + "</ul>"
+
+
 def _tint(hex_colour: str, alpha: float) -> str:
     r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
     return f"rgba({r},{g},{b},{alpha})"
@@ -157,6 +169,9 @@ def _style() -> str:
         "background:#F2F2F2!important;border-bottom-color:#888!important}",
         ".nl-legend{display:flex;flex-wrap:wrap;gap:.4rem 1.4rem;font-size:.92rem;margin:.2rem 0 .8rem 0;color:#444}",
         ".nl-key mark.nl-ev{padding-bottom:2px}",
+        ".nl-kwic{list-style:none;margin:0;padding:0;font-size:.95rem}",
+        ".nl-kwic li{display:flex;gap:.6rem;padding:.35rem 0;border-bottom:1px solid #EEE;line-height:1.45}",
+        ".nl-kwic .nl-pn{flex:0 0 2.4rem}.nl-said{color:#666}",
     ]
     for name, hue in theme.MEASURE_COLOURS.items():
         rules.append(f"mark.nl-{name}{{background:{_tint(hue, 0.16)};border-bottom-color:{hue}}}")

@@ -162,3 +162,13 @@ def test_keyword_in_context_lists_every_occurrence_and_what_counted() -> None:
     for row in about.itertuples():
         assert text[row.start:row.start + 5] == "about"
     assert highlight.kwic(text, result.paragraphs, result.evidence, "  ").empty
+
+
+def test_keyword_in_context_markup_escapes_the_article() -> None:
+    text = 'The <img src=x onerror="x()"> threat grew and the threat </b><script>1</script> spread widely today.'
+    result = analysis.analyze(text)
+    rows = highlight.kwic(text, result.paragraphs, result.evidence, "threat")
+    r = read(highlight.kwic_html(rows))
+    assert {t for t, _ in r.tags} <= ALLOWED_TAGS | {"ul", "li", "b", "br", "small"}
+    assert len([t for t, _ in r.tags if t == "li"]) == 2
+    assert '<img src=x onerror="x()">' in r.text and "</b><script>1</script>" in r.text
