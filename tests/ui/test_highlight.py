@@ -40,18 +40,21 @@ class Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         self.tags.append((tag, a))
-        self.stack.append((tag, a.get("data-ev")))
+        if tag == "br":  # a void element: no end tag
+            return
+        self.stack.append((tag if a.get("class") != "nl-pn" else "label", a.get("data-ev")))
         if a.get("data-ev") is not None:
             self.ev_attrs.setdefault(int(a["data-ev"] or 0), a)
 
     def handle_endtag(self, tag: str) -> None:
-        assert self.stack and self.stack[-1][0] == tag, f"</{tag}> closes {self.stack[-1:]}: not well nested"
+        top = self.stack[-1][0] if self.stack else None
+        assert top == tag or (top, tag) == ("label", "span"), f"</{tag}> closes {top}: not well nested"
         self.stack.pop()
 
     def handle_data(self, data: str) -> None:
         if self.stack and self.stack[-1][0] == "style":
             return
-        if any(t == "span" for t, _ in self.stack[-1:]):  # the ¶ label
+        if self.stack and self.stack[-1][0] == "label":  # the ¶ n label
             return
         self.text += data
         for _, ev in self.stack:
