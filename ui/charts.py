@@ -30,11 +30,17 @@ PARAGRAPH_AXIS = "paragraph ¶ (0 = first paragraph)"
 Z_CLIP = 2.5  # the heatmap's colour scale spans ±2.5 standard deviations
 
 
+def esc(text: str) -> str:
+    """User text made literal for plotly's HTML-ish labels: < > & become entities plotly decodes
+    (it does not decode &quot;, and quotes are harmless outside attributes)."""
+    return html.escape(str(text), quote=False)
+
+
 def first_words(text: str, n: int = 12) -> str:
     """The paragraph's first ``n`` words, escaped for plotly's HTML-ish labels."""
     words = str(text).split()
     head = " ".join(words[:n]) + (" …" if len(words) > n else "")
-    return html.escape(head)
+    return esc(head)
 
 
 def fmt(value: float, digits: int = 2) -> str:
@@ -130,7 +136,7 @@ def arc(paragraphs: pd.DataFrame, title: str, *, article: Mapping[str, float] | 
     fig.update_xaxes(title_text=PARAGRAPH_AXIS, row=n, col=1)
     height = 140 + 175 * n
     fig.update_layout(template=theme.TEMPLATE, height=height,
-                      title=dict(text=f"{html.escape(title)} — the narrative arc, paragraph by paragraph"),
+                      title=dict(text=f"{esc(title)} — the narrative arc, paragraph by paragraph"),
                       legend=dict(y=1 + 48 / (height - 170), yanchor="bottom", yref="paper", x=0, xanchor="left"),
                       showlegend=True,
                       hovermode="closest", margin=dict(t=110))
@@ -182,6 +188,6 @@ def heatmap(paragraphs: pd.DataFrame, title: str, *, measures: Sequence[str] = H
                      showline=False, ticks="")
     fig.update_yaxes(autorange="reversed", showgrid=False, ticks="")
     fig.update_layout(template=theme.TEMPLATE, height=160 + 70 * len(cols), plot_bgcolor="#EFEFEF",
-                      title=dict(text=f"{html.escape(title)} — paragraphs compared on one scale"),
+                      title=dict(text=f"{esc(title)} — paragraphs compared on one scale"),
                       margin=dict(t=80))
     return fig

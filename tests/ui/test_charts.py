@@ -80,6 +80,7 @@ def test_titles_and_hover_escape_user_text() -> None:
     for fig in (charts.arc(result.paragraphs, hostile), charts.heatmap(result.paragraphs, hostile)):
         dump = fig.to_json()
         assert "<img" not in dump and "&lt;img" in dump
+        assert "&quot;" not in fig.layout.title.text  # plotly would print it literally
 
 
 def test_builders_are_deterministic(bundled) -> None:
