@@ -141,3 +141,30 @@ def test_methods_page_shows_validation_rows_when_they_exist(tmp_path, monkeypatc
     frames = [d.value for d in at.dataframe if "metric" in d.value.columns]
     assert len(frames) == 1 and frames[0]["value"].tolist() == [0.123]
     assert sum("Not yet measured" in c.value for c in at.caption) == len(REGISTRY) - 1
+
+
+def test_pages_cope_with_an_article_without_evidence_or_paragraphs() -> None:
+    for text in ("The cat sat on the mat today and then it went home for its dinner at six.",
+                 "Just A Heading\nAnother Heading"):
+        at = home()
+        at.sidebar.radio[0].set_value(PASTE).run()
+        at.sidebar.text_area[0].input(text)
+        at.sidebar.button[0].click().run()
+        for page in PAGES:
+            at.switch_page(page).run()
+            assert_clean(at)
+        at.switch_page("app.py").run()
+        assert not at.exception and not at.error
+
+
+def test_guard_turns_an_unexpected_error_into_a_message() -> None:
+    def script() -> None:
+        from ui import page
+
+        with page.guard("the test page"):
+            raise ValueError("boom <b>")
+
+    at = AppTest.from_function(script, default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception
+    assert len(at.error) == 1 and "the test page" in at.error[0].value and "ValueError: boom" in at.error[0].value
