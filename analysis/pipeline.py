@@ -79,6 +79,7 @@ def analyze(text: str, name: str = "article") -> Analysis:
         rows.append(row)
     paragraphs = pd.DataFrame(rows, columns=_paragraph_columns())
     paragraphs["words"] = paragraphs["words"].astype("int64")
+    ev_rows.sort(key=lambda r: (r[1], r[2], r[3]))  # reading order, then measure
     evidence = pd.DataFrame(ev_rows, columns=EVIDENCE_COLUMNS).astype(
         {"paragraph": "int64", "start": "int64", "end": "int64", "weight": "float64", "quoted": "bool"}
     )

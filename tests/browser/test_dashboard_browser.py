@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from browserkit import screenshot, settle
+from tests.browser.browserkit import screenshot, settle
 
 import analysis
 from analysis.measures import HEADLINE, REGISTRY
