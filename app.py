@@ -29,7 +29,7 @@ with page.guard("the home page"):
     for cell, name in zip(cells, HEADLINE, strict=True):
         col = column(name)
         value = float(summary[name])
-        with cell.container(border=True, height=210):
+        with cell.container(border=True, height=235):
             st.metric(col.label, "n/a" if not math.isfinite(value) else charts.fmt(value, charts.digits(name)),
                       help=f"{col.description} Range {table.range_text(col)}.")
             st.caption(f"{col.unit}; {col.direction}")

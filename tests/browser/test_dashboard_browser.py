@@ -7,10 +7,10 @@ from __future__ import annotations
 import math
 
 import pytest
-from tests.browser.browserkit import screenshot, settle
 
 import analysis
 from analysis.measures import HEADLINE, REGISTRY
+from tests.browser.browserkit import screenshot, settle
 from ui.state import BUNDLED
 
 pytestmark = pytest.mark.browser
