@@ -102,7 +102,8 @@ def arc(paragraphs: pd.DataFrame, title: str, *, article: Mapping[str, float] | 
             marker=dict(size=9, color=["white" if w else hue for w in weak],
                         line=dict(width=2, color=[theme.GREY if w else hue for w in weak])),
             customdata=np.column_stack([heads, words]) if len(x) else None,
-            hovertemplate=(f"<b>¶ %{{x}}</b> · %{{customdata[1]}} words<br>%{{customdata[0]}}<br>"
+            # %{x} is formatted like the axis ticks, so it already reads "¶ n".
+            hovertemplate=(f"<b>%{{x}}</b> · %{{customdata[1]}} words<br>%{{customdata[0]}}<br>"
                            f"<b>{col.label}: %{{y:.{digits(name)}f}}</b> {html.escape(col.unit)}"
                            "<extra></extra>"),
         ), row=i, col=1)
@@ -137,7 +138,9 @@ def arc(paragraphs: pd.DataFrame, title: str, *, article: Mapping[str, float] | 
     height = 140 + 175 * n
     fig.update_layout(template=theme.TEMPLATE, height=height,
                       title=dict(text=f"{esc(title)} — the narrative arc, paragraph by paragraph"),
-                      legend=dict(y=1 + 48 / (height - 170), yanchor="bottom", yref="paper", x=0, xanchor="left"),
+                      legend=dict(y=1 + 48 / (height - 170), yanchor="bottom", yref="paper", x=0, xanchor="left",
+                                  # fixed entry widths: the PNG export falls back to a wider font
+                                  entrywidth=300, entrywidthmode="pixels"),
                       showlegend=True,
                       hovermode="closest", margin=dict(t=110))
     for ann in fig.layout.annotations:
@@ -180,7 +183,7 @@ def heatmap(paragraphs: pd.DataFrame, title: str, *, measures: Sequence[str] = H
         colorbar=dict(title=dict(text="z-score within<br>this article<br>(SD from the<br>paragraph mean)",
                                  font=dict(size=12)),
                       tickvals=[-2, -1, 0, 1, 2], ticktext=["−2", "−1", "0", "+1", "+2"]),
-        hovertemplate=("<b>¶ %{x} · %{y}</b><br>%{customdata[3]}<br>"
+        hovertemplate=("<b>%{x} · %{y}</b><br>%{customdata[3]}<br>"
                        "value: <b>%{customdata[0]}</b> %{customdata[1]}<br>"
                        "z-score in article: %{customdata[2]}<extra></extra>"),
     ))

@@ -5,13 +5,16 @@ re-draws the charts, hostile text that runs nothing. Screenshots go to tests/art
 from __future__ import annotations
 
 import math
+import struct
+from pathlib import Path
 
 import pytest
 
 import analysis
 from analysis.measures import HEADLINE, REGISTRY
-from tests.browser.browserkit import screenshot, settle
-from ui.state import BUNDLED
+from tests.browser.browserkit import ARTIFACTS, screenshot, settle
+from ui import theme
+from ui.state import BUNDLED, BUNDLED_TITLE
 
 pytestmark = pytest.mark.browser
 
@@ -58,6 +61,24 @@ def test_home_draws_its_charts_for_the_bundled_article(server, page) -> None:
     assert page.get_by_text("the narrative arc").count() >= 1
     assert page.locator('[data-testid="stMetric"]').count() == len(HEADLINE)
     screenshot(page, "home")
+
+
+def test_camera_button_saves_a_png_at_twice_the_chart_size(server, page) -> None:
+    page.goto(server)
+    wait_charts(page, 10)
+    plot = page.locator(".js-plotly-plot").first
+    plot.hover()
+    size = plot.evaluate("gd => [gd._fullLayout.width, gd._fullLayout.height]")
+    with page.expect_download() as info:
+        plot.locator('.modebar-btn[data-title="Download plot as a PNG"]').click()
+    download = info.value
+    assert download.suggested_filename == f"{theme.slug(BUNDLED_TITLE + '-arc')}.png"
+    data = Path(download.path()).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    assert (width, height) == (2 * size[0], 2 * size[1])
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    download.save_as(ARTIFACTS / "download-arc.png")
 
 
 def test_read_page_highlights_spell_the_evidence_terms(server, page) -> None:
