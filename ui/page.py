@@ -22,7 +22,7 @@ MODE_KEY = "picker_mode"
 PASTE_KEY = "picker_paste"
 PASTE_TITLE_KEY = "picker_paste_title"
 UPLOAD_KEY = "picker_upload"
-LOADED_KEY = "picker_loaded"  # (file_id, Article) of the last upload turned into text
+LOADED_KEY = "picker_loaded"  # (file_id, Article or None, error message) of the last upload
 METHODS_PAGE = "pages/9_Methods.py"
 PAGES = Path(__file__).resolve().parent.parent / "pages"
 ICONS = {"Read": ":material/format_color_text:", "Methods": ":material/menu_book:",
@@ -65,11 +65,9 @@ def nav() -> None:
 def picker() -> None:
     """Choose the article: the bundled one, pasted text, or an uploaded .txt/.md file."""
     st.markdown("#### Article")
-    mode = st.radio("Source of the article", MODES, key=MODE_KEY, label_visibility="collapsed")
-    if mode == BUNDLED:
-        if state.focus().source != "bundled":
-            state.set_focus(state.bundled())
-    elif mode == PASTE:
+    mode = st.radio("Source of the article", MODES, key=MODE_KEY, label_visibility="collapsed",
+                    on_change=_mode_changed)
+    if mode == PASTE:
         with st.form("paste_form", border=False):
             st.text_input("Title (optional)", key=PASTE_TITLE_KEY, placeholder="Pasted text")
             st.text_area("Paste the article's text", key=PASTE_KEY, height=220,
@@ -82,20 +80,26 @@ def picker() -> None:
             else:
                 title = (st.session_state.get(PASTE_TITLE_KEY) or "").strip() or "Pasted text"
                 state.set_focus(Article(title, text, "pasted"))
-    else:
+    elif mode == UPLOAD:
         upload = st.file_uploader("A .txt or .md file (UTF-8, UTF-16 or Windows-1252)", type=["txt", "md"],
                                   key=UPLOAD_KEY, help="Richer formats (HTML, DOCX, PDF) come with ingestion.")
         if upload is not None:
             _take_upload(upload.file_id, upload.name, upload.getvalue())
 
 
+def _mode_changed() -> None:
+    """Choosing "Bundled article" shows it again. The focus changes only on the researcher's
+    action, never on a rerun, so an article another page put in focus (a workspace) stays."""
+    if st.session_state.get(MODE_KEY) == BUNDLED:
+        state.set_focus(state.bundled())
+
+
 def _take_upload(file_id: str, name: str, data: bytes) -> None:
+    """Turn a newly uploaded file into the focus article, once per upload."""
     loaded = st.session_state.get(LOADED_KEY)
     if loaded is not None and loaded[0] == file_id:
-        if loaded[1] is not None and state.focus().sha256 != loaded[1].sha256:
-            state.set_focus(loaded[1])
-        elif loaded[1] is None:
-            st.error(loaded[2])
+        if loaded[1] is None:
+            st.error(loaded[2])  # keep saying why while the unreadable file is still there
         return
     try:
         text = load_bytes(data, name).text

@@ -168,3 +168,20 @@ def test_guard_turns_an_unexpected_error_into_a_message() -> None:
     at.run()
     assert not at.exception
     assert len(at.error) == 1 and "the test page" in at.error[0].value and "ValueError: boom" in at.error[0].value
+
+
+def test_back_to_the_bundled_article_and_focus_set_elsewhere_is_kept() -> None:
+    from ui.state import FOCUS, Article
+
+    at = home()
+    bundled_numbers = shown_numbers(at)
+    at.sidebar.radio[0].set_value(UPLOAD).run()
+    at.sidebar.get("file_uploader")[0].set_value(("briefing.txt", NEW_TEXT.encode(), "text/plain"))
+    at.run()
+    assert shown_numbers(at) == expected_numbers(NEW_TEXT)
+    at.sidebar.radio[0].set_value("Bundled article").run()
+    assert shown_numbers(at) == bundled_numbers
+    # Another page (a workspace) puts an article in focus: a rerun of the picker keeps it.
+    at.session_state[FOCUS] = Article("From a workspace", NEW_TEXT, "workspace:1")
+    at.run()
+    assert shown_numbers(at) == expected_numbers(NEW_TEXT)
