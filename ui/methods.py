@@ -105,7 +105,7 @@ def measure_section(measure: Measure, rows: list[dict[str, Any]] | None) -> None
         st.markdown(f"**Cite**: {measure.citation or 'Narrative Lens (this project), measure version ' + measure.version}")
         st.markdown("**Known limits**")
         st.warning(measure.limits or "None recorded.", icon=":material/info:")
-        validation_section(measure, rows)
+    validation_section(measure, rows)
     st.markdown("**Columns it reports** (in the paragraph table, the article summary and every export)")
     st.dataframe(columns_frame(measure), hide_index=True, width="stretch", column_config={
         "meaning": st.column_config.TextColumn("meaning", width="large")})
