@@ -13,7 +13,6 @@ Context rules, each kept as evidence with its reason when it changes a weight:
   "be" + a participle of use or classification ("may be used", "may be classified")
   states possibility, not doubt: marginal (0.25). Elsewhere ("may also", "may have", "may
   be charged") it stays a full cue: in news it is the commonest epistemic hedge.
-
 - "May" written with a capital in mid-sentence, or next to a day or year ("may 23 1825" in
   any case), is the month or a name, not the modal.
 - approximators that only hedge a quantity ("about", "around", "up to", "almost",
