@@ -6,6 +6,7 @@ and returns {key: path}. Run ``python tests/fixtures_gen.py OUT_DIR`` to look at
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import random
@@ -224,15 +225,25 @@ HOSTILE_NAMES = ["../../etc/passwd.txt", "evil\x00name.txt", "<img src=x onerror
                  "[click](javascript:alert(1)).md"]
 
 
+@functools.cache
+def make(name: str) -> bytes:
+    """The bytes of fixture ``name`` (a key of GOOD or HOSTILE), generated once per process."""
+    if name in GOOD:
+        return GOOD[name]()
+    return HOSTILE[name][0]()
+
+
+def write(folder: Path, name: str, as_name: str | None = None) -> Path:
+    path = folder / (as_name or name)
+    path.write_bytes(make(name))
+    return path
+
+
 def write_all(folder: Path) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = {}
-    for name, make in GOOD.items():
-        paths[name] = folder / name
-        paths[name].write_bytes(make())
-    for name, (make, _) in HOSTILE.items():
-        paths[name] = folder / name
-        paths[name].write_bytes(make())
+    for name in [*GOOD, *HOSTILE]:
+        paths[name] = write(folder, name)
     return paths
 
 

@@ -23,7 +23,7 @@ def safe_name(name: str | None) -> str:
     raw = raw.replace("\x00", "/")  # a NUL ends the name as C sees it: treat it like a separator
     last = re.split(r"[/\\]", raw)[-1].strip()
     cleaned = "".join(ch if (ch.isalnum() or ch in _KEEP) else "_" for ch in last)
-    cleaned = _RUNS.sub("_", cleaned).strip(" .")  # no hidden files, no trailing dots
+    cleaned = _RUNS.sub("_", cleaned).strip(" ._")  # no hidden files, no trailing dots
     if len(cleaned) > MAX_NAME:
         stem, dot, ext = cleaned.rpartition(".")
         cleaned = (stem[: MAX_NAME - len(ext) - 1] + "." + ext) if dot and len(ext) <= 8 else cleaned[:MAX_NAME]

@@ -106,6 +106,8 @@ def paragraphs(page: str) -> str:
             continue
         current.append(line)
         ends = bool(_FINAL.search(line))
+        if line.endswith("-"):
+            continue  # a word broken across lines never ends a paragraph
         if (ends and len(line) < 0.85 * width) or (not ends and len(line) < 0.6 * width):
             out.append(_join(current))
             current = []
