@@ -1,7 +1,8 @@
-"""Command line: ``python -m analysis score|summary FILE...``.
+"""Command line: ``python -m analysis score|summary FILE...`` and ``workspace ...``.
 
-Unreadable input exits with status 2 and one line on stderr naming the file and the
-reason; ``-`` reads standard input.
+Every format the dashboard reads (txt, md, html, docx, pdf) is read here by the same
+``analysis.ingest.load``. Unreadable input exits with status 2 and one line on stderr
+naming the file and the reason; ``-`` reads standard input.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import pandas as pd
 
 from analysis.ingest import Loaded, UnreadableInput, load, load_bytes
 from analysis.pipeline import Analysis, analyze
+from analysis.store import StoreError
+from analysis.store import cli as workspace_cli
 
 
 def _read(spec: str) -> Loaded:
@@ -81,18 +84,19 @@ def parser() -> argparse.ArgumentParser:
         ("summary", cmd_summary, "one row of article-level scores per file"),
     ):
         sp = sub.add_parser(name, help=help_)
-        sp.add_argument("files", nargs="+", metavar="FILE", help="text files; - for standard input")
+        sp.add_argument("files", nargs="+", metavar="FILE", help="txt, md, html, docx or pdf; - for standard input")
         sp.add_argument("--format", choices=("csv", "json"), default="csv")
         sp.add_argument("--out", metavar="PATH", help="write here instead of standard output")
         sp.set_defaults(func=fn)
+    workspace_cli.add_parser(sub)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        args.func(args)
-    except UnreadableInput as exc:
+        status = args.func(args)
+    except (UnreadableInput, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
@@ -100,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    return 0
+    return status if isinstance(status, int) else 0
 
 
 if __name__ == "__main__":
