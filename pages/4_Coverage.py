@@ -37,7 +37,7 @@ current: Workspace = by_id.get(wanted) or spaces[0]
 left, right = st.columns([3, 2], vertical_alignment="bottom")
 with left:
     choice = st.selectbox("Workspace", [w.id for w in spaces], index=[w.id for w in spaces].index(current.id),
-                          format_func=lambda i: f"{by_id[str(i)].name}  ({by_id[str(i)].articles} articles)",
+                          format_func=lambda i: by_id[str(i)].name,
                           key="coverage_ws")
     current = by_id[str(choice)]
     st.query_params["ws"] = str(current.id)
@@ -88,12 +88,15 @@ with tab_url, st.form("url", clear_on_submit=True):
     st.caption("Pages on this machine or a private network are refused; the fetch gives up after 30 s.")
     if st.form_submit_button("Fetch and import"):
         sources = cov.fetched(url)
-if sources:
-    cov.show(cov.import_all(store, current, sources, role))
+if sources:  # import, then rerun so that every count and list on the page includes the new articles
+    st.session_state["coverage_outcomes"] = cov.import_all(store, current, sources, role)
+    st.rerun()
+if st.session_state.get("coverage_outcomes"):
+    cov.show(st.session_state.pop("coverage_outcomes"))
 
 # ---- the workspace's articles ----------------------------------------------------------------
 articles = store.articles(current)
-st.subheader(f"Articles in “{cov.md(current.name)}”")
+st.subheader(f"Articles in “{cov.md(current.name)}” · {len(articles)}")
 if not articles:
     st.info("No articles yet: add files, pasted text or a web address above.", icon=":material/inbox:")
     st.stop()

@@ -6,6 +6,7 @@ and returns {key: path}. Run ``python tests/fixtures_gen.py OUT_DIR`` to look at
 
 from __future__ import annotations
 
+import datetime
 import functools
 import io
 import os
@@ -58,31 +59,32 @@ def html() -> bytes:
 <a href="/cookies">Cookie settings</a></footer></body></html>""".encode()
 
 
-def docx() -> bytes:
+def docx(title: str = TITLE, paragraphs: list[str] | None = None) -> bytes:
     import docx as python_docx
 
     doc = python_docx.Document()
-    doc.core_properties.title = TITLE
+    doc.core_properties.title = title
     doc.core_properties.author = "Dana Example"
-    doc.add_heading(TITLE, level=1)
-    for p in PARAGRAPHS:
+    doc.core_properties.created = datetime.datetime(2025, 2, 12, 9, 0)
+    doc.add_heading(title, level=1)
+    for p in paragraphs or PARAGRAPHS:
         doc.add_paragraph(p)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
 
 
-def pdf() -> bytes:
+def pdf(title: str = TITLE, paragraphs: list[str] | None = None) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
     out = io.BytesIO()
     styles = getSampleStyleSheet()
-    story = [Paragraph(TITLE, styles["Title"])]
-    for p in PARAGRAPHS:
+    story = [Paragraph(title, styles["Title"])]
+    for p in paragraphs or PARAGRAPHS:
         story += [Paragraph(p, styles["BodyText"]), Spacer(1, 8)]
-    SimpleDocTemplate(out, pagesize=A4, title=TITLE, author="Dana Example").build(story)
+    SimpleDocTemplate(out, pagesize=A4, title=title, author="Dana Example").build(story)
     return out.getvalue()
 
 
@@ -206,7 +208,7 @@ def pdf_loop() -> bytes:
 GOOD = {
     "utf8.txt": lambda: text("utf-8"), "utf8-bom.txt": lambda: text("utf-8-sig"),
     "utf16.txt": lambda: text("utf-16"), "cp1252.txt": lambda: text("cp1252"),
-    "article.md": markdown, "article.html": html, "article.docx": docx, "article.pdf": pdf,
+    "article.md": markdown, "article.html": html, "article.docx": lambda: docx(), "article.pdf": lambda: pdf(),
 }
 # file name -> (bytes, a phrase the refusal message must contain)
 HOSTILE = {

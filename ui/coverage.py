@@ -131,7 +131,7 @@ def show(outcomes: list[Outcome]) -> None:
             st.error(f"**Refused:** {md(o.detail)}", icon=":material/block:")
 
 
-COLUMNS = ["id", "role", "title", "outlet", "date", "url", "author", "format", "encoding", "words", "file_name"]
+COLUMNS = ["id", "title", "outlet", "date", "role", "format", "encoding", "words", "url", "author", "file_name"]
 
 
 def frame(articles: list[StoredArticle]) -> pd.DataFrame:
@@ -142,15 +142,15 @@ def frame(articles: list[StoredArticle]) -> pd.DataFrame:
 def column_config() -> dict[str, Any]:
     cc = st.column_config
     return {
-        "role": cc.SelectboxColumn("Role", options=["focus", "comparison"], required=True, width="small",
+        "role": cc.SelectboxColumn("Role", options=["focus", "comparison"], required=True,
                                    help="The focus article is the one you study; the rest is comparison coverage"),
         "title": cc.TextColumn("Title", width="large", max_chars=500),
         "outlet": cc.TextColumn("Outlet", max_chars=200),
         "date": cc.TextColumn("Date", help="Publication date, YYYY-MM-DD where known", max_chars=40),
         "url": cc.TextColumn("URL", validate=r"^(https?://.*)?$", max_chars=500),
         "author": cc.TextColumn("Author", max_chars=200),
-        "format": cc.TextColumn("Format", disabled=True, width="small"),
-        "encoding": cc.TextColumn("Encoding", disabled=True, width="small"),
+        "format": cc.TextColumn("Format", disabled=True),
+        "encoding": cc.TextColumn("Encoding", disabled=True, help="The character encoding detected"),
         "words": cc.NumberColumn("Words", disabled=True, format="%d", width="small"),
         "file_name": cc.TextColumn("File", disabled=True),
     }

@@ -153,3 +153,28 @@ def test_choose_focus_and_delete(data):
     at = _click(at, "Delete selected")
     assert list(at.dataframe[0].value["format"]) == ["html"]
     assert not at.exception
+
+
+def test_save_edits_writes_metadata_back(data):
+    from ui import coverage as cov
+
+    store = Store.open(data)
+    ws = store.create_workspace("me", "w")
+    for name in ("article.html", "article.md"):
+        loaded = cov.load_bytes(fx.make(name), name)
+        store.add_article(ws, loaded, __import__("analysis").analyze(loaded.text))
+    before = cov.frame(store.articles(ws))
+    after = before.copy()
+    first, second = list(after.index)
+    after.at[first, "outlet"] = "Courier (print)"
+    after.at[second, "date"] = "2025-02-13"
+    after.at[second, "role"] = "focus"
+    after.at[first, "url"] = "ftp://nope"
+    problems = cov.save_edits(store, ws, before, after)
+    assert problems == [f"Article {first}: a URL must start with http:// or https://"]
+    rows = {a.id: a for a in store.articles(ws)}
+    assert rows[first].outlet == "The River Courier"  # the failed row is written not at all
+    assert (rows[second].date, rows[second].role) == ("2025-02-13", "focus")
+    after.at[first, "url"] = ""
+    assert cov.save_edits(store, ws, before, after) == []
+    assert store.article(ws, first).outlet == "Courier (print)"
