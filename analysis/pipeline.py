@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import platform
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib.metadata import version
 from typing import Any
 
@@ -79,6 +79,7 @@ def analyze(text: str, name: str = "article") -> Analysis:
         rows.append(row)
     paragraphs = pd.DataFrame(rows, columns=_paragraph_columns())
     paragraphs["words"] = paragraphs["words"].astype("int64")
+    ev_rows.sort(key=lambda r: (r[1], r[2], r[3]))  # reading order, then measure
     evidence = pd.DataFrame(ev_rows, columns=EVIDENCE_COLUMNS).astype(
         {"paragraph": "int64", "start": "int64", "end": "int64", "weight": "float64", "quoted": "bool"}
     )
@@ -90,7 +91,7 @@ def analyze(text: str, name: str = "article") -> Analysis:
     meta = {
         "article": name,
         "sha256": content_hash(text),
-        "analysed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "analysed_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "versions": versions(),
         "headings": [h.text for h in doc.headings],
     }

@@ -9,7 +9,9 @@ or download.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # A line that ends a sentence ends with one of these (possibly followed by closing quotes
 # or brackets). A short line without one is a title or a section heading.
@@ -28,6 +30,8 @@ _ABBREVIATIONS = frozenset(
     vs etc e.g i.e cf al jan feb mar apr jun jul aug sep sept oct nov dec
     u.s u.k u.n e.u a.m p.m""".split()
 )
+# Abbreviations that only stand before a number ("No. 10", "p. 4"): elsewhere "no." ends.
+_BEFORE_NUMBER = frozenset("no nos p pp vol vols fig figs".split())
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)")
 
 
@@ -57,12 +61,40 @@ class Paragraph:
     def words(self) -> int:
         return len(self.tokens)
 
+    @cached_property
+    def _token_ends(self) -> list[int]:
+        return [t[1] for t in self.tokens]
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t[0] for t in self.tokens]
+
+    def tokens_before(self, pos: int, n: int) -> list[tuple[int, int, str]]:
+        """The last ``n`` tokens ending at or before ``pos`` (in O(log n))."""
+        i = bisect_right(self._token_ends, pos)
+        return self.tokens[max(0, i - n) : i]
+
+    def tokens_after(self, pos: int, n: int) -> list[tuple[int, int, str]]:
+        """The first ``n`` tokens starting at or after ``pos``."""
+        i = bisect_left(self._token_starts, pos)
+        return self.tokens[i : i + n]
+
+    def tokens_within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        i = bisect_left(self._token_starts, start)
+        j = bisect_right(self._token_ends, end)
+        return self.tokens[i:j]
+
     def sentence_texts(self) -> list[str]:
         return [self.text[s.start : s.end] for s in self.sentences]
 
     def in_quote(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` (paragraph-relative) lies inside quoted speech."""
-        return any(q.start <= start and end <= q.end for q in self.quotes)
+        i = bisect_right(self._quote_starts, start) - 1
+        return i >= 0 and end <= self.quotes[i].end
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
 
 
 @dataclass
@@ -108,8 +140,11 @@ def split_sentences(text: str) -> list[Span]:
         if not _starts_sentence(text[nxt]):
             continue
         if m.group()[0] == "." and len(m.group().rstrip(_CLOSERS)) == 1:
-            word = _word_before(text, m.start())
-            if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            word = _word_before(text, m.start()).lower()
+            if word in _BEFORE_NUMBER:
+                if text[nxt].isdigit():
+                    continue
+            elif word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
         if end > begin:
             spans.append(Span(begin, end))
@@ -221,15 +256,16 @@ def segment(raw: str) -> Document:
     paragraphs: list[Paragraph] = []
     headings: list[Heading] = []
     section = ""
-    for start, end in blocks:
+    for number, (start, end) in enumerate(blocks):
         body = raw[start:end]
         kind = "paragraph"
+        last = number == len(blocks) - 1
         bullet = _BULLET.match(body)
         if bullet:
             kind = "bullet"
             start += bullet.end()
             body = raw[start:end]
-        elif _is_heading(body):
+        elif not last and _is_heading(body):  # a heading heads something
             mark = _MD_HEADING.match(body)
             if mark:
                 start += mark.end()

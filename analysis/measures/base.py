@@ -123,8 +123,11 @@ def negation(par: Paragraph, start: int, window: int = 3) -> tuple[float, str]:
     (with a note) for "not a minor breach", where "not" negates the minimiser and so
     intensifies. The scope is the three words before the cue, within its clause.
     """
-    before = [t for t in par.tokens if t[1] <= start][-window:]
-    clause_start = max(par.text.rfind(ch, 0, start) for ch in ",;:.!?()—–")
+    before = par.tokens_before(start, window)
+    if not before:
+        return 1.0, ""
+    lo = before[0][0]
+    clause_start = max(par.text.rfind(ch, lo, start) for ch in ",;:.!?()—–")
     before = [t for t in before if t[0] > clause_start]
     for i, (_, _, word) in enumerate(reversed(before)):
         if word in STRONG_NEGATORS or word.endswith("n't"):

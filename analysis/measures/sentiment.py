@@ -43,7 +43,7 @@ def _for_vader(sentence: str) -> str:
 def _evidence(par: Paragraph, lexicon: dict[str, float]) -> list[Evidence]:
     out: list[Evidence] = []
     for s in par.sentences:
-        toks = [t for t in par.tokens if s.start <= t[0] and t[1] <= s.end]
+        toks = par.tokens_within(s.start, s.end)
         words = [w for _, _, w in toks]
         but = words.index("but") if "but" in words else -1
         for i, (start, end, word) in enumerate(toks):

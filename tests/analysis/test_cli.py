@@ -1,0 +1,75 @@
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLED = ROOT / "data" / "articles" / "ai-model-theft-accusation.txt"
+
+
+def run(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True,
+                          cwd=ROOT, input=stdin, timeout=300)
+
+
+def test_score_csv_has_article_column_and_one_row_per_paragraph(tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("Experts warn of a possible crisis.\nNo panic was reported.", encoding="utf-8")
+    proc = run("score", str(BUNDLED), str(other))
+    assert proc.returncode == 0, proc.stderr
+    frame = pd.read_csv(io.StringIO(proc.stdout))
+    assert list(frame["article"].value_counts().sort_index()) == [10, 2]
+    assert {"paragraph", "text", "words", "sentiment", "hedging", "alarm", "reading_ease",
+            "fk_grade"} <= set(frame.columns)
+
+
+def test_score_json_holds_paragraphs_evidence_summary_and_nan_as_null(tmp_path):
+    out = tmp_path / "out.json"
+    proc = run("score", "-", "--format", "json", "--out", str(out), stdin="Markets may fall.")
+    assert proc.returncode == 0, proc.stderr
+    [doc] = json.loads(out.read_text(encoding="utf-8"))  # strict JSON: NaN would not parse in JS
+    assert doc["paragraphs"][0]["reading_ease"] is None
+    assert doc["evidence"][0]["term"] == "may"
+    assert doc["summary"]["words"] == 3
+    assert doc["meta"]["versions"]["lexicon:hedges"]
+    assert "NaN" not in out.read_text(encoding="utf-8")
+
+
+def test_summary_one_row_per_article():
+    proc = run("summary", str(BUNDLED), "--format", "csv")
+    frame = pd.read_csv(io.StringIO(proc.stdout))
+    assert len(frame) == 1 and frame["paragraphs"][0] == 10 and frame["words"][0] == 523
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    (b"   \n\n  ", "empty"),
+])
+def test_unreadable_input_exits_2_with_one_line(tmp_path, content, reason):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    proc = run("score", str(bad))
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "bad.txt" in lines[0] and reason in lines[0]
+
+
+def test_missing_file_exits_2():
+    proc = run("summary", "/nonexistent/file.txt")
+    assert proc.returncode == 2 and "no such file" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1252"])
+def test_encodings_are_decoded(tmp_path, encoding):
+    f = tmp_path / "enc.txt"
+    f.write_text("The minister’s plan may fail, café owners said.", encoding=encoding)
+    proc = run("score", str(f), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    [doc] = json.loads(proc.stdout)
+    assert doc["paragraphs"][0]["text"] == "The minister’s plan may fail, café owners said."

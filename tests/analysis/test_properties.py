@@ -1,0 +1,65 @@
+"""Properties that hold for any text."""
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import analysis
+from analysis.measures import alarm, hedging
+from analysis.text import segment
+
+WORDS = ["the", "minister", "may", "said", "threat", "no", "crisis", "about", "12", "experts",
+         "warn", "reportedly", "“quote”", "May", "3", "not", "a", "minor", "breach", "panic",
+         "according", "to", "sources", "good", "bad", "war", ",", ".", "!", "?", "\n", "\n\n", "’s"]
+
+texts = st.lists(st.sampled_from(WORDS), min_size=0, max_size=60).map(" ".join)
+settings.register_profile("nl", max_examples=60, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("nl")
+
+
+@given(texts)
+def test_evidence_offsets_slice_the_original_text(text):
+    result = analysis.analyze(text)
+    for row in result.evidence.itertuples():
+        assert text[row.start : row.end] == row.term
+        par = result.paragraphs.iloc[row.paragraph]
+        assert par.start <= row.start and row.end <= par.end
+    for row in result.paragraphs.itertuples():
+        assert text[row.start : row.end] == row.text
+
+
+@given(st.lists(st.sampled_from([w for w in WORDS if w.strip() and w not in ".!?"]),
+                min_size=1, max_size=40).map(" ".join),
+       st.sampled_from(["reportedly", "perhaps", "allegedly", "possibly", "might"]))
+def test_adding_a_hedge_never_lowers_hedging_cue_total(body, hedge):
+    def total(text):
+        pars = segment(text).paragraphs
+        return sum(e.weight for p in pars for e in hedging.score(p).evidence)
+
+    assert total(f"{body} {hedge}") >= total(body) + 1.0
+
+
+one_line = st.lists(st.sampled_from([w for w in WORDS if "\n" not in w]), min_size=1, max_size=60).map(
+    lambda ws: " ".join(ws) + "."
+)
+
+
+@given(one_line)
+def test_case_and_whitespace_do_not_change_hits(text):
+    """Within one paragraph, the lexicon measures find the same cues whatever the case and
+    spacing. ("May" is left out: its capital is exactly what tells the month from the modal.
+    Segmentation is held fixed: an all-capitals line may rightly read as a heading.)"""
+
+    def cues(t):
+        out = []
+        for par in segment(t).paragraphs:
+            for module in (hedging, alarm):
+                out += [re.sub(r"\s+", " ", e.term.lower()) for e in module.score(par).evidence
+                        if e.term.lower() != "may"]
+        return sorted(out)
+
+    assert cues(text.replace(" ", "  ")) == cues(text)
+    assert cues(text.upper()) == cues(text)
+    assert cues(text.lower()) == cues(text)
