@@ -1,11 +1,9 @@
 """PDF with a text layer, parsed in a child process with CPU, memory and wall-clock limits.
 
 An untrusted PDF can be built to make a parser loop (a cross-reference or page tree that
-points back at itself) or expand (a small FlateDecode stream that inflates to gigabytes).
-So the parent never parses one: it starts ``pdf_child.py`` with ``python -I`` (isolated
-mode: no user site, no environment-variable injection), hands it the bytes on stdin, and
-waits at most ``PdfLimits.wall_seconds``. The child caps its own CPU time (RLIMIT_CPU) and
-address space (RLIMIT_AS) before importing pypdf.
+points back at itself) or expand (a small FlateDecode stream that inflates to gigabytes),
+so it is parsed only in ``sandbox``'s limited child. pypdf's own caps (75 MB per stream)
+come first; the child's RLIMIT_AS/RLIMIT_CPU and the wall-clock timeout catch the rest.
 
 Paragraphs: pypdf returns lines; a line that ends a sentence and is clearly shorter than
 the page's full lines ends a paragraph. Scanned PDFs (no text layer) are refused with the
@@ -14,25 +12,16 @@ advice to run OCR first.
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 
+from analysis.ingest import sandbox
 from analysis.ingest.errors import UnreadableInput
+from analysis.ingest.sandbox import Limits, clean
 
-CHILD = Path(__file__).with_name("pdf_child.py")
 MIN_CHARS = 40  # fewer letters than this on every page together = no text layer
-
-
-@dataclass(frozen=True)
-class PdfLimits:
-    cpu_seconds: int = 8
-    memory_bytes: int = 768 * 1024 * 1024
-    wall_seconds: float = 15.0
+PdfLimits = Limits  # the name the tests and callers know
+PDF_LIMITS = Limits()
 
 
 @dataclass(frozen=True)
@@ -44,42 +33,22 @@ class PdfDoc:
     date: str = ""
 
 
-def read(data: bytes, name: str, limits: PdfLimits = PdfLimits()) -> PdfDoc:
+def read(data: bytes, name: str, limits: Limits = PDF_LIMITS) -> PdfDoc:
     """Text of a PDF, or UnreadableInput naming the reason (encrypted, no text, too costly)."""
     if b"%PDF-" not in data[:1024]:
         raise UnreadableInput(f"{name}: not a PDF (no %PDF- header)")
-    cmd = [sys.executable, "-I", str(CHILD), str(limits.cpu_seconds), str(limits.memory_bytes)]
-    env = {"PATH": os.environ.get("PATH", ""), "LANG": "C.UTF-8"}
-    try:
-        done = subprocess.run(cmd, input=data, capture_output=True, timeout=limits.wall_seconds,
-                              env=env, check=False)
-    except subprocess.TimeoutExpired:
-        raise UnreadableInput(f"{name}: refused: parsing took longer than {limits.wall_seconds:g} s "
-                              "(the PDF may be built to loop)") from None
-    if done.returncode != 0:
-        if done.returncode < 0 or done.returncode in (137, 152):
-            why = "it used more than the CPU-time or memory allowed (the PDF may be built to loop or expand)"
-        else:
-            why = "the parser failed on it"
-        raise UnreadableInput(f"{name}: refused: {why}") from None
-    try:
-        out = json.loads(done.stdout.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise UnreadableInput(f"{name}: the PDF parser returned no result") from None
+    out = sandbox.run("pdf", data, name, limits)
     if not out.get("ok"):
         reason = out.get("reason")
         if reason == "encrypted":
             raise UnreadableInput(f"{name}: the PDF is encrypted (password-protected); save an unprotected "
                                   "copy and upload that")
-        if reason == "memory":
-            raise UnreadableInput(f"{name}: refused: it expands beyond the "
-                                  f"{limits.memory_bytes // 2**20} MiB memory limit (the PDF may be built to expand)")
         if reason == "expands":
             raise UnreadableInput(f"{name}: refused: its content would expand past the parser's safety "
-                                  f"limit ({_clean(out.get('detail'))}); the PDF may be built to expand")
+                                  f"limit ({clean(out.get('detail'))}); the PDF may be built to expand")
         if reason == "too-many-pages":
-            raise UnreadableInput(f"{name}: refused: too many pages ({out.get('detail')})")
-        raise UnreadableInput(f"{name}: not a readable PDF ({_clean(out.get('detail')) or 'damaged'})")
+            raise UnreadableInput(f"{name}: refused: too many pages ({clean(out.get('detail'))})")
+        raise UnreadableInput(f"{name}: not a readable PDF ({clean(out.get('detail')) or 'damaged'})")
     pages = [str(p) for p in out.get("pages", [])]
     if sum(ch.isalpha() for p in pages for ch in p) < MIN_CHARS:
         raise UnreadableInput(f"{name}: the PDF has no text layer (a scan or drawing?); run OCR on it first")
@@ -123,8 +92,3 @@ def _join(lines: list[str]) -> str:
         text += line if (text.endswith("-") and text[-2:-1].isalpha()) else (" " + line if text else line)
     return text
 
-
-def _clean(detail: object) -> str:
-    """A parser's message, safe to show: printable, no markup, one line, short."""
-    text = "".join(ch if ch.isprintable() and ch not in "`[]" else " " for ch in str(detail or ""))
-    return " ".join(text.split())[:160].rstrip(".")

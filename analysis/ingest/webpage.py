@@ -2,20 +2,22 @@
 
 trafilatura finds the main content block and reads title, site name (the outlet), author,
 publication date and canonical URL from the page's metadata (Open Graph, JSON-LD,
-``<meta>``). It never fetches anything when handed a string. Paragraphs are separated by a
-blank line so that the segmenter sees one paragraph per block.
+``<meta>``). It never fetches anything when handed a string, and it runs in a limited child
+process (``sandbox``). Paragraphs are separated by a blank line so that the segmenter sees
+one paragraph per block.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
+from analysis.ingest import sandbox
 from analysis.ingest.errors import UnreadableInput
 from analysis.ingest.plain import checked, decode
+from analysis.ingest.sandbox import Limits, clean
 
-MAX_TREE = "500000"  # elements; trafilatura gives up on a page larger than this
+HTML_LIMITS = Limits(cpu_seconds=10, wall_seconds=12.0)
 
 
 @dataclass(frozen=True)
@@ -29,27 +31,21 @@ class Page:
     url: str = ""
 
 
-def read(data: bytes, name: str) -> Page:
-    """Extract the main text and metadata of an HTML page, or raise UnreadableInput."""
-    html, encoding = _decode(data, name)
-    import trafilatura
+def read(data: bytes, name: str, limits: Limits = HTML_LIMITS) -> Page:
+    """Extract the main text and metadata of an HTML page, or raise UnreadableInput.
 
-    try:
-        doc = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False,
-            favor_precision=True,        )
-    except Exception as exc:  # noqa: BLE001 - a hostile page may break the parser in any way
-        raise UnreadableInput(f"{name}: the HTML could not be parsed ({type(exc).__name__})") from None
-    text = getattr(doc, "text", None) or ""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    Decoding happens here; the parse runs in ``sandbox``'s limited child, because lxml and
+    trafilatura on a hostile or merely huge page can take minutes."""
+    html, encoding = _decode(data, name)
+    out = sandbox.run("html", html.encode("utf-8", "surrogatepass"), name, limits)
+    if not out.get("ok"):
+        raise UnreadableInput(f"{name}: the HTML could not be parsed ({clean(out.get('detail'))})")
+    lines = [line.strip() for line in str(out.get("text", "")).splitlines() if line.strip()]
     if not lines:
         raise UnreadableInput(f"{name}: no article text found in the page (only navigation or scripts?)")
-    return Page(
-        text="\n\n".join(lines), encoding=encoding,
-        title=_s(getattr(doc, "title", None)), outlet=_s(getattr(doc, "sitename", None)),
-        date=_s(getattr(doc, "date", None)), author=_s(getattr(doc, "author", None)),
-        url=_s(getattr(doc, "url", None)),
-    )
+    return Page(text="\n\n".join(lines), encoding=encoding, title=_s(out.get("title")),
+                outlet=_s(out.get("sitename")), date=_s(out.get("date")), author=_s(out.get("author")),
+                url=_s(out.get("url")))
 
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
@@ -68,15 +64,6 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         else:
             return checked(text, name), enc
     return decode(data, name)
-
-
-def _config() -> Any:
-    from trafilatura.settings import use_config
-
-    config = use_config()
-    config.set("DEFAULT", "MAX_TREE_SIZE", MAX_TREE)
-    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # its timeout uses SIGALRM: main thread only
-    return config
 
 
 def _s(value: object) -> str:

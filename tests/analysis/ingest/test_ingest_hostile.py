@@ -87,6 +87,17 @@ def test_child_wall_clock_limit_is_real():
         pdf_mod.read(fx.make("article.pdf"), "a.pdf", PdfLimits(wall_seconds=0.05))
 
 
+def test_html_parse_is_limited_too():
+    """A page far larger than an article keeps the parser busy; the child is stopped on time."""
+    from analysis.ingest import webpage
+
+    page = b"<html><body><article>" + b"".join(
+        b"<p>Paragraph %d: the river rose again, officials said, and the barrier held.</p>\n" % i
+        for i in range(40_000)) + b"</article></body></html>"
+    with pytest.raises(UnreadableInput, match="longer than 0.5 s"):
+        webpage.read(page, "huge.html", PdfLimits(wall_seconds=0.5))
+
+
 def test_missing_and_folder(tmp_path):
     with pytest.raises(UnreadableInput, match="no such file"):
         load(tmp_path / "nope.txt")

@@ -1,12 +1,13 @@
-"""Child process that parses one untrusted PDF: bytes on stdin, one JSON object on stdout.
+"""Child process that parses one untrusted file: bytes on stdin, one JSON object on stdout.
 
-Run by ``analysis.ingest.pdf`` as ``python -I pdf_child.py CPU_SECONDS MEMORY_BYTES``. It
-lowers its own limits before importing the parser, so a PDF built to loop or to expand
-meets RLIMIT_CPU (SIGXCPU, then SIGKILL) or RLIMIT_AS (MemoryError) in this process and
-never in the server. Self-contained on purpose: it imports nothing from the project.
+Run by ``analysis.ingest.sandbox`` as ``python -I child.py KIND CPU_SECONDS MEMORY_BYTES``
+(KIND: ``pdf`` or ``html``). It lowers its own limits before importing the parser, so a
+file built to loop or to expand meets RLIMIT_CPU (SIGXCPU, then SIGKILL) or RLIMIT_AS
+(MemoryError) in this process and never in the server. Self-contained on purpose: it
+imports nothing from the project.
 
-Output: {"ok": true, "pages": [...text per page...], "title", "author", "date"} or
-{"ok": false, "reason": "encrypted" | "invalid" | "memory" | "too-many-pages", "detail": "..."}.
+Output: {"ok": true, ...fields of the kind...} or
+{"ok": false, "reason": "encrypted" | "invalid" | "memory" | "expands" | "too-many-pages", "detail": "..."}.
 """
 
 from __future__ import annotations
@@ -32,7 +33,21 @@ def _date(raw: object) -> str:
     return "-".join(part for part in found.groups() if part)
 
 
-def parse(data: bytes) -> dict[str, object]:
+def parse_html(data: bytes) -> dict[str, object]:
+    """Main text and metadata of a page (``data`` is the page already decoded, as UTF-8)."""
+    import trafilatura
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MAX_TREE_SIZE", "500000")
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # the parent's limits do this job
+    doc = trafilatura.bare_extraction(data.decode("utf-8"), with_metadata=True, include_comments=False,
+                                      include_tables=False, favor_precision=True, config=config)
+    fields = ("text", "title", "sitename", "date", "author", "url")
+    return {"ok": True, **{f: str(getattr(doc, f, None) or "") for f in fields}}
+
+
+def parse_pdf(data: bytes) -> dict[str, object]:
     import io
     import logging
 
@@ -72,10 +87,11 @@ def parse(data: bytes) -> dict[str, object]:
 
 
 def main() -> None:
-    _limit(int(sys.argv[1]), int(sys.argv[2]))
+    kind = sys.argv[1]
+    _limit(int(sys.argv[2]), int(sys.argv[3]))
     data = sys.stdin.buffer.read()
     try:
-        out = parse(data)
+        out = parse_pdf(data) if kind == "pdf" else parse_html(data)
     except MemoryError:
         out = {"ok": False, "reason": "memory", "detail": "memory limit reached"}
     except Exception as exc:  # noqa: BLE001 - report, never a traceback on the parent's stderr
