@@ -178,3 +178,14 @@ def test_save_edits_writes_metadata_back(data):
     after.at[first, "url"] = ""
     assert cov.save_edits(store, ws, before, after) == []
     assert store.article(ws, first).outlet == "Courier (print)"
+
+
+def test_damaged_database_is_reported_and_set_aside(data):
+    (data / "workspaces.sqlite3").write_bytes(b"not a database at all " * 50)
+    at = _page()
+    assert not at.exception
+    warning = " ".join(_texts(at.warning))
+    assert "damaged" in warning and "not a SQLite database" in warning
+    kept = [p for p in data.iterdir() if ".damaged-" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes().startswith(b"not a database")
+    assert md(kept[0].name) in warning
