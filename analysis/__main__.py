@@ -1,8 +1,19 @@
-"""Command line: ``python -m analysis score|summary FILE...`` and ``workspace ...``.
+"""Command line: ``python -m analysis score|summary|compare|validate|workspace ...``.
 
 Every format the dashboard reads (txt, md, html, docx, pdf) is read here by the same
 ``analysis.ingest.load``. Unreadable input exits with status 2 and one line on stderr
 naming the file and the reason; ``-`` reads standard input.
+
+``compare`` writes, as JSON, one object with the articles, the profile per article and
+measure, the distinguishing words, the alignment rows (``focus_paragraph``, ``article``,
+``paragraph`` (null when nothing clears the threshold), ``similarity``, ...) and the
+coverage per focus paragraph; as CSV, one table chosen with ``--table`` (the alignment by
+default; ``profile``, ``words``, ``coverage`` or ``arcs`` otherwise).
+
+``validate`` scores the shipped human-labelled sets (see analysis/validate) and exits 1
+when a figure falls below its recorded floor.
+
+``workspace list|import|remove`` manages the saved workspaces (see analysis/store/cli.py).
 """
 
 from __future__ import annotations
@@ -76,6 +87,44 @@ def cmd_summary(args: argparse.Namespace) -> None:
         _write(frame.to_csv(index=False), args.out)
 
 
+COMPARE_TABLES = ("alignment", "profile", "words", "coverage", "arcs")
+
+
+def cmd_compare(args: argparse.Namespace) -> None:
+    from analysis import compare
+
+    results = _analyse_all([args.focus, *args.others])
+    result = compare.compare(results)
+    if args.format == "json":
+        doc = {"focus": result.meta["focus"], "meta": result.meta, "method": compare.METHOD_NOTE,
+               **{name: records(getattr(result, name))
+                  for name in ("articles", "profile", "words", "alignment", "coverage")}}
+        _write(json.dumps(_clean(doc), ensure_ascii=False, indent=2) + "\n", args.out)
+    else:
+        frame = getattr(result, args.table)
+        if args.table == "coverage":
+            frame = frame.assign(outlets=frame["outlets"].map("; ".join))
+        _write(frame.to_csv(index=False), args.out)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from analysis import validate
+
+    doc = validate.run(validate.Options(fast=args.fast),
+                       progress=lambda step: print(f"validating {step} ...", file=sys.stderr))
+    if args.json:
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(validate.table(doc))
+    if args.write:
+        print(f"wrote {validate.write(doc)}", file=sys.stderr)
+    failed = validate.failures(doc["results"])
+    for r in failed:
+        print(f"below floor: {r['measure']} / {r['dataset']} / {r['metric']} = {r['value']} "
+              f"< {r['floor']}", file=sys.stderr)
+    return 1 if failed else 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -88,6 +137,19 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("--format", choices=("csv", "json"), default="csv")
         sp.add_argument("--out", metavar="PATH", help="write here instead of standard output")
         sp.set_defaults(func=fn)
+    sp = sub.add_parser("validate", help="score the shipped human-labelled sets; exit 1 below a floor")
+    sp.add_argument("--json", action="store_true", help="print the results document as JSON")
+    sp.add_argument("--fast", action="store_true", help="fixed samples and 200 resamples (for CI)")
+    sp.add_argument("--write", action="store_true", help="write data/validation.json")
+    sp.set_defaults(func=cmd_validate)
+    sp = sub.add_parser("compare", help="compare a focus article with other coverage")
+    sp.add_argument("focus", metavar="FOCUS", help="the focus article; - for standard input")
+    sp.add_argument("others", nargs="+", metavar="OTHER", help="other reports to compare it with")
+    sp.add_argument("--format", choices=("csv", "json"), default="csv")
+    sp.add_argument("--table", choices=COMPARE_TABLES, default="alignment",
+                    help="which table --format csv writes (json writes all but arcs)")
+    sp.add_argument("--out", metavar="PATH", help="write here instead of standard output")
+    sp.set_defaults(func=cmd_compare)
     workspace_cli.add_parser(sub)
     return p
 

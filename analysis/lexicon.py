@@ -14,9 +14,10 @@ import functools
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 LEXICON_DIR = DATA / "lexicons"
@@ -62,16 +63,22 @@ class Lexicon:
 
     @functools.cached_property
     def pattern(self) -> re.Pattern[str]:
-        """One alternation of every term, longest first, on word boundaries."""
-        terms = sorted((e.term for e in self.entries), key=lambda t: (-len(t), t))
-        body = "|".join(_term_regex(t) for t in terms)
-        return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’]|-\w)", re.IGNORECASE)
+        """Every term in one regex, on word boundaries, the longest term winning.
+
+        The terms are folded into a character trie so the regex engine follows one path
+        per position instead of trying every term in turn (several times faster than a
+        flat alternation on a 200-term lexicon)."""
+        body = _trie_regex(_trie(e.term for e in self.entries))
+        return re.compile(rf"(?<![\w'’-]){body}(?![\w'’]|-\w)", re.IGNORECASE)
 
     @property
     def categories(self) -> list[str]:
         return sorted({e.category for e in self.entries})
 
     def lookup(self, matched: str) -> Entry | None:
+        fast = self._exact.get(matched.lower())
+        if fast is not None:
+            return fast
         key = canonical(matched)
         if key in self._exact:
             return self._exact[key]
@@ -94,21 +101,30 @@ def canonical(term: str) -> str:
     return re.sub(r"\s+", " ", term).strip()
 
 
-def _term_regex(term: str) -> str:
-    wildcard = term.endswith("*")
-    if wildcard:
-        term = term[:-1]
-    parts = []
-    for ch in term:
-        if ch == " ":
-            parts.append(r"\s+")
-        elif ch == "'":
-            parts.append("['’]")
-        elif ch == "-":
-            parts.append("[-‐‑–]")
-        else:
-            parts.append(re.escape(ch))
-    return "".join(parts) + (r"[\w'’-]*?" if wildcard else "")
+_END = ""
+_WILDCARD = "*"
+_ATOMS = {" ": r"\s+", "'": "['’]", "-": "[-‐‑–]", _WILDCARD: r"[\w'’-]*"}
+
+
+def _trie(terms: Iterable[str]) -> dict[str, Any]:
+    root: dict[str, Any] = {}
+    for term in terms:
+        node = root
+        for ch in term:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    return root
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    """Regex for a trie node: a greedy optional group where a term may end here, so a
+    longer term is preferred and a shorter one remains as the fallback."""
+    alts = [_ATOMS.get(ch, re.escape(ch)) + _trie_regex(child)
+            for ch, child in sorted(node.items()) if ch != _END]
+    if not alts:
+        return ""
+    group = f"(?:{'|'.join(alts)})"
+    return group + "?" if _END in node else group
 
 
 def checksum(path: Path) -> str:

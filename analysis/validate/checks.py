@@ -1,0 +1,167 @@
+"""One function per measure: score its human-labelled set with the project's own measure and
+return result rows (without floors and verdicts, which ``report`` adds).
+
+Each row: ``measure``, ``dataset``, ``metric``, ``value``, ``ci_low``, ``ci_high`` (95%
+percentile bootstrap over the set's units), ``n`` (units scored), ``reference`` and
+``reference_source`` (a published figure for context, or None).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from analysis.measures import get
+from analysis.measures.readability import FORMULAS
+from analysis.validate import datasets as ds
+from analysis.validate import metrics as mt
+from analysis.validate.scoring import score_text
+
+Row = dict[str, Any]
+NAN = float("nan")
+Stat = Callable[[npt.NDArray[np.intp]], float]
+
+HUTTO_2014 = "Hutto & Gilbert (ICWSM 2014), VADER vs the mean NYT-editorial rating"
+EMOBANK_REF = ("VADER compound vs EmoBank valence, as measured by the curators of the evaluation "
+               "sets (data/eval/README.md); not a published figure")
+CONLL_2010 = ("Farkas et al. (CoNLL 2010), best Wikipedia uncertain-sentence F1 on the official "
+              "split (a different split from ours)")
+OSE_REF = ("Flesch-Kincaid grade on OneStopEnglish, as measured by the curators of the evaluation "
+           "sets (data/eval/README.md); not a published figure")
+
+
+@dataclass(frozen=True)
+class Settings:
+    sizes: ds.Sizes
+    resamples: int
+    seed: int
+
+
+def row(measure: str, dataset: str, metric: str, value: float | None, ci: tuple[float, float], n: int,
+        reference: float | None = None, source: str | None = None) -> Row:
+    return {"measure": measure, "dataset": dataset, "metric": metric, "value": value,
+            "ci_low": ci[0], "ci_high": ci[1], "n": n, "reference": reference,
+            "reference_source": source}
+
+
+def _ci(stat: Stat, n: int, s: Settings) -> tuple[float, float]:
+    return mt.bootstrap_ci(stat, n, s.resamples, s.seed)
+
+
+def _correlation(measure: str, dataset: str, texts: list[str], gold: npt.NDArray[np.float64],
+                 s: Settings, reference: float, source: str) -> Row:
+    m = get("sentiment")
+    scores = np.array([score_text(m, t).values["sentiment"] for t in texts], dtype=float)
+    ok = ~np.isnan(scores)  # an item without a word cannot be scored: left out, not 0
+    x, y = scores[ok], gold[ok]
+    value = mt.pearson(x, y)
+    ci = _ci(lambda i: mt.pearson(x[i], y[i]), len(x), s)
+    return row(measure, dataset, "pearson_r", value, ci, len(x), reference, source)
+
+
+def sentiment(s: Settings) -> list[Row]:
+    """VADER compound (mean over sentences, as the app computes it) against human ratings."""
+    nyt = ds.nyt(s.sizes.nyt)
+    rows = [_correlation("sentiment", "nyt_editorial", nyt["text"].tolist(),
+                         nyt["rating"].to_numpy(float), s, 0.492, HUTTO_2014)]
+    for genre, name, ref in (("newspaper", "emobank_newspaper", 0.45),
+                             ("SemEval", "emobank_headlines", 0.56)):
+        frame = ds.emobank(genre, s.sizes.emobank)
+        rows.append(_correlation("sentiment", name, frame["text"].tolist(),
+                                 frame["valence"].to_numpy(float), s, ref, EMOBANK_REF))
+    return rows
+
+
+def uncertain(text: str) -> bool:
+    """The harness's reading of hedging as a sentence label: uncertain when any hedge cue
+    with a positive weight is found (a cue given weight 0 by a rule does not count)."""
+    return any(e.weight > 0 for e in score_text(get("hedging"), text, summarize=False).evidence)
+
+
+def hedging(s: Settings, parts: tuple[str, ...] = ("heldout",)) -> list[Row]:
+    """Precision, recall and F1 of ``uncertain`` against the Wikipedia uncertainty labels."""
+    rows: list[Row] = []
+    for part in parts:
+        frame = ds.hedging(part, s.sizes.hedging)
+        pred = np.array([uncertain(t) for t in frame["text"]], dtype=bool)
+        gold = frame["label"].to_numpy() == 1
+        dataset = f"wikipedia_uncertainty_{part}"
+        for k, metric in enumerate(("precision", "recall", "f1")):
+            value = mt.precision_recall_f1(pred, gold)[k]
+
+            def stat(i: npt.NDArray[np.intp], k: int = k, p: Any = pred, g: Any = gold) -> float:
+                return mt.precision_recall_f1(p[i], g[i])[k]
+
+            ref, src = (0.602, CONLL_2010) if metric == "f1" else (None, None)
+            rows.append(row("hedging", dataset, metric, value, _ci(stat, len(pred), s), len(pred),
+                            ref, src))
+    return rows
+
+
+def readability(s: Settings) -> list[Row]:
+    """Share of version pairs of the same article (Ele < Int < Adv) that each formula orders
+    correctly, on the whole text as the app's article-level value is computed."""
+    frame = ds.onestopenglish(s.sizes.articles)
+    m = get("readability")
+    values = {f: np.full((len(frame), len(ds.LEVELS)), NAN) for f in FORMULAS}
+    for r, article in enumerate(frame.itertuples(index=False)):
+        for c, level in enumerate(ds.LEVELS):
+            scored = score_text(m, getattr(article, level)).values
+            for f in FORMULAS:
+                values[f][r, c] = float(scored[f])
+    rows = []
+    for f in FORMULAS:
+        correct, defined = mt.pair_counts(values[f], increasing=f != "reading_ease")
+        value = float(correct.sum() / defined.sum()) if defined.sum() else NAN
+
+        def stat(i: npt.NDArray[np.intp], c: Any = correct, d: Any = defined) -> float:
+            return float(c[i].sum() / d[i].sum()) if d[i].sum() else NAN
+
+        ref, src = (0.98, OSE_REF) if f == "fk_grade" else (None, None)
+        rows.append(row("readability", f"onestopenglish:{f}", "pairs_ordered", value,
+                        _ci(stat, len(frame), s), len(frame), ref, src))
+    return rows
+
+
+def alarm(s: Settings) -> list[Row]:
+    """ROC AUC of the alarm rate (per 100 words) separating clickbait (positive) from news
+    headlines: a weak proxy, since clickbait lures with curiosity more than with fear."""
+    frame = ds.headlines(s.sizes.headlines)
+    m = get("alarm")
+    scores = np.array([score_text(m, t).values["alarm"] for t in frame["text"]], dtype=float)
+    labels = frame["clickbait"].to_numpy()
+    ok = ~np.isnan(scores)
+    x, y = scores[ok], labels[ok]
+    ci = _ci(lambda i: mt.roc_auc(x[i], y[i]), len(x), s)
+    return [row("alarm", "clickbait_vs_news_headlines", "roc_auc", mt.roc_auc(x, y), ci, len(x))]
+
+
+SOURCES_HOOK = "analysis.eval_sources"
+
+
+def sources(s: Settings) -> list[Row]:
+    """The sourcing measure's precision and recall, from its own evaluation module.
+
+    Hook contract: ``analysis.eval_sources.results(fast: bool) -> list[dict]``, each dict
+    with ``dataset``, ``metric`` and ``value`` and optionally ``ci_low``, ``ci_high``,
+    ``n``, ``reference``, ``reference_source``. While that module or function does not
+    exist, one row says "not yet measured" (value None): no figure is made up.
+    """
+    fast = s.sizes != ds.FULL
+    if importlib.util.find_spec(SOURCES_HOOK) is not None:
+        module = importlib.import_module(SOURCES_HOOK)
+        results = getattr(module, "results", None)
+        if callable(results):
+            out = []
+            for r in results(fast=fast):
+                out.append(row("sources", str(r["dataset"]), str(r["metric"]), r["value"],
+                               (r.get("ci_low", NAN), r.get("ci_high", NAN)), r.get("n", 0),
+                               r.get("reference"), r.get("reference_source")))
+            return out
+    return [row("sources", "annotated_paragraphs", "precision_recall", None, (NAN, NAN), 0)]

@@ -1,0 +1,87 @@
+"""Full pipeline against the bare libraries on the same 1,000 distinct paragraphs.
+
+Bare libraries: VADER's polarity_scores on each paragraph plus textstat's five formulas
+(Flesch reading ease, Flesch-Kincaid, Gunning fog, SMOG, Dale-Chall). Full pipeline:
+``analysis.analyze`` on the paragraphs as one article (segmentation, VADER per sentence
+with evidence, hedging, alarm, the five formulas per paragraph and for the article,
+frames); also reported: each paragraph analysed as an article of its own. Both run in this process, alternating, with
+textstat's internal caches cleared before every run so neither profits from the other.
+
+    python -m bench.bench_pipeline [--paragraphs 1000] [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from types import ModuleType
+
+import analysis
+from analysis.measures import readability, sentiment
+from bench.corpus import paragraphs
+
+
+def clear_textstat_caches() -> None:
+    for module in list(sys.modules.values()):
+        if isinstance(module, ModuleType) and module.__name__.startswith("textstat"):
+            for obj in vars(module).values():
+                if callable(obj) and hasattr(obj, "cache_clear") and obj.__name__ != "get_cmudict":
+                    obj.cache_clear()
+
+
+def bare(texts: list[str]) -> None:
+    sia = sentiment.analyzer()
+    ts = readability.textstat()
+    for t in texts:
+        sia.polarity_scores(t)
+        ts.flesch_reading_ease(t)
+        ts.flesch_kincaid_grade(t)
+        ts.gunning_fog(t)
+        ts.smog_index(t)
+        ts.dale_chall_readability_score(t)
+
+
+def full(texts: list[str]) -> None:
+    """The pipeline on the paragraphs as one article (frames and summary built once)."""
+    analysis.analyze("\n\n".join(texts))
+
+
+def full_each(texts: list[str]) -> None:
+    """The pipeline on every paragraph as an article of its own (frames built 1,000 times)."""
+    for t in texts:
+        analysis.analyze(t)
+
+
+def timed(fn, texts: list[str]) -> float:
+    clear_textstat_caches()
+    start = time.perf_counter()
+    fn(texts)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--paragraphs", type=int, default=1000)
+    ap.add_argument("--repeats", type=int, default=3)
+    args = ap.parse_args()
+    texts = paragraphs(args.paragraphs)
+    full(texts[:5])  # warm-up: load VADER, the CMU dictionary, the lexicons
+    runs: dict[str, list[float]] = {"bare": [], "full": [], "each": []}
+    for _ in range(args.repeats):
+        runs["bare"].append(timed(bare, texts))
+        runs["full"].append(timed(full, texts))
+        runs["each"].append(timed(full_each, texts))
+    b, f, e = (statistics.median(runs[k]) for k in ("bare", "full", "each"))
+    words = sum(len(t.split()) for t in texts)
+    print(f"{len(texts)} paragraphs, {words} words, {args.repeats} alternating runs (medians)")
+    print(f"bare VADER + 5 textstat formulas: {b:.3f} s  ({len(texts) / b:,.0f} paragraphs/s)")
+    print(f"full pipeline (analysis.analyze): {f:.3f} s  ({len(texts) / f:,.0f} paragraphs/s)")
+    print(f"ratio full / bare: {f / b:.2f}  (target <= 1.5)")
+    print(f"each paragraph as its own article: {e:.3f} s, ratio {e / b:.2f} "
+          "(adds three DataFrames and provenance per call)")
+
+
+if __name__ == "__main__":
+    main()
