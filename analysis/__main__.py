@@ -1,7 +1,8 @@
-"""Command line: ``python -m analysis score|summary|compare|validate|batch ...``.
+"""Command line: ``python -m analysis score|summary|compare|validate|workspace|batch ...``.
 
-Unreadable input exits with status 2 and one line on stderr naming the file and the
-reason; ``-`` reads standard input.
+Every format the dashboard reads (txt, md, html, docx, pdf) is read here by the same
+``analysis.ingest.load``. Unreadable input exits with status 2 and one line on stderr
+naming the file and the reason; ``-`` reads standard input.
 
 ``batch INPUT --out DIR`` scores a whole corpus into Parquet (see ``analysis.batch``);
 run it again with the same ``--out`` to resume an interrupted run.
@@ -14,6 +15,8 @@ default; ``profile``, ``words``, ``coverage`` or ``arcs`` otherwise).
 
 ``validate`` scores the shipped human-labelled sets (see analysis/validate) and exits 1
 when a figure falls below its recorded floor.
+
+``workspace list|import|remove`` manages the saved workspaces (see analysis/store/cli.py).
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from analysis.batch.sources import BadInput
 from analysis.batch.store import OutputConflict
 from analysis.ingest import Loaded, UnreadableInput, load, load_bytes
 from analysis.pipeline import Analysis, analyze
+from analysis.store import StoreError
+from analysis.store import cli as workspace_cli
 
 
 def _read(spec: str) -> Loaded:
@@ -159,7 +164,7 @@ def parser() -> argparse.ArgumentParser:
         ("summary", cmd_summary, "one row of article-level scores per file"),
     ):
         sp = sub.add_parser(name, help=help_)
-        sp.add_argument("files", nargs="+", metavar="FILE", help="text files; - for standard input")
+        sp.add_argument("files", nargs="+", metavar="FILE", help="txt, md, html, docx or pdf; - for standard input")
         sp.add_argument("--format", choices=("csv", "json"), default="csv")
         sp.add_argument("--out", metavar="PATH", help="write here instead of standard output")
         sp.set_defaults(func=fn)
@@ -176,6 +181,7 @@ def parser() -> argparse.ArgumentParser:
                     help="which table --format csv writes (json writes all but arcs)")
     sp.add_argument("--out", metavar="PATH", help="write here instead of standard output")
     sp.set_defaults(func=cmd_compare)
+    workspace_cli.add_parser(sub)
     _add_batch(sub)
     return p
 
@@ -184,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         status = args.func(args)
-    except (UnreadableInput, BadInput, OutputConflict) as exc:
+    except (UnreadableInput, StoreError, BadInput, OutputConflict) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
