@@ -1,7 +1,7 @@
 """Chart builders for the Corpus page: a tidy frame in, a plotly Figure out.
 
-No streamlit here. Every colour lives in the constants below so the shared palette
-(ui/theme.py, arriving from another branch) can replace them in one place.
+No streamlit here. The template and shared colours come from ui/theme.py; the outlet
+palette, which must stay apart from the measure colours, is the one constant set here.
 """
 
 from __future__ import annotations
@@ -11,25 +11,16 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-FONT = "Source Sans Pro, DejaVu Sans, sans-serif"
-INK = "#333333"  # axes, ticks, titles
-GRID = "#ECECEC"
-# Outlets, in the order they first appear (colour-blind-safe Okabe-Ito order, black last).
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#555555"]
-MARK = "#B2182B"  # the article or paragraph being placed in the corpus
-MUTED = "#9E9E9E"
-# Percentile: blue below the corpus median, white at it, red above.
-DIVERGING = [[0.0, "#2166AC"], [0.25, "#92C5DE"], [0.5, "#F7F7F7"], [0.75, "#F4A582"], [1.0, "#B2182B"]]
+from ui import theme
 
-
-# A small neutral template (white, light grid, thin axes). Spelled out rather than
-# plotly's "simple_white", whose full template costs ~60 ms to copy into every figure.
-_AXIS = {"showline": True, "linecolor": INK, "ticks": "outside", "tickcolor": INK, "zeroline": False,
-         "gridcolor": GRID, "title": {"standoff": 8}}
-TEMPLATE = {"layout": {"paper_bgcolor": "white", "plot_bgcolor": "white", "colorway": PALETTE,
-                       "font": {"family": FONT, "size": 13, "color": INK},
-                       "xaxis": {**_AXIS, "showgrid": False}, "yaxis": {**_AXIS, "showgrid": True},
-                       "hoverlabel": {"font": {"family": FONT}}}}
+# The shared look comes from ui/theme.py (template, ink, diverging scale). Outlets are not
+# measures, so they must not borrow the measure colours (Okabe-Ito, reserved there): they
+# take Paul Tol's colour-blind-safe "muted" set instead. Every colour of this file is here.
+TEMPLATE = theme.TEMPLATE
+PALETTE = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499"]
+MARK = theme.INK  # the article or paragraph being placed in the corpus
+MUTED = theme.GREY
+DIVERGING = theme.DIVERGING  # percentile: blue below the corpus median, white at it, vermillion above
 
 
 def colours(outlets: Sequence[str]) -> dict[str, str]:

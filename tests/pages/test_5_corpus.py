@@ -74,7 +74,7 @@ def test_an_article_is_placed_and_its_title_escaped(output: Path) -> None:
     assert {"Sentiment", "Hedging", "Alarm", "Flesch reading ease"} <= set(labels)
     assert any("percentile of articles" in c.value for c in at.caption)
     shown = " ".join(md.value for md in at.markdown)
-    assert "&lt;script&gt;" in shown and "<script>" not in shown
+    assert "\\<script\\>" in shown and "<script>" not in shown.replace("\\<", "").replace("\\>", "")
 
 
 def test_focus_paragraphs_are_compared_with_the_corpus(output: Path) -> None:
