@@ -106,7 +106,7 @@ def cmd_report(args: argparse.Namespace) -> None:
     from report import build
 
     results = _analyse_all(args.files)
-    written = build.write(results, args.out, pdf=args.pdf)
+    written = build.write(results, args.out, pdf_path=args.pdf)
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
 

@@ -201,6 +201,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | Callable[[io.Buffer
                 fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; an export is an ordinary file
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
