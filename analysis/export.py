@@ -112,8 +112,11 @@ def to_json(tables: Mapping[str, pd.DataFrame], prov: Mapping[str, Any], **extra
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
-    """One table as UTF-8 CSV with formula-like text cells neutralised."""
-    return neutralise(frame).to_csv(index=False).encode("utf-8")
+    """One table as UTF-8 CSV (RFC 4180: CRLF rows) with formula-like text cells neutralised.
+
+    With CRLF as the row end, the csv writer quotes any field holding a carriage return; with
+    pandas' default "\n" a lone "\r" inside a cell went out unquoted and split the row."""
+    return neutralise(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8")
 
 
 def provenance_json(prov: Mapping[str, Any]) -> bytes:

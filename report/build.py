@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from analysis import export
 from analysis.measures import HEADLINE, column
@@ -86,11 +87,10 @@ def frame_table(frame: pd.DataFrame, caption: str = "") -> str:
     return f'<table class="data">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def figure(fig: object, caption: str, key: str) -> str:
+def figure(fig: go.Figure, caption: str, key: str) -> str:
     """A plotly figure as a cleaned inline SVG with its caption."""
     # the caption is the figcaption (selectable text), not drawn into the SVG a second time
-    svg = figures.clean_svg(figures.svg(fig, "", figures.ImageOptions(width=REPORT_WIDTH)),  # type: ignore[arg-type]
-                            f"fig-{key}")
+    svg = figures.clean_svg(figures.svg(fig, "", figures.ImageOptions(width=REPORT_WIDTH)), f"fig-{key}")
     return f'<figure class="chart" id="{esc(key)}">{svg}<figcaption>{esc(caption)}</figcaption></figure>'
 
 
@@ -100,11 +100,11 @@ def caption(result: Analysis, what: str) -> str:
     return f"{what}. Article: {result.name} (sha256 {result.meta['sha256'][:12]}). Narrative Lens {v['analysis']}; {measures}."
 
 
-def article_figures(result: Analysis) -> dict[str, tuple[object, str]]:
+def article_figures(result: Analysis) -> dict[str, tuple[go.Figure, str]]:
     """The charts of one article, each with its caption: what the pages show and export."""
     from ui import charts
 
-    summary = result.summary.iloc[0].to_dict()
+    summary = {str(k): v for k, v in result.summary.iloc[0].to_dict().items()}
     return {
         "arc": (charts.arc(result.paragraphs, result.name, article=summary),
                 caption(result, "The narrative arc: each headline measure over the paragraphs")),
