@@ -21,6 +21,7 @@ import copy
 import html
 import os
 import re
+import textwrap
 import threading
 from dataclasses import dataclass
 
@@ -70,12 +71,14 @@ def exportable(fig: go.Figure, caption: str, width: int = ImageOptions.width) ->
     height = int(out.layout.height or 500)
     margin = out.layout.margin
     bottom = int(margin.b if margin and margin.b is not None else 60)
-    extra = 28 + 16 * (len(caption) // 150)
+    lines = textwrap.wrap(caption, width=max(40, width // 7), break_long_words=True) or [""]
+    extra = 14 + 16 * len(lines)
     if not caption:
         out.update_layout(width=width)
         return out
     out.update_layout(width=width, height=height + extra, margin=dict(b=bottom + extra))
-    out.add_annotation(text=html.escape(caption, quote=False), xref="paper", yref="paper", x=0, xanchor="left",
+    # plotly does not wrap annotations: the caption is broken into lines that fit the width
+    out.add_annotation(text="<br>".join(html.escape(line, quote=False) for line in lines), xref="paper", yref="paper", x=0, xanchor="left",
                        y=0, yanchor="top", yshift=-(bottom + 4), showarrow=False, align="left",
                        font=dict(size=11, color="#5F5F5F"))
     return out
@@ -109,7 +112,12 @@ _SVG = "{http://www.w3.org/2000/svg}"
 _XLINK = "{http://www.w3.org/1999/xlink}"
 _BANNED = {"script", "foreignObject", "iframe", "object", "embed", "a", "use", "animate", "set",
            "handler", "listener"}
+_IMAGE_DATA = ("data:image/png;base64,", "data:image/jpeg;base64,")
 _URL = re.compile(r"url\(\s*['\"]?#([^)'\"]+)['\"]?\s*\)")
+
+
+def local_tag(el: etree._Element) -> str:
+    return etree.QName(el).localname
 
 
 def clean_svg(data: bytes | str, prefix: str) -> str:
@@ -134,6 +142,8 @@ def clean_svg(data: bytes | str, prefix: str) -> str:
             if local.startswith("on"):
                 del el.attrib[name]
             elif local == "href":
+                if local_tag(el) == "image" and value.startswith(_IMAGE_DATA):
+                    continue  # a heatmap's pixels, inline (the CSP allows data: images only)
                 if value.startswith("#"):
                     el.attrib[name] = f"#{prefix}-{value[1:]}"
                 else:
