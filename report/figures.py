@@ -64,11 +64,18 @@ def stop() -> None:
         _started = False
 
 
-def exportable(fig: go.Figure, caption: str, width: int = ImageOptions.width) -> go.Figure:
+def exportable(fig: go.Figure, caption: str, width: int = ImageOptions.width, title: str = "") -> go.Figure:
     """A copy of ``fig`` with a fixed width and ``caption`` (plain text, escaped here) under
-    the plot area, in the page's own template; no caption when it is empty."""
+    the plot area, in the page's own template; no caption when it is empty. ``title`` (plain
+    text) is given to a figure that has none, so a cut-out image still says what it shows."""
     out = go.Figure(copy.deepcopy(fig.to_dict()))
     height = int(out.layout.height or 500)
+    if title and not (out.layout.title and out.layout.title.text):
+        top = int(out.layout.margin.t if out.layout.margin and out.layout.margin.t is not None else 60)
+        out.update_layout(title=dict(text=html.escape(title, quote=False), x=0, xanchor="left", y=0.995,
+                                     yanchor="top", yref="container", font=dict(size=17)),
+                          margin=dict(t=top + 36), height=height + 36)
+        height += 36
     margin = out.layout.margin
     bottom = int(margin.b if margin and margin.b is not None else 60)
     lines = textwrap.wrap(caption, width=max(40, width // 7), break_long_words=True) or [""]
@@ -79,7 +86,7 @@ def exportable(fig: go.Figure, caption: str, width: int = ImageOptions.width) ->
     out.update_layout(width=width, height=height + extra, margin=dict(b=bottom + extra))
     # plotly does not wrap annotations: the caption is broken into lines that fit the width
     out.add_annotation(text="<br>".join(html.escape(line, quote=False) for line in lines), xref="paper", yref="paper", x=0, xanchor="left",
-                       y=0, yanchor="top", yshift=-(bottom + 4), showarrow=False, align="left",
+                       y=0, yanchor="top", yshift=-(bottom + 8), showarrow=False, align="left",
                        font=dict(size=11, color="#5F5F5F"))
     return out
 
@@ -98,13 +105,13 @@ def render(fig: go.Figure, fmt: str, options: ImageOptions = ImageOptions()) -> 
         return bytes(kaleido.calc_fig_sync(fig, opts=opts))
 
 
-def png(fig: go.Figure, caption: str, options: ImageOptions = ImageOptions()) -> bytes:
-    big = exportable(fig, caption, options.width)
+def png(fig: go.Figure, caption: str, options: ImageOptions = ImageOptions(), title: str = "") -> bytes:
+    big = exportable(fig, caption, options.width, title)
     return render(big, "png", ImageOptions(options.width, int(big.layout.height), options.scale))
 
 
-def svg(fig: go.Figure, caption: str, options: ImageOptions = ImageOptions()) -> bytes:
-    big = exportable(fig, caption, options.width)
+def svg(fig: go.Figure, caption: str, options: ImageOptions = ImageOptions(), title: str = "") -> bytes:
+    big = exportable(fig, caption, options.width, title)
     return render(big, "svg", ImageOptions(options.width, int(big.layout.height), 1))
 
 

@@ -184,7 +184,7 @@ def test_every_chart_exports_as_a_2x_png_with_its_caption(bundled):
         charts[f"compare-{key}"] = (fig, build.caption(others[0], key))
     ART.mkdir(exist_ok=True)
     for key, (fig, caption) in charts.items():
-        png = figures.png(fig, caption)
+        png = figures.png(fig, caption, title=f"{key} of focus.txt")
         path = ART / f"chart_{key}.png"
         path.write_bytes(png)
         with Image.open(path) as im:
