@@ -156,7 +156,6 @@ def test_methods_reads_validation_figures_and_invents_none(tmp_path):
     assert "F1 = 0.50 (n = 10, d)" in text and "sentiment: agreement with human judgement not yet measured." in text
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
 def test_pdf_is_printed_by_chromium(hostile_html):
     from pypdf import PdfReader
 
@@ -167,8 +166,9 @@ def test_pdf_is_printed_by_chromium(hostile_html):
     words = " ".join(p.extract_text() for p in reader.pages)
     assert len(reader.pages) >= 3
     assert "alert('x')" in words and "Methods" in words
-    subprocess.run(["pdftoppm", "-r", "70", "-png", str(ART / "report_hostile.pdf"), str(ART / "report_hostile")],
-                   check=True, timeout=120)
+    if shutil.which("pdftoppm"):  # pages as PNG to look at (poppler-utils, installed by .ci/run)
+        subprocess.run(["pdftoppm", "-r", "70", "-png", str(ART / "report_hostile.pdf"), str(ART / "report_hostile")],
+                       check=True, timeout=120)
 
 
 def test_every_chart_exports_as_a_2x_png_with_its_caption(bundled):
