@@ -1,7 +1,8 @@
-"""Command line: ``python -m analysis score|summary|compare|validate ...``.
+"""Command line: ``python -m analysis score|summary|compare|validate|workspace ...``.
 
-Unreadable input exits with status 2 and one line on stderr naming the file and the
-reason; ``-`` reads standard input.
+Every format the dashboard reads (txt, md, html, docx, pdf) is read here by the same
+``analysis.ingest.load``. Unreadable input exits with status 2 and one line on stderr
+naming the file and the reason; ``-`` reads standard input.
 
 ``compare`` writes, as JSON, one object with the articles, the profile per article and
 measure, the distinguishing words, the alignment rows (``focus_paragraph``, ``article``,
@@ -11,6 +12,8 @@ default; ``profile``, ``words``, ``coverage`` or ``arcs`` otherwise).
 
 ``validate`` scores the shipped human-labelled sets (see analysis/validate) and exits 1
 when a figure falls below its recorded floor.
+
+``workspace list|import|remove`` manages the saved workspaces (see analysis/store/cli.py).
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ import pandas as pd
 from analysis import export
 from analysis.ingest import Loaded, UnreadableInput, load, load_bytes
 from analysis.pipeline import Analysis, analyze
+from analysis.store import StoreError
+from analysis.store import cli as workspace_cli
 
 
 def _read(spec: str) -> Loaded:
@@ -139,7 +144,7 @@ def parser() -> argparse.ArgumentParser:
         ("summary", cmd_summary, "one row of article-level scores per file"),
     ):
         sp = sub.add_parser(name, help=help_)
-        sp.add_argument("files", nargs="+", metavar="FILE", help="text files; - for standard input")
+        sp.add_argument("files", nargs="+", metavar="FILE", help="txt, md, html, docx or pdf; - for standard input")
         _format_args(sp)
         sp.set_defaults(func=fn)
     sp = sub.add_parser("validate", help="score the shipped human-labelled sets; exit 1 below a floor")
@@ -160,6 +165,7 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("--out", metavar="PATH", required=True, help="the HTML file to write")
     sp.add_argument("--pdf", metavar="PATH", help="also print the report to this PDF with Chromium")
     sp.set_defaults(func=cmd_report)
+    workspace_cli.add_parser(sub)
     return p
 
 
@@ -178,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"--format {args.format} writes a binary file: give --out PATH")
     try:
         status = args.func(args)
-    except UnreadableInput as exc:
+    except (UnreadableInput, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:

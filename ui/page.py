@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import streamlit as st
 
@@ -24,10 +23,6 @@ PASTE_TITLE_KEY = "picker_paste_title"
 UPLOAD_KEY = "picker_upload"
 LOADED_KEY = "picker_loaded"  # (file_id, Article or None, error message) of the last upload
 METHODS_PAGE = "pages/9_Methods.py"
-PAGES = Path(__file__).resolve().parent.parent / "pages"
-ICONS = {"Read": ":material/format_color_text:", "Methods": ":material/menu_book:",
-         "Who speaks": ":material/record_voice_over:", "Compare": ":material/compare_arrows:",
-         "Coverage": ":material/folder_open:", "Corpus": ":material/dataset:"}
 # Widget values that must survive a switch of page (Streamlit drops the state of widgets
 # a page does not draw; writing the value back keeps it).
 _KEEP = (MODE_KEY, PASTE_KEY, PASTE_TITLE_KEY)
@@ -41,7 +36,6 @@ def setup(title: str) -> Article:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
     with st.sidebar:
-        nav()
         try:
             picker()
         except Exception as exc:  # never leave the researcher without a page
@@ -50,16 +44,6 @@ def setup(title: str) -> Article:
         article = state.focus()
         st.caption(f"Showing **{md(article.title)}** · {_source(article)}")
     return article
-
-
-def nav() -> None:
-    """The page list (Streamlit's own shows the home page as "app"): Home, then every file in
-    pages/ in its numbered order, named after the file."""
-    st.page_link("app.py", label="Home", icon=":material/home:")
-    for path in sorted(PAGES.glob("*.py")):
-        name = path.stem.split("_", 1)[-1].replace("_", " ")
-        st.page_link(f"pages/{path.name}", label=name, icon=ICONS.get(name, ":material/article:"))
-    st.divider()
 
 
 def picker() -> None:
