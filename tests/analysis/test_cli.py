@@ -32,8 +32,9 @@ def test_score_json_holds_paragraphs_evidence_summary_and_nan_as_null(tmp_path):
     proc = run("score", "-", "--format", "json", "--out", str(out), stdin="Markets may fall.")
     assert proc.returncode == 0, proc.stderr
     top = json.loads(out.read_text(encoding="utf-8"))  # strict JSON: NaN would not parse in JS
-    assert top["provenance"]["inputs"][0]["file"] == "<stdin>"
+    assert top["provenance"]["inputs"][0]["file"] == top["articles"][0]["article"]
     [doc] = top["articles"]
+    assert top["provenance"]["inputs"][0]["sha256"] == doc["meta"]["sha256"]
     assert doc["paragraphs"][0]["reading_ease"] is None
     assert doc["evidence"][0]["term"] == "may"
     assert doc["summary"]["words"] == 3

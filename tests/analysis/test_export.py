@@ -151,19 +151,19 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_cli_formats(tmp_path):
-    article = tmp_path / "=cmd.txt"
+    article = tmp_path / "+SUM(1).txt"  # ingest keeps + and (), as a file name may
     article.write_text("=HYPERLINK(\"x\") may be a threat.\n\nOfficials warn of a crisis, experts said.",
                        encoding="utf-8")
     for fmt in export.FORMATS:
         out = tmp_path / f"summary.{fmt}"
         proc = run("summary", str(article), "--format", fmt, "--out", str(out))
         assert proc.returncode == 0, proc.stderr
-    assert pd.read_csv(tmp_path / "summary.csv")["article"][0] == "'=cmd.txt"
-    assert json.loads((tmp_path / "summary.csv.provenance.json").read_text())["inputs"][0]["file"] == "=cmd.txt"
-    assert pd.read_excel(tmp_path / "summary.xlsx")["article"][0] == "'=cmd.txt"
-    assert json.loads((tmp_path / "summary.json").read_text())["summary"][0]["article"] == "=cmd.txt"
+    assert pd.read_csv(tmp_path / "summary.csv")["article"][0] == "'+SUM(1).txt"
+    assert json.loads((tmp_path / "summary.csv.provenance.json").read_text())["inputs"][0]["file"] == "+SUM(1).txt"
+    assert pd.read_excel(tmp_path / "summary.xlsx")["article"][0] == "'+SUM(1).txt"
+    assert json.loads((tmp_path / "summary.json").read_text())["summary"][0]["article"] == "+SUM(1).txt"
     table = pq.read_table(tmp_path / "summary.parquet")
-    assert json.loads(table.schema.metadata[export.PARQUET_KEY])["inputs"][0]["file"] == "=cmd.txt"
+    assert json.loads(table.schema.metadata[export.PARQUET_KEY])["inputs"][0]["file"] == "+SUM(1).txt"
     proc = run("score", str(article), "--format", "xlsx", "--out", str(tmp_path / "s.xlsx"))
     assert proc.returncode == 0, proc.stderr
     assert openpyxl.load_workbook(tmp_path / "s.xlsx").sheetnames == ["paragraphs", "evidence", "summary",

@@ -143,17 +143,24 @@ def test_methods_reads_validation_figures_and_invents_none(tmp_path):
     doc = methods.load_validation()
     assert doc is not None
     text = methods.as_text(doc)
-    first = next(r for r in doc["results"] if r["measure"] == "sentiment")
-    assert f"{first['value']:.2f}" in text and f"n = {first['n']:,}" in text
-    assert "sources: agreement with human judgement not yet measured" in text or all(
-        m.name != "sources" for m in analysis.pipeline.REGISTRY)
+    for m in analysis.pipeline.REGISTRY:
+        rows = [r for r in doc["results"] if r["measure"] == m.name and r.get("value") is not None and r.get("n")]
+        if rows:
+            r = rows[0]
+            assert f"{r['value']:.2f}" in text and f"{r['dataset']} (n = " in text
+            assert f"{m.name}: agreement with human judgement not yet measured." not in text
+        else:
+            assert f"{m.name}: agreement with human judgement not yet measured." in text
     missing = methods.as_text(methods.load_validation(tmp_path / "absent.json"))
     for m in analysis.pipeline.REGISTRY:
         assert f"{m.name}: agreement with human judgement not yet measured." in missing
-    partial = {"generated": "2026-01-01", "results": [{"measure": "hedging", "dataset": "d", "metric": "f1",
-                                                        "value": 0.5, "n": 10}]}
+    partial = {"generated": "2026-01-01", "results": [
+        {"measure": "hedging", "dataset": "d", "metric": "f1", "value": 0.5, "n": 10},
+        {"measure": "alarm", "dataset": "e", "metric": "roc_auc", "value": None, "n": 0}]}
     text = methods.as_text(partial)
-    assert "F1 = 0.50 (n = 10, d)" in text and "sentiment: agreement with human judgement not yet measured." in text
+    assert "hedging: d (n = 10): F1 0.50." in text
+    assert "sentiment: agreement with human judgement not yet measured." in text
+    assert "alarm: agreement with human judgement not yet measured." in text  # a null figure is no figure
 
 
 def test_pdf_is_printed_by_chromium(hostile_html):
