@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from analysis.ingest import UnreadableInput, load_bytes
+from analysis.ingest import EXTENSIONS, UnreadableInput, load_bytes, load_text
 from ui import state, theme
 from ui.state import Article
 
@@ -63,10 +63,15 @@ def picker() -> None:
                 st.warning("Paste some text first: the box is empty.")
             else:
                 title = (st.session_state.get(PASTE_TITLE_KEY) or "").strip() or "Pasted text"
-                state.set_focus(Article(title, text, "pasted"))
+                try:
+                    state.set_focus(Article(title, load_text(text, title).text, "pasted"))
+                except UnreadableInput as exc:
+                    st.error(f"Could not use this text. {exc}")
     elif mode == UPLOAD:
-        upload = st.file_uploader("A .txt or .md file (UTF-8, UTF-16 or Windows-1252)", type=["txt", "md"],
-                                  key=UPLOAD_KEY, help="Richer formats (HTML, DOCX, PDF) come with ingestion.")
+        upload = st.file_uploader("An article file: text, Markdown, HTML, Word (.docx) or PDF",
+                                  type=sorted(EXTENSIONS), key=UPLOAD_KEY,
+                                  help="Up to 20 MiB. A saved web page keeps its headline; scanned PDFs "
+                                       "without a text layer cannot be read.")
         if upload is not None:
             _take_upload(upload.file_id, upload.name, upload.getvalue())
 
@@ -86,19 +91,19 @@ def _take_upload(file_id: str, name: str, data: bytes) -> None:
             st.error(loaded[2])  # keep saying why while the unreadable file is still there
         return
     try:
-        text = load_bytes(data, name).text
+        loaded = load_bytes(data, name)
     except UnreadableInput as exc:
         st.session_state[LOADED_KEY] = (file_id, None, f"Could not read this file. {exc}")
         st.error(f"Could not read this file. {exc}")
         return
-    article = Article(name, text, f"upload:{name}")
+    article = Article(loaded.title or loaded.name, loaded.text, f"upload:{loaded.name}")
     st.session_state[LOADED_KEY] = (file_id, article, "")
     state.set_focus(article)
 
 
 def _source(article: Article) -> str:
     if article.source.startswith("upload:"):
-        return "uploaded file"
+        return f"uploaded file {md(article.source.removeprefix('upload:'))}"
     return {"bundled": "bundled with the app", "pasted": "pasted text"}.get(article.source, article.source)
 
 
