@@ -152,13 +152,23 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return out
 
 
+def _flat(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells holding lists or mappings (a spreadsheet cell cannot) as JSON text."""
+    out = frame.copy()
+    for name in out.columns:
+        if out[name].dtype == object and out[name].map(lambda v: isinstance(v, list | tuple | dict)).any():
+            out[name] = out[name].map(lambda v: json.dumps(_json_value(v), ensure_ascii=False)
+                                      if isinstance(v, list | tuple | dict) else v)
+    return out
+
+
 def to_xlsx(tables: Mapping[str, pd.DataFrame], prov: Mapping[str, Any]) -> bytes:
     """One sheet per table (text cells neutralised, numbers as numbers), then ``provenance``."""
     buf = io.BytesIO()
     used: set[str] = {PROVENANCE_SHEET}
     with pd.ExcelWriter(buf, engine="openpyxl") as xl:
         for name, frame in tables.items():
-            neutralise(frame).to_excel(xl, sheet_name=_sheet_name(name, used), index=False)
+            neutralise(_flat(frame)).to_excel(xl, sheet_name=_sheet_name(name, used), index=False)
         rows = [(k, neutralise_text(v)) for k, v in _provenance_rows(prov)]
         pd.DataFrame(rows, columns=["key", "value"]).to_excel(xl, sheet_name=PROVENANCE_SHEET, index=False)
     return buf.getvalue()

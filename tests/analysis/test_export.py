@@ -170,3 +170,9 @@ def test_cli_formats(tmp_path):
                                                                     "provenance"]
     proc = run("score", str(article), "--format", "parquet")
     assert proc.returncode == 2 and "--out" in proc.stderr and proc.stdout == ""
+
+
+def test_xlsx_writes_list_cells_as_json_text(prov):
+    frame = pd.DataFrame({"outlets": [["a", "=b"], []], "n": [1, 2]})
+    book = openpyxl.load_workbook(io.BytesIO(export.to_xlsx({"t": frame}, prov)))
+    assert [r[0].value for r in book["t"].iter_rows(min_row=2)] == ['["a", "=b"]', "[]"]
