@@ -189,6 +189,12 @@ def test_every_chart_exports_as_a_2x_png_with_its_caption(bundled):
     result = compare.compare(others)
     for key, fig in compare_charts.all_figures(result).items():
         charts[f"compare-{key}"] = (fig, build.caption(others[0], key))
+    from analysis.sourcing import table
+    from ui import sources_charts
+
+    sources = table.by_source(table.mentions(bundled.document))
+    charts["who-speaks-along"] = (sources_charts.attribution_along(bundled.paragraphs), build.caption(bundled, "along"))
+    charts["who-speaks-kinds"] = (sources_charts.kinds_bar(sources), build.caption(bundled, "kinds"))
     ART.mkdir(exist_ok=True)
     for key, (fig, caption) in charts.items():
         png = figures.png(fig, caption, title=f"{key} of focus.txt")
