@@ -66,7 +66,7 @@ with tab_profile:
     picked = st.multiselect("Measures", measure_options, default=list(HEADLINE), key="profile_measures",
                             format_func=lambda m: column(m).label)
     fig = charts.profile(result.profile, picked)
-    st.plotly_chart(fig, width="stretch")
+    st.plotly_chart(fig, width="stretch", theme=None)  # the figure's own template, as exported
     exports.chart(fig, focus_analysis, "compare-profile", "Profile of every article on each measure (dot: "
                   f"article level; bar: middle half of its paragraphs; focus coloured). Compared with: {others_txt}")
     st.caption("Dot: the article's level (rates per 100 words over the whole text). Bar: the middle half "
@@ -87,7 +87,7 @@ with tab_arcs:
     picked_arcs = st.multiselect("Measures", measure_options, default=list(HEADLINE), key="arc_measures",
                                  format_func=lambda m: column(m).label)
     fig = charts.arcs(result.arcs, picked_arcs)
-    st.plotly_chart(fig, width="stretch")
+    st.plotly_chart(fig, width="stretch", theme=None)  # the figure's own template, as exported
     exports.chart(fig, focus_analysis, "compare-arcs", "Arcs aligned on relative position in the article "
                   f"(focus coloured). Compared with: {others_txt}")
     st.caption("Each line is one article; x is where a paragraph sits (the midpoint of its words, as a share "
@@ -103,7 +103,7 @@ with tab_words:
     else:
         fig = charts.words(result.words, which, label=which.removesuffix(" vs rest")
                            if which != "focus vs rest" else focus_name)
-        st.plotly_chart(fig, width="stretch")
+        st.plotly_chart(fig, width="stretch", theme=None)  # the figure's own template, as exported
         exports.chart(fig, focus_analysis, "compare-words", f"Distinguishing words, {which} (weighted "
                       f"log-odds, Monroe, Colaresi & Quinn 2008). Compared with: {others_txt}")
         shown = part.sort_values("z", ascending=False)[["term", "side", "z", "count", "count_rest",
@@ -135,7 +135,7 @@ with tab_words:
 with tab_claims:
     cov = result.coverage
     fig = charts.coverage(result.alignment, cov, result.meta["threshold"])
-    st.plotly_chart(fig, width="stretch")
+    st.plotly_chart(fig, width="stretch", theme=None)  # the figure's own template, as exported
     exports.chart(fig, focus_analysis, "compare-coverage", "Which focus paragraphs other outlets also carry. "
                   f"Compared with: {others_txt}")
     nowhere = cov[cov["carried_by"] == 0]["focus_paragraph"].tolist()
