@@ -102,7 +102,12 @@ def render(fig: go.Figure, fmt: str, options: ImageOptions = ImageOptions()) -> 
             "scale": options.scale if fmt == "png" else 1}
     with _lock:
         start()
-        return bytes(kaleido.calc_fig_sync(fig, opts=opts))
+        try:
+            return bytes(kaleido.calc_fig_sync(fig, opts=opts))
+        except Exception:  # a browser that died (killed, out of memory) is replaced once
+            stop()
+            start()
+            return bytes(kaleido.calc_fig_sync(fig, opts=opts))
 
 
 def png(fig: go.Figure, caption: str, options: ImageOptions = ImageOptions(), title: str = "") -> bytes:
