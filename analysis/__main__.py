@@ -22,13 +22,14 @@ when a figure falls below its recorded floor.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
-import math
 import sys
 from typing import Any
 
 import pandas as pd
 
+from analysis import export
 from analysis.batch.sources import BadInput
 from analysis.batch.store import OutputConflict
 from analysis.ingest import Loaded, UnreadableInput, load, load_bytes
@@ -48,48 +49,46 @@ def _analyse_all(files: list[str]) -> list[Analysis]:
     return [analyze(item.text, name=item.name) for item in loaded]
 
 
-def _clean(value: Any) -> Any:
-    """JSON has no NaN: a score that cannot be computed becomes null."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    return value
-
-
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [_clean(row) for row in frame.astype(object).to_dict(orient="records")]
-
-
 def _write(text: str, out: str | None) -> None:
     if out:
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        export.atomic_write(out, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
 
 
+def _emit(tables: dict[str, pd.DataFrame], args: argparse.Namespace, results: list[Analysis],
+          **extra: Any) -> None:
+    """Write ``tables`` in ``args.format``: to ``--out`` (atomically; a CSV gets its
+    provenance sidecar) or, for text formats, to standard output."""
+    prov = export.provenance(results, tables=list(tables))
+    if args.format == "json":
+        _write(export.to_json(tables, prov, **extra).decode("utf-8"), args.out)
+    elif args.out:
+        export.write(tables, args.out, args.format, prov)
+    else:
+        _write(export.to_csv(next(iter(tables.values()))).decode("utf-8"), None)
+
+
 def cmd_score(args: argparse.Namespace) -> None:
     results = _analyse_all(args.files)
+    paragraphs = pd.concat([r.paragraphs.assign(article=r.name) for r in results], ignore_index=True)
+    paragraphs = paragraphs[["article", *[c for c in paragraphs.columns if c != "article"]]]
     if args.format == "json":
-        doc = [{"article": r.name, "meta": r.meta, "paragraphs": records(r.paragraphs),
-                "evidence": records(r.evidence), "summary": records(r.summary)[0]} for r in results]
-        _write(json.dumps(_clean(doc), ensure_ascii=False, indent=2) + "\n", args.out)
+        articles = [{"article": r.name, "meta": r.meta, "paragraphs": export.records(r.paragraphs),
+                     "evidence": export.records(r.evidence), "summary": export.records(r.summary)[0]}
+                    for r in results]
+        _emit({}, args, results, articles=articles)
+    elif args.format == "xlsx":
+        evidence = pd.concat([r.evidence.assign(article=r.name) for r in results], ignore_index=True)
+        summary = pd.concat([r.summary for r in results], ignore_index=True)
+        _emit({"paragraphs": paragraphs, "evidence": evidence, "summary": summary}, args, results)
     else:
-        frame = pd.concat([r.paragraphs.assign(article=r.name) for r in results], ignore_index=True)
-        frame = frame[["article", *[c for c in frame.columns if c != "article"]]]
-        _write(frame.to_csv(index=False), args.out)
+        _emit({"paragraphs": paragraphs}, args, results)
 
 
 def cmd_summary(args: argparse.Namespace) -> None:
     results = _analyse_all(args.files)
-    frame = pd.concat([r.summary for r in results], ignore_index=True)
-    if args.format == "json":
-        _write(json.dumps(records(frame), ensure_ascii=False, indent=2) + "\n", args.out)
-    else:
-        _write(frame.to_csv(index=False), args.out)
+    _emit({"summary": pd.concat([r.summary for r in results], ignore_index=True)}, args, results)
 
 
 def cmd_batch(args: argparse.Namespace) -> None:
@@ -127,15 +126,27 @@ def cmd_compare(args: argparse.Namespace) -> None:
     results = _analyse_all([args.focus, *args.others])
     result = compare.compare(results)
     if args.format == "json":
-        doc = {"focus": result.meta["focus"], "meta": result.meta, "method": compare.METHOD_NOTE,
-               **{name: records(getattr(result, name))
-                  for name in ("articles", "profile", "words", "alignment", "coverage")}}
-        _write(json.dumps(_clean(doc), ensure_ascii=False, indent=2) + "\n", args.out)
-    else:
-        frame = getattr(result, args.table)
-        if args.table == "coverage":
-            frame = frame.assign(outlets=frame["outlets"].map("; ".join))
-        _write(frame.to_csv(index=False), args.out)
+        tables = {name: getattr(result, name) for name in ("articles", "profile", "words", "alignment", "coverage")}
+        _emit(tables, args, results, focus=result.meta["focus"], meta=result.meta, method=compare.METHOD_NOTE)
+        return
+    frame = getattr(result, args.table)
+    if args.table == "coverage":
+        frame = frame.assign(outlets=frame["outlets"].map("; ".join))
+    tables = {args.table: frame}
+    if args.format == "xlsx":
+        tables = {name: getattr(result, name) for name in COMPARE_TABLES}
+        tables["coverage"] = tables["coverage"].assign(outlets=tables["coverage"]["outlets"].map("; ".join))
+    _emit(tables, args, results)
+
+
+def cmd_report(args: argparse.Namespace) -> None:
+    # The report draws plotly figures: it lives outside analysis/ (which imports no plotly) and is
+    # loaded by name only when asked for, so the analysis package and its type check stay plotly-free.
+    build = importlib.import_module("report.build")
+    results = _analyse_all(args.files)
+    written = build.write(results, args.out, pdf_path=args.pdf)
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -165,8 +176,7 @@ def parser() -> argparse.ArgumentParser:
     ):
         sp = sub.add_parser(name, help=help_)
         sp.add_argument("files", nargs="+", metavar="FILE", help="txt, md, html, docx or pdf; - for standard input")
-        sp.add_argument("--format", choices=("csv", "json"), default="csv")
-        sp.add_argument("--out", metavar="PATH", help="write here instead of standard output")
+        _format_args(sp)
         sp.set_defaults(func=fn)
     sp = sub.add_parser("validate", help="score the shipped human-labelled sets; exit 1 below a floor")
     sp.add_argument("--json", action="store_true", help="print the results document as JSON")
@@ -176,18 +186,34 @@ def parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("compare", help="compare a focus article with other coverage")
     sp.add_argument("focus", metavar="FOCUS", help="the focus article; - for standard input")
     sp.add_argument("others", nargs="+", metavar="OTHER", help="other reports to compare it with")
-    sp.add_argument("--format", choices=("csv", "json"), default="csv")
+    _format_args(sp)
     sp.add_argument("--table", choices=COMPARE_TABLES, default="alignment",
-                    help="which table --format csv writes (json writes all but arcs)")
-    sp.add_argument("--out", metavar="PATH", help="write here instead of standard output")
+                    help="which table csv and parquet write (json writes all but arcs, xlsx all)")
     sp.set_defaults(func=cmd_compare)
+    sp = sub.add_parser("report", help="one self-contained HTML report (and a PDF) of the first file")
+    sp.add_argument("files", nargs="+", metavar="FILE",
+                    help="the focus article, then other coverage of the same story to compare it with")
+    sp.add_argument("--out", metavar="PATH", required=True, help="the HTML file to write")
+    sp.add_argument("--pdf", metavar="PATH", help="also print the report to this PDF with Chromium")
+    sp.set_defaults(func=cmd_report)
     workspace_cli.add_parser(sub)
     _add_batch(sub)
     return p
 
 
+def _format_args(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--format", choices=export.FORMATS, default="csv",
+                    help="csv (with a PATH.provenance.json sidecar when --out is given), json (with a "
+                         "provenance object), xlsx (a provenance sheet), parquet (provenance in the "
+                         "schema metadata); xlsx and parquet need --out")
+    sp.add_argument("--out", metavar="PATH", help="write here (atomically) instead of standard output")
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    p = parser()
+    args = p.parse_args(argv)
+    if getattr(args, "format", None) in export.BINARY and not args.out:
+        p.error(f"--format {args.format} writes a binary file: give --out PATH")
     try:
         status = args.func(args)
     except (UnreadableInput, StoreError, BadInput, OutputConflict) as exc:
