@@ -141,8 +141,7 @@ with page.guard("the Corpus page"):
                 c.metric(column(e["measure"]).label, "n/a" if pd.isna(e["value"]) else f"{e['value']:.2f}")
                 if not pd.isna(e["pct"]):
                     c.caption(f"{e['pct']:.0f}th percentile of articles · {o['pct']:.0f}th within the outlet")
-            shown = article_pars[["paragraph", "words", *HEADLINE, "text"]].assign(
-                paragraph=article_pars["paragraph"] + 1)
+            shown = article_pars[["paragraph", "words", *HEADLINE, "text"]]  # ¶ 0-based, as elsewhere
             st.dataframe(shown, hide_index=True, width="stretch",
                          column_config={m: st.column_config.NumberColumn(column(m).label, format="%.2f")
                                         for m in HEADLINE})
@@ -163,7 +162,7 @@ with page.guard("the Corpus page"):
             pars[["paragraph", "text"]], left_on="key", right_on="paragraph")
         if len(unusual):
             st.markdown("**Unusual for this corpus** (at or beyond the 5th / 95th percentile):")
-            st.dataframe(unusual.assign(paragraph=unusual["key"] + 1, measure=unusual["measure"].map(labels))[
+            st.dataframe(unusual.assign(paragraph=unusual["key"], measure=unusual["measure"].map(labels))[
                 ["paragraph", "measure", "value", "pct", "text"]], hide_index=True, width="stretch",
                 column_config={"value": st.column_config.NumberColumn(format="%.2f"),
                                "pct": st.column_config.NumberColumn("corpus percentile", format="%.0f")})

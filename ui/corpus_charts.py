@@ -118,7 +118,7 @@ def percentile_grid(frame: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
     text = [[("n/a" if pd.isna(p) else f"{val:.2f} · {p:.0f}th") for p, val in zip(zr, vr, strict=True)]
             for zr, vr in zip(z.to_numpy(), v.to_numpy(), strict=True)]
     fig = go.Figure(go.Heatmap(
-        z=z.to_numpy(), x=[labels.get(m, m) for m in measures], y=[f"¶ {k + 1}" for k in keys],
+        z=z.to_numpy(), x=[labels.get(m, m) for m in measures], y=[f"¶ {k}" for k in keys],
         text=text, texttemplate="%{text}", zmin=0, zmax=100, colorscale=DIVERGING, xgap=2, ygap=2,
         colorbar={"title": {"text": "corpus<br>percentile"}, "tickvals": [0, 25, 50, 75, 100]},
         hovertemplate="%{y}, %{x}: %{text}<extra></extra>"))
