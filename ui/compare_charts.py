@@ -1,7 +1,6 @@
 """Chart builders of the Compare page: tidy frame in, plotly Figure out (no streamlit).
 
-Colours follow the house palette (Okabe & Ito 2008; the same values as ui/theme.py on the
-dashboard branch): a measure's own colour marks the focus article in that measure's panel,
+Colours come from ui/theme.py (Okabe & Ito 2008): a measure's own colour marks the focus article in that measure's panel,
 every other article is grey, so the focus stands out without a legend of fifty entries.
 """
 
@@ -15,27 +14,16 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analysis.measures import HEADLINE, REGISTRY, column
+from analysis.measures import HEADLINE, column
+from ui.theme import FONT, GREY, GRID, INK, colour
 
-MEASURE_COLOURS = {"sentiment": "#0072B2", "hedging": "#E69F00", "alarm": "#D55E00",
-                   "readability": "#009E73", "sources": "#CC79A7"}
-GREY = "#8C8C8C"
-LIGHT = "#C8C8C8"
-INK = "#222222"
-GRID = "#E6E6E6"
-FONT = '"Source Sans", "Source Sans Pro", "Liberation Sans", "DejaVu Sans", Arial, sans-serif'
+LIGHT = "#C8C8C8"  # the other articles, behind the focus
 
 
 def esc(text: object) -> str:
     """Article names and terms are user text: escaped before plotly renders its HTML subset."""
     return html.escape(str(text))
 
-
-def colour(measure: str) -> str:
-    for m in REGISTRY:
-        if measure == m.name or measure in m.column_names:
-            return MEASURE_COLOURS.get(m.name, INK)
-    return INK
 
 
 def _style(fig: go.Figure, height: int) -> go.Figure:

@@ -12,11 +12,11 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-ANONYMOUS = "#CC79A7"
+from ui.theme import FONT, GRID, MEASURE_COLOURS
+
+ANONYMOUS = MEASURE_COLOURS["sources"]
 NAMED = "#EBC4DA"
 QUOTED = "#222222"
-GRID = "#E6E6E6"
-FONT = '"Source Sans", "Source Sans Pro", "Liberation Sans", "DejaVu Sans", Arial, sans-serif'
 
 
 def _esc(text: str) -> str:
