@@ -1,7 +1,8 @@
-"""Command line: ``python -m analysis score|summary|compare|validate ...``.
+"""Command line: ``python -m analysis score|summary|compare|validate|workspace ...``.
 
-Unreadable input exits with status 2 and one line on stderr naming the file and the
-reason; ``-`` reads standard input.
+Every format the dashboard reads (txt, md, html, docx, pdf) is read here by the same
+``analysis.ingest.load``. Unreadable input exits with status 2 and one line on stderr
+naming the file and the reason; ``-`` reads standard input.
 
 ``compare`` writes, as JSON, one object with the articles, the profile per article and
 measure, the distinguishing words, the alignment rows (``focus_paragraph``, ``article``,
@@ -25,6 +26,8 @@ import pandas as pd
 
 from analysis.ingest import Loaded, UnreadableInput, load, load_bytes
 from analysis.pipeline import Analysis, analyze
+from analysis.store import StoreError
+from analysis.store import cli as workspace_cli
 
 
 def _read(spec: str) -> Loaded:
@@ -128,7 +131,7 @@ def parser() -> argparse.ArgumentParser:
         ("summary", cmd_summary, "one row of article-level scores per file"),
     ):
         sp = sub.add_parser(name, help=help_)
-        sp.add_argument("files", nargs="+", metavar="FILE", help="text files; - for standard input")
+        sp.add_argument("files", nargs="+", metavar="FILE", help="txt, md, html, docx or pdf; - for standard input")
         sp.add_argument("--format", choices=("csv", "json"), default="csv")
         sp.add_argument("--out", metavar="PATH", help="write here instead of standard output")
         sp.set_defaults(func=fn)
@@ -145,6 +148,7 @@ def parser() -> argparse.ArgumentParser:
                     help="which table --format csv writes (json writes all but arcs)")
     sp.add_argument("--out", metavar="PATH", help="write here instead of standard output")
     sp.set_defaults(func=cmd_compare)
+    workspace_cli.add_parser(sub)
     return p
 
 
@@ -152,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         status = args.func(args)
-    except UnreadableInput as exc:
+    except (UnreadableInput, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:

@@ -1,95 +1,152 @@
 """Bring text in: decode files safely and say clearly why one cannot be read.
 
-This first part reads plain text and Markdown; richer formats (HTML, DOCX, PDF, URLs)
-plug in here as the ingestion work arrives, behind the same ``load`` function.
+One entry point per kind of source, all returning :class:`Loaded` or raising
+:class:`UnreadableInput` whose message names the (sanitised) file and the reason:
+
+- ``load(path)`` a file on disk; ``load_bytes(data, name)`` an upload;
+- ``load_url(url)`` a page on the public web; ``load_text(text, name)`` pasted text.
+
+Formats: plain text and Markdown (encoding detected), HTML (main text and metadata),
+DOCX (zip checked first), PDF with a text layer (parsed in a limited child process).
+The format is taken from the extension and confirmed by the file's first bytes.
 """
 
 from __future__ import annotations
 
-import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
-MAX_BYTES = 20 * 1024 * 1024  # 20 MiB: far beyond any article, small enough to hold in memory
+from analysis.ingest import fetch as _fetch
+from analysis.ingest import pdf as _pdf
+from analysis.ingest import plain, webpage, word
+from analysis.ingest.errors import UnreadableInput
+from analysis.ingest.names import extension, safe_name
+from analysis.pipeline import content_hash
 
+MAX_BYTES = 20 * 1024 * 1024  # 20 MiB, as .streamlit/config.toml's maxUploadSize
+FORMATS = ("text", "markdown", "html", "docx", "pdf")
+EXTENSIONS = {"txt": "text", "text": "text", "md": "markdown", "markdown": "markdown",
+              "html": "html", "htm": "html", "xhtml": "html", "docx": "docx", "pdf": "pdf"}
 
-class UnreadableInput(ValueError):
-    """An input that cannot become text; the message names the file and the reason."""
+__all__ = ["FORMATS", "MAX_BYTES", "Loaded", "UnreadableInput", "load", "load_bytes", "load_text",
+           "load_url", "safe_name"]
 
 
 @dataclass(frozen=True)
 class Loaded:
+    """One article's text and what the file said about it (empty string = not stated).
+
+    ``encoding`` is the character encoding the text was decoded from ("utf-8", "cp1252",
+    ...; "docx"/"pdf" files carry their own, reported as "utf-8"), ``sha256`` the hash of
+    ``text`` (the same function as ``Analysis.meta['sha256']``), so the same article is
+    recognised whatever file it came in.
+    """
+
     name: str
     text: str
     encoding: str
     format: str = "text"
+    title: str = ""
+    outlet: str = ""
+    date: str = ""
+    author: str = ""
+    url: str = ""
+    sha256: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.sha256:
+            object.__setattr__(self, "sha256", content_hash(self.text))
 
 
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Decode bytes to text, returning ``(text, encoding)``.
-
-    UTF-8 with or without a byte-order mark, UTF-16 with one, then cp1252 (a superset of
-    Latin-1 for printable text). Binary data (NUL bytes or many control characters) is
-    refused rather than decoded into noise.
-    """
-    if not data.strip():
-        raise UnreadableInput(f"{name}: the file is empty")
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            try:
-                return _checked(data.decode(enc), name), enc
-            except UnicodeDecodeError as exc:
-                raise UnreadableInput(f"{name}: starts like {enc} but does not decode ({exc.reason})") from None
-    if b"\x00" in data[:8192]:
-        raise UnreadableInput(f"{name}: looks like a binary file, not text (it contains NUL bytes)")
-    try:
-        return _checked(data.decode("utf-8"), name), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    return _checked(data.decode("cp1252", errors="strict") if _cp1252_ok(data) else
-                    data.decode("latin-1"), name), "cp1252" if _cp1252_ok(data) else "latin-1"
-
-
-def _cp1252_ok(data: bytes) -> bool:
-    try:
-        data.decode("cp1252")
-        return True
-    except UnicodeDecodeError:
-        return False
-
-
-def _checked(text: str, name: str) -> str:
-    sample = text[:8192]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if sample and controls / len(sample) > 0.05:
-        raise UnreadableInput(f"{name}: looks like a binary file, not text ({controls} control characters)")
-    if not text.strip():
-        raise UnreadableInput(f"{name}: contains no text")
-    return text
+def sniff(data: bytes, name: str) -> str:
+    """The format from the extension, checked against the first bytes."""
+    fmt = EXTENSIONS.get(extension(name), "")
+    head = data[:1024].lstrip()
+    if fmt in ("", "text", "markdown"):
+        if head.startswith(b"%PDF-") or head.startswith(b"PK\x03\x04"):
+            kind = "PDF" if head.startswith(b"%PDF-") else "zip/Office"
+            raise UnreadableInput(f"{name}: looks like a binary ({kind}) file, not text; "
+                                  "give it its real extension")
+        if not fmt:
+            low = head[:512].lower()
+            fmt = "html" if (b"<html" in low or b"<!doctype html" in low) else "text"
+    return fmt
 
 
 def load_bytes(data: bytes, name: str) -> Loaded:
+    """Turn uploaded bytes into text. ``name`` is sanitised before it is used anywhere."""
+    name = safe_name(name)
     if len(data) > MAX_BYTES:
-        raise UnreadableInput(f"{name}: {len(data):,} bytes is over the {MAX_BYTES:,}-byte limit")
-    text, encoding = decode(data, name)
-    return Loaded(name=name, text=text, encoding=encoding)
+        raise UnreadableInput(f"{name}: {len(data):,} bytes is over the {MAX_BYTES:,}-byte (20 MiB) limit")
+    if not data.strip():
+        raise UnreadableInput(f"{name}: the file is empty")
+    fmt = sniff(data, name)
+    if fmt == "html":
+        page = webpage.read(data, name)
+        return Loaded(name=name, text=page.text, encoding=page.encoding, format="html", title=page.title,
+                      outlet=page.outlet, date=page.date, author=page.author, url=page.url)
+    if fmt == "docx":
+        doc = word.read(data, name)
+        return Loaded(name=name, text=doc.text, encoding="utf-8", format="docx", title=doc.title,
+                      author=doc.author, date=doc.date)
+    if fmt == "pdf":
+        pdf = _pdf.read(data, name)
+        return Loaded(name=name, text=pdf.text, encoding="utf-8", format="pdf", title=pdf.title,
+                      author=pdf.author, date=pdf.date)
+    text, encoding = plain.decode(data, name)
+    return Loaded(name=name, text=text, encoding=encoding, format=fmt, title=_first_line(text, fmt))
 
 
 def load(path: str | Path) -> Loaded:
     """Read a file from disk into text, or raise UnreadableInput with a clear reason."""
     p = Path(path)
+    shown = safe_name(str(path)) if str(path) else "(no name)"
     try:
         size = p.stat().st_size
+        if p.is_dir():
+            raise UnreadableInput(f"{shown}: is a folder, not a file")
         if size > MAX_BYTES:
-            raise UnreadableInput(f"{p.name}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit")
+            raise UnreadableInput(f"{shown}: {size:,} bytes is over the {MAX_BYTES:,}-byte (20 MiB) limit")
         data = p.read_bytes()
     except FileNotFoundError:
-        raise UnreadableInput(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UnreadableInput(f"{path}: is a folder, not a file") from None
+        raise UnreadableInput(f"{shown}: no such file") from None
     except PermissionError:
-        raise UnreadableInput(f"{path}: permission denied") from None
+        raise UnreadableInput(f"{shown}: permission denied") from None
     except OSError as exc:
-        raise UnreadableInput(f"{path}: cannot be read ({exc.strerror})") from None
+        raise UnreadableInput(f"{shown}: cannot be read ({exc.strerror})") from None
     return load_bytes(data, p.name)
+
+
+def load_text(text: str, name: str = "pasted text") -> Loaded:
+    """Pasted text: already decoded, so only emptiness is checked."""
+    name = safe_name(name)
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise UnreadableInput(f"{name}: the text is over the {MAX_BYTES:,}-byte (20 MiB) limit")
+    text = plain.checked(text, name) if text.strip() else ""
+    if not text:
+        raise UnreadableInput(f"{name}: nothing was pasted")
+    return Loaded(name=name, text=text, encoding="utf-8", format="pasted", title=_first_line(text, "text"))
+
+
+def load_url(url: str, options: _fetch.FetchOptions | None = None) -> Loaded:
+    """Fetch a public web page (or a PDF, DOCX, text file) and read it like an upload."""
+    got = _fetch.fetch(url, options or _fetch.FetchOptions())
+    base = got.url.rstrip("/").rsplit("/", 1)[-1] or "page"
+    ctype = got.content_type.split(";")[0].strip()
+    ext = {"text/html": "html", "application/xhtml+xml": "html", "application/pdf": "pdf",
+           "text/plain": "txt", "text/markdown": "md",
+           "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx"}.get(ctype)
+    if ext is None:
+        raise UnreadableInput(f"{safe_name(base)}: {ctype or 'unknown'} content cannot be read as an article")
+    name = base if extension(base) == ext else f"{base}.{ext}"
+    loaded = load_bytes(got.data, name)
+    return Loaded(**{**loaded.__dict__, "url": loaded.url or got.url})
+
+
+def _first_line(text: str, fmt: str) -> str:
+    """A title for plain text: its first line when that line is short like a headline."""
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line if len(line) <= 150 and len(line.split()) <= 20 else ""
+    return ""

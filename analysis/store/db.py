@@ -1,0 +1,155 @@
+"""SQLite plumbing: open safely, set damaged files aside, retry when another writer holds the lock.
+
+- WAL journal (readers never block the writer), ``synchronous=NORMAL`` (in WAL mode a
+  commit survives a killed process; only a power cut can lose the last commits, never
+  corrupt the file), foreign keys on, a busy timeout, and on top a retry with backoff so
+  that "database is locked" never reaches a user.
+- Every write runs in ``BEGIN IMMEDIATE ... COMMIT``: the whole change or nothing.
+- A file that is not a SQLite database, or fails ``PRAGMA integrity_check``, is renamed
+  ``<name>.damaged-<UTC time>`` (with its -wal/-shm companions) and a fresh database is
+  started; the old file is never overwritten or deleted.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeVar
+
+from analysis.store.schema import SCHEMA, SCHEMA_VERSION
+
+BUSY_MS = 5_000
+RETRIES = 8
+_HEADER = b"SQLite format 3\x00"
+T = TypeVar("T")
+
+
+class StoreError(RuntimeError):
+    """A workspace problem with a message fit for the user."""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def _locked(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def retry(fn: Callable[[], T]) -> T:
+    """Run ``fn``; when SQLite reports the database locked or busy, wait and try again."""
+    for attempt in range(RETRIES):
+        try:
+            return fn()
+        except sqlite3.OperationalError as exc:
+            if not _locked(exc) or attempt == RETRIES - 1:
+                if _locked(exc):
+                    raise StoreError("the workspace is busy (another import is writing); try again") from None
+                raise
+            time.sleep(min(2.0, 0.05 * 2**attempt) * (0.5 + random.random()))
+    raise AssertionError("unreachable")
+
+
+@contextmanager
+def transaction(path: Path) -> Iterator[sqlite3.Connection]:
+    """One write transaction on a fresh connection (committed, or rolled back on error)."""
+    conn = connect(path)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+@contextmanager
+def reading(path: Path) -> Iterator[sqlite3.Connection]:
+    conn = connect(path)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def open_database(path: Path) -> str | None:
+    """Make ``path`` a healthy database with our schema. Returns a notice for the user
+    when a damaged file had to be set aside, else None."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    notice = None
+    problem = _problem(path)
+    if problem:
+        aside = set_aside(path)
+        notice = (f"The workspace database {path.name} was damaged ({problem}). It was kept as "
+                  f"{aside.name} and a new, empty database was started.")
+    conn = connect(path)
+    try:
+        retry(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone())
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{path.name} was written by a newer Narrative Lens (schema {version}); "
+                             "upgrade, or choose another data folder")
+        if version < SCHEMA_VERSION:
+            def create() -> None:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    for statement in SCHEMA:
+                        conn.execute(statement)
+                    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+                conn.execute("COMMIT")
+            retry(create)
+    finally:
+        conn.close()
+    return notice
+
+
+def _problem(path: Path) -> str | None:
+    """Why the file at ``path`` is not a usable database, or None (also None when absent)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    with open(path, "rb") as fh:
+        if fh.read(16) != _HEADER:
+            return "it is not a SQLite database"
+    try:
+        conn = connect(path)
+        try:
+            rows = retry(lambda: conn.execute("PRAGMA integrity_check").fetchall())
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return f"SQLite cannot read it: {exc}"
+    result = [r[0] for r in rows]
+    return None if result == ["ok"] else f"integrity check failed: {'; '.join(result[:3])}"
+
+
+def set_aside(path: Path) -> Path:
+    """Rename ``path`` (and its -wal/-shm files) to a timestamped name that does not exist yet."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    path.rename(target)
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(target.with_name(target.name + suffix))
+    return target
