@@ -1,16 +1,51 @@
-"""Narrative Lens home page (placeholder until the dashboard lands): the bundled article's
-paragraph table."""
+"""Narrative Lens, home: the article at a glance.
 
-from pathlib import Path
+Opens on the bundled article. Headline figures with what they mean, the narrative arc of the
+four headline measures over the paragraphs, a paragraph x measure heatmap on one scale, and
+the paragraph table. Pick another article in the sidebar (paste or upload).
+"""
+
+import math
 
 import streamlit as st
 
-import analysis
+from analysis.measures import HEADLINE, column
+from ui import cache, charts, page, table
 
-ARTICLE = Path(__file__).parent / "data" / "articles" / "ai-model-theft-accusation.txt"
+article = page.setup("Home")
 
-st.set_page_config(page_title="Narrative Lens", layout="wide")
-st.title("Narrative Lens")
-result = analysis.analyze(ARTICLE.read_text(encoding="utf-8"), name=ARTICLE.name)
-st.dataframe(result.paragraphs[["paragraph", "words", "sentiment", "hedging", "alarm",
-                                "reading_ease", "fk_grade", "text"]], hide_index=True)
+with page.guard("the home page"):
+    st.title("Narrative Lens")
+    st.markdown(f"How **{page.md(article.title)}** is told, paragraph by paragraph: tone, hedging, "
+                "alarm and readability, each traced to the words that produced it.")
+    result = cache.analyze(article.text, article.title)
+    paragraphs, summary = result.paragraphs, result.summary.iloc[0]
+    if not len(paragraphs):
+        st.warning("This text has no paragraph to score: every line looks like a title or heading "
+                   "(a short line without final punctuation). Paste or upload running text.")
+        st.stop()
+
+    cells = st.columns(len(HEADLINE), gap="medium")
+    for cell, name in zip(cells, HEADLINE, strict=True):
+        col = column(name)
+        value = float(summary[name])
+        with cell.container(border=True, height=235):
+            st.metric(col.label, "n/a" if not math.isfinite(value) else charts.fmt(value, charts.digits(name)),
+                      help=f"{col.description} Range {table.range_text(col)}.")
+            st.caption(f"{col.unit}; {col.direction}")
+            st.page_link(page.METHODS_PAGE, label="How it is measured", icon=":material/menu_book:")
+    st.caption(f"Whole article: {int(summary['words']):,} words in {len(paragraphs)} paragraphs and "
+               f"{int(summary['sentences'])} sentences. Readability is computed on the whole text, rates "
+               "are pooled over all words, sentiment is the mean over all sentences.")
+
+    short = paragraphs.loc[charts.low_confidence(paragraphs), "paragraph"].tolist()
+    if short:
+        st.info("Hollow points (shaded when under 10 words): " + ", ".join(f"¶ {n}" for n in short)
+                + ". Rates and formulas on so few words are unreliable; n/a marks values that cannot be computed.")
+    page.plotly(charts.arc(paragraphs, article.title, article=summary.to_dict()), article.title, "arc")
+    page.plotly(charts.heatmap(paragraphs, article.title), article.title, "heatmap")
+
+    st.subheader("Paragraphs")
+    st.caption("One row per paragraph; ¶ numbers match the charts and the Read page. Hover a column "
+               "header for what it means.")
+    table.paragraphs(paragraphs)

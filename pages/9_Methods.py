@@ -1,0 +1,30 @@
+"""Methods: what every registered measure counts, how, with which lexicon and licence, its
+known limits and how to cite it. Built from analysis.measures.REGISTRY and the lexicon
+manifest, so it cannot fall behind the code."""
+
+import pandas as pd
+import streamlit as st
+
+import analysis
+from analysis.measures import REGISTRY
+from ui import methods, page
+
+page.setup("Methods")
+
+with page.guard("the Methods page"):
+    st.title("Methods")
+    st.markdown(
+        "Every figure in Narrative Lens comes from one of the measures below. Each paragraph is scored "
+        "on its own; article-level figures pool all words (rates), all sentences (sentiment) or the whole "
+        "text (readability). A value that cannot be computed is shown as n/a, never as 0. Every "
+        "highlighted word on the Read page is one row of evidence behind these numbers.")
+    versions = analysis.versions()
+    st.markdown(f"**Cite the tool**: Narrative Lens, analysis version {versions['analysis']}; record the "
+                "measure and lexicon versions below with any figure you publish (they are also in every "
+                "export's metadata).")
+    with st.expander("Versions of this installation (analysis, measures, lexicons, libraries)"):
+        st.dataframe(pd.DataFrame(sorted(versions.items()), columns=["component", "version"]),
+                     hide_index=True, width="stretch")
+    rows = methods.load_validation()
+    for measure in REGISTRY:
+        methods.measure_section(measure, rows)

@@ -1,0 +1,123 @@
+"""ui/charts.py and ui/theme.py: the figures carry the data, units and palette they claim."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.measures import HEADLINE, REGISTRY, column
+from analysis.measures.readability import MIN_WORDS
+from ui import charts, theme
+from ui.state import BUNDLED
+
+
+@pytest.fixture(scope="module")
+def bundled() -> analysis.Analysis:
+    return analysis.analyze(BUNDLED.read_text(encoding="utf-8"), name="bundled")
+
+
+@pytest.fixture(scope="module")
+def with_short() -> analysis.Analysis:
+    text = ("Officials may have known about the grave threat for weeks, experts warn, and the crisis grew.\n\n"
+            "Panic spread.\n\n"
+            "The report, published on Monday, says the ministry could perhaps have acted sooner than it did.")
+    return analysis.analyze(text)
+
+
+def measure_traces(fig):
+    return [t for t in fig.data if t.name in {column(m).label for m in HEADLINE}]
+
+
+def test_arc_draws_each_headline_measure_on_one_shared_paragraph_axis(bundled) -> None:
+    fig = charts.arc(bundled.paragraphs, "Bundled", article=bundled.summary.iloc[0].to_dict())
+    traces = measure_traces(fig)
+    assert [t.name for t in traces] == [column(m).label for m in HEADLINE]
+    for t, name in zip(traces, HEADLINE, strict=True):
+        assert list(t.x) == bundled.paragraphs["paragraph"].tolist()
+        np.testing.assert_allclose(np.array(t.y, dtype=float), bundled.paragraphs[name].to_numpy(float))
+        assert t.line.color == theme.colour(name)
+    axes = {k.replace("axis", ""): fig.layout[k] for k in fig.layout if k.startswith("xaxis")}
+    leader = {a.matches for a in axes.values() if a.matches}
+    assert len(axes) == len(HEADLINE) and len(leader) == 1  # one shared x axis
+    assert all(a.matches in leader or k in leader for k, a in axes.items())
+    assert [a for a in axes.values() if a.title.text == charts.PARAGRAPH_AXIS]
+    ykeys = sorted((k for k in fig.layout if k.startswith("yaxis")), key=lambda k: int(k[5:] or 1))
+    ytitles = [fig.layout[k].title.text.replace("<br>", " ") for k in ykeys]
+    assert ytitles == [column(m).unit for m in HEADLINE]
+    assert "Bundled" in fig.layout.title.text
+    # The article-level value is drawn as a line at the summary's value.
+    lines = [s.y0 for s in fig.layout.shapes if s.line.dash == "dot"]
+    np.testing.assert_allclose(sorted(lines), sorted(float(bundled.summary.iloc[0][m]) for m in HEADLINE))
+
+
+def test_arc_hover_shows_first_words_and_value(bundled) -> None:
+    trace = measure_traces(charts.arc(bundled.paragraphs, "t"))[1]
+    first = bundled.paragraphs["text"].iloc[0].split()[:3]
+    assert " ".join(first) in trace.customdata[0][0]
+    assert "%{y:.2f}" in trace.hovertemplate and column("hedging").unit in trace.hovertemplate
+
+
+def test_arc_marks_short_and_missing_paragraphs(with_short) -> None:
+    pars = with_short.paragraphs
+    short = pars.index[pars["words"] < MIN_WORDS].tolist()
+    assert short, "the fixture needs a short paragraph"
+    fig = charts.arc(pars, "t")
+    bands = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert sorted({(s.x0 + s.x1) / 2 for s in bands}) == [float(pars["paragraph"][i]) for i in short]
+    ease = measure_traces(fig)[3]
+    assert math.isnan(ease.y[short[0]])  # NaN stays NaN, never drawn as 0
+    assert ease.marker.color[short[0]] == "white" and ease.marker.color[0] != "white"
+    assert any(a.text == "n/a" for a in fig.layout.annotations)
+
+
+def test_titles_and_hover_escape_user_text() -> None:
+    hostile = '<img src=x onerror="window.__pwned=1">'
+    result = analysis.analyze(f"{hostile} The grave threat could spread, officials said on Monday.")
+    for fig in (charts.arc(result.paragraphs, hostile), charts.heatmap(result.paragraphs, hostile)):
+        dump = fig.to_json()
+        assert "<img" not in dump and "&lt;img" in dump
+        assert "&quot;" not in fig.layout.title.text  # plotly would print it literally
+
+
+def test_builders_are_deterministic(bundled) -> None:
+    for build in (charts.arc, charts.heatmap):
+        assert build(bundled.paragraphs, "t").to_json() == build(bundled.paragraphs, "t").to_json()
+
+
+def test_heatmap_is_z_scored_per_measure_with_raw_values_in_text(bundled, with_short) -> None:
+    fig = charts.heatmap(bundled.paragraphs, "t")
+    hm = fig.data[0]
+    assert list(hm.y) == [column(m).label for m in HEADLINE]
+    for row in hm.z:
+        z = np.array(row, dtype=float)
+        assert abs(z.mean()) < 1e-9 or np.abs(z).max() == charts.Z_CLIP
+        assert np.abs(z).max() <= charts.Z_CLIP
+    assert hm.text[1][4] == f"{bundled.paragraphs['hedging'][4]:.2f}"
+    assert "z-score" in hm.colorbar.title.text
+    short = charts.heatmap(with_short.paragraphs, "t").data[0]
+    assert short.z[3][1] is None and short.text[3][1] == "n/a"
+
+
+def test_zscores_keep_nan_and_handle_no_spread() -> None:
+    z = charts.zscores(pd.Series([1.0, float("nan"), 3.0]))
+    assert z.tolist()[0] == -1.0 and math.isnan(z.tolist()[1]) and z.tolist()[2] == 1.0
+    assert charts.zscores(pd.Series([2.0, 2.0])).tolist() == [0.0, 0.0]
+    assert charts.zscores(pd.Series([5.0])).tolist() == [0.0]
+
+
+def test_palette_gives_every_registered_measure_its_own_colour() -> None:
+    colours = [theme.colour(m.name) for m in REGISTRY]
+    assert len(set(colours)) == len(colours)
+    assert theme.colour("reading_ease") == theme.colour("readability") == "#009E73"
+    assert theme.colour("hedging_modal") == theme.MEASURE_COLOURS["hedging"]
+
+
+def test_chart_config_saves_a_2x_png_without_the_logo() -> None:
+    cfg = theme.plotly_config("AI model: theft / accusation")
+    opts = cfg["toImageButtonOptions"]
+    assert opts["format"] == "png" and opts["scale"] == 2 and opts["filename"] == "ai-model-theft-accusation"
+    assert cfg["displaylogo"] is False and "lasso2d" in cfg["modeBarButtonsToRemove"]

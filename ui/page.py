@@ -1,0 +1,147 @@
+"""What every page does first: page setup, the shared sidebar with the article picker, and
+the guard that turns an unexpected error into a readable message instead of a traceback."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import streamlit as st
+
+from analysis.ingest import UnreadableInput, load_bytes
+from ui import state, theme
+from ui.state import Article
+
+log = logging.getLogger("narrative_lens")
+
+BUNDLED, PASTE, UPLOAD = "Bundled article", "Paste text", "Upload a file"
+MODES = (BUNDLED, PASTE, UPLOAD)
+MODE_KEY = "picker_mode"
+PASTE_KEY = "picker_paste"
+PASTE_TITLE_KEY = "picker_paste_title"
+UPLOAD_KEY = "picker_upload"
+LOADED_KEY = "picker_loaded"  # (file_id, Article or None, error message) of the last upload
+METHODS_PAGE = "pages/9_Methods.py"
+PAGES = Path(__file__).resolve().parent.parent / "pages"
+ICONS = {"Read": ":material/format_color_text:", "Methods": ":material/menu_book:",
+         "Who speaks": ":material/record_voice_over:", "Compare": ":material/compare_arrows:",
+         "Coverage": ":material/folder_open:", "Corpus": ":material/dataset:"}
+# Widget values that must survive a switch of page (Streamlit drops the state of widgets
+# a page does not draw; writing the value back keeps it).
+_KEEP = (MODE_KEY, PASTE_KEY, PASTE_TITLE_KEY)
+
+
+def setup(title: str) -> Article:
+    """Configure the page, draw the shared sidebar, and return the article to show."""
+    st.set_page_config(page_title=f"{title} · Narrative Lens", layout="wide",
+                       initial_sidebar_state="expanded")
+    for key in _KEEP:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+    with st.sidebar:
+        nav()
+        try:
+            picker()
+        except Exception as exc:  # never leave the researcher without a page
+            log.exception("article picker failed")
+            st.error(f"The article picker failed ({type(exc).__name__}: {exc}); the previous article is kept.")
+        article = state.focus()
+        st.caption(f"Showing **{md(article.title)}** · {_source(article)}")
+    return article
+
+
+def nav() -> None:
+    """The page list (Streamlit's own shows the home page as "app"): Home, then every file in
+    pages/ in its numbered order, named after the file."""
+    st.page_link("app.py", label="Home", icon=":material/home:")
+    for path in sorted(PAGES.glob("*.py")):
+        name = path.stem.split("_", 1)[-1].replace("_", " ")
+        st.page_link(f"pages/{path.name}", label=name, icon=ICONS.get(name, ":material/article:"))
+    st.divider()
+
+
+def picker() -> None:
+    """Choose the article: the bundled one, pasted text, or an uploaded .txt/.md file."""
+    st.markdown("#### Article")
+    mode = st.radio("Source of the article", MODES, key=MODE_KEY, label_visibility="collapsed",
+                    on_change=_mode_changed)
+    if mode == PASTE:
+        with st.form("paste_form", border=False):
+            st.text_input("Title (optional)", key=PASTE_TITLE_KEY, placeholder="Pasted text")
+            st.text_area("Paste the article's text", key=PASTE_KEY, height=220,
+                         placeholder="Paragraphs separated by blank lines or line breaks")
+            submitted = st.form_submit_button("Analyse this text", type="primary")
+        if submitted:
+            text = st.session_state.get(PASTE_KEY) or ""
+            if not text.strip():
+                st.warning("Paste some text first: the box is empty.")
+            else:
+                title = (st.session_state.get(PASTE_TITLE_KEY) or "").strip() or "Pasted text"
+                state.set_focus(Article(title, text, "pasted"))
+    elif mode == UPLOAD:
+        upload = st.file_uploader("A .txt or .md file (UTF-8, UTF-16 or Windows-1252)", type=["txt", "md"],
+                                  key=UPLOAD_KEY, help="Richer formats (HTML, DOCX, PDF) come with ingestion.")
+        if upload is not None:
+            _take_upload(upload.file_id, upload.name, upload.getvalue())
+
+
+def _mode_changed() -> None:
+    """Choosing "Bundled article" shows it again. The focus changes only on the researcher's
+    action, never on a rerun, so an article another page put in focus (a workspace) stays."""
+    if st.session_state.get(MODE_KEY) == BUNDLED:
+        state.set_focus(state.bundled())
+
+
+def _take_upload(file_id: str, name: str, data: bytes) -> None:
+    """Turn a newly uploaded file into the focus article, once per upload."""
+    loaded = st.session_state.get(LOADED_KEY)
+    if loaded is not None and loaded[0] == file_id:
+        if loaded[1] is None:
+            st.error(loaded[2])  # keep saying why while the unreadable file is still there
+        return
+    try:
+        text = load_bytes(data, name).text
+    except UnreadableInput as exc:
+        st.session_state[LOADED_KEY] = (file_id, None, f"Could not read this file. {exc}")
+        st.error(f"Could not read this file. {exc}")
+        return
+    article = Article(name, text, f"upload:{name}")
+    st.session_state[LOADED_KEY] = (file_id, article, "")
+    state.set_focus(article)
+
+
+def _source(article: Article) -> str:
+    if article.source.startswith("upload:"):
+        return "uploaded file"
+    return {"bundled": "bundled with the app", "pasted": "pasted text"}.get(article.source, article.source)
+
+
+def md(text: str) -> str:
+    """User text made inert for Streamlit markdown (no links, emphasis or HTML)."""
+    out = text.replace("\\", "\\\\")
+    for ch in "*_`[]()<>#!|~$":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+@contextmanager
+def guard(what: str = "this page") -> Iterator[None]:
+    """Run a page body; an unexpected error becomes a readable message on the page.
+
+    Streamlit's own control flow (st.stop, st.rerun) derives from BaseException and passes
+    through untouched."""
+    try:
+        yield
+    except Exception as exc:
+        log.exception("error while drawing %s", what)
+        st.error(f"Something went wrong while drawing {what}: {type(exc).__name__}: {exc}. "
+                 "Your article is kept; try another article or page, and please report this with the text "
+                 "that caused it.")
+
+
+def plotly(fig: object, title: str, key: str) -> None:
+    """Draw a figure with the shared config: our template (not Streamlit's theme), a 2x PNG
+    download named after the article, no plotly logo."""
+    st.plotly_chart(fig, theme=None, config=theme.plotly_config(f"{title}-{key}"), key=key)
