@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.files import WriteFailed, write_atomic
 from analysis.ingest import Loaded, UnreadableInput, load, load_bytes
 from analysis.pipeline import Analysis, analyze
 from analysis.store import StoreError
@@ -57,9 +58,8 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _write(text: str, out: str | None) -> None:
-    if out:
-        with open(out, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+    if out:  # whole or not at all: a full disk leaves no half-written file
+        write_atomic(out, text)
     else:
         sys.stdout.write(text)
 
@@ -158,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
         status = args.func(args)
     except (UnreadableInput, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except WriteFailed as exc:
+        print(f"error: {exc.strerror}", file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"error: cannot write output: {exc.strerror or exc}", file=sys.stderr)

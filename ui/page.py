@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from analysis.ingest import UnreadableInput, load_bytes
-from ui import state, theme
+from ui import auth, state, theme
 from ui.state import Article
 
 log = logging.getLogger("narrative_lens")
@@ -42,6 +42,7 @@ def setup(title: str) -> Article:
             st.session_state[key] = st.session_state[key]
     with st.sidebar:
         nav()
+        auth.account_box()
         try:
             picker()
         except Exception as exc:  # never leave the researcher without a page

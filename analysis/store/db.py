@@ -47,12 +47,31 @@ def _locked(exc: sqlite3.OperationalError) -> bool:
     return "locked" in text or "busy" in text
 
 
+DISK_FULL = ("the disk holding the workspaces is full: this change was not saved, and everything saved "
+             "before it is intact. Free some space (or ask the server's administrator) and try again")
+DISK_ERROR = ("the workspace database could not be written (the disk may be full or failing): this change "
+              "was not saved, and everything saved before it is intact")
+
+
+def _disk(exc: sqlite3.OperationalError) -> str | None:
+    """A message for the user when SQLite could not write to the disk, else None."""
+    text = str(exc).lower()
+    if "disk is full" in text:  # SQLITE_FULL: "database or disk is full"
+        return DISK_FULL
+    if "disk i/o error" in text:  # SQLITE_IOERR, e.g. EFBIG past a file-size limit
+        return DISK_ERROR
+    return None
+
+
 def retry(fn: Callable[[], T]) -> T:
-    """Run ``fn``; when SQLite reports the database locked or busy, wait and try again."""
+    """Run ``fn``; when SQLite reports the database locked or busy, wait and try again.
+    A full disk becomes a StoreError saying so (the transaction was rolled back whole)."""
     for attempt in range(RETRIES):
         try:
             return fn()
         except sqlite3.OperationalError as exc:
+            if _disk(exc):
+                raise StoreError(_disk(exc)) from None
             if not _locked(exc) or attempt == RETRIES - 1:
                 if _locked(exc):
                     raise StoreError("the workspace is busy (another import is writing); try again") from None
