@@ -3,6 +3,7 @@ app process (another `streamlit run`, the CLI) would, and prints one JSON line.
 
     python -m tests.server.workers import DATA_DIR OWNER WORKSPACE TAG COUNT GO_FILE
     python -m tests.server.workers hog DATA_DIR SECONDS GO_FILE
+    python -m tests.server.workers fsize DATA_DIR LIMIT_BYTES
 """
 
 from __future__ import annotations
@@ -80,10 +81,51 @@ def run_hog(data_dir: str, seconds: float, go: str) -> dict[str, object]:
     return {"held": held}
 
 
+def long_article(i: int, paragraphs: int = 60) -> str:
+    """About 20 KB of distinct text (the index is in every paragraph)."""
+    body = [f"{p} Paragraph {k} of report {i}." for k in range(paragraphs) for p in PARAGRAPHS[:1]]
+    return f"Long report {i}\n\n" + "\n\n".join(body)
+
+
+def run_fsize(data_dir: str, limit: int) -> dict[str, object]:
+    """Import and export under RLIMIT_FSIZE: a write past ``limit`` bytes fails with EFBIG
+    (SIGXFSZ ignored), as on a disk that has filled up."""
+    import resource
+    import signal
+
+    from analysis import analyze
+    from analysis.files import WriteFailed, write_atomic
+    from analysis.ingest import load_text
+    from analysis.store import Store, StoreError
+
+    store = Store.open(data_dir)
+    ws = store.create_workspace("session:lab", "Full disk")
+    texts = [long_article(i) for i in range(40)]
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    saved: list[str] = []
+    error = ""
+    for i, text in enumerate(texts):
+        try:
+            store.add_article(ws, load_text(text, f"r{i}.txt"), analyze(text, f"r{i}.txt"))
+            saved.append(load_text(text).sha256)
+        except StoreError as exc:
+            error = str(exc)
+            break
+    export_error = ""
+    try:
+        write_atomic(Path(data_dir) / "export.csv", "x" * (limit + 1))
+    except WriteFailed as exc:
+        export_error = exc.strerror or ""
+    return {"saved": saved, "error": error, "export_error": export_error}
+
+
 if __name__ == "__main__":
     op, *args = sys.argv[1:]
     if op == "import":
         out = run_import(args[0], args[1], args[2], args[3], int(args[4]), args[5])
+    elif op == "fsize":
+        out = run_fsize(args[0], int(args[1]))
     else:
         out = run_hog(args[0], float(args[1]), args[2])
     print(json.dumps(out))
