@@ -9,6 +9,8 @@ nothing is shown and everything stays per browser session.
 
 from __future__ import annotations
 
+import importlib.util
+
 import streamlit as st
 
 
@@ -23,6 +25,10 @@ def configured() -> bool:
 def account_box() -> None:
     """Sidebar controls: who is signed in and a log-out button, or a log-in button."""
     if not configured():
+        return
+    if importlib.util.find_spec("authlib") is None:
+        st.caption("Login is configured in secrets.toml, but the Authlib package it needs is not "
+                   "installed on the server; workspaces stay per browser session.")
         return
     if st.user.is_logged_in:
         who = str(st.user.get("email") or st.user.get("name") or "signed in")
