@@ -12,7 +12,8 @@ from tests import fixtures_gen as fx
 from ui import state
 from ui.coverage import md
 
-PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "4_Coverage.py")
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = "pages/4_Coverage.py"
 
 
 @pytest.fixture
@@ -22,7 +23,10 @@ def data(tmp_path, monkeypatch):
 
 
 def _page(query: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=120)
+    """The page as the app serves it: app.py is the entry point, so its links to other pages
+    (pages/1_Read.py) resolve."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.switch_page(PAGE)
     if query:
         at.query_params.update(query)
     return at.run()
