@@ -37,6 +37,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str 
             fh.write(raw)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; an export is an ordinary file
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):

@@ -110,6 +110,19 @@ def test_export_on_a_full_disk_leaves_no_partial_file(small_disk):
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler", "scores.csv"]  # no .part left
 
 
+def test_report_exports_atomic_write_on_a_full_disk(small_disk):
+    """The exports module (analysis/export.py, on its way from the report branch) writes
+    through its own atomic_write: the same guarantee, checked on the same full disk."""
+    export = pytest.importorskip("analysis.export")
+    target = small_disk / "scores.xlsx"
+    export.atomic_write(target, b"old export")
+    _fill(small_disk, 64 * 1024)
+    with pytest.raises(OSError):
+        export.atomic_write(target, b"\0" * 1_000_000)
+    assert target.read_bytes() == b"old export"
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler", "scores.xlsx"]
+
+
 def test_command_line_export_on_a_full_disk(small_disk, tmp_path):
     source = tmp_path / "long.txt"
     source.write_text(long_article(1) * 3, encoding="utf-8")
