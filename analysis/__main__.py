@@ -12,6 +12,8 @@ default; ``profile``, ``words``, ``coverage`` or ``arcs`` otherwise).
 
 ``validate`` scores the shipped human-labelled sets (see analysis/validate) and exits 1
 when a figure falls below its recorded floor.
+
+``workspace list|import|remove`` manages the saved workspaces (see analysis/store/cli.py).
 """
 
 from __future__ import annotations

@@ -56,6 +56,9 @@ class Paragraph:
     sentences: list[Span] = field(default_factory=list)  # offsets relative to ``text``
     tokens: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, lower)
     quotes: list[Span] = field(default_factory=list)  # direct speech, relative to ``text``
+    # The text of the paragraph before this one, for context (who "he" is, whose
+    # quotation runs on); a string, not a link, so documents pickle without deep recursion.
+    previous_text: str = field(default="", repr=False, compare=False)
 
     @property
     def words(self) -> int:
@@ -95,6 +98,17 @@ class Paragraph:
     @cached_property
     def _quote_starts(self) -> list[int]:
         return [q.start for q in self.quotes]
+
+    def sentence_at(self, pos: int) -> Span:
+        """The sentence holding ``pos`` (in O(log n)); the whole paragraph if none does."""
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i].end:
+            return self.sentences[i]
+        return Span(0, len(self.text))
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
 
 @dataclass
@@ -172,29 +186,83 @@ def _word_before(text: str, i: int) -> str:
     return text[j:i]
 
 
-def quote_spans(text: str) -> list[Span]:
+_OPENERS = "“«"
+_CLOSING = "\"”»"
+
+
+def quote_spans(text: str, carried: bool = False) -> list[Span]:
     """Direct quotations in ``text``: spans between double quotes, straight or curly.
 
     Spans include the quote marks. News style opens every paragraph of a quotation that
     runs over paragraph breaks and closes only the last, so an unclosed quotation runs to
     the end of its paragraph and the next paragraph's opening mark starts a new span.
+    ``carried`` says that the previous paragraph ended inside a quotation: when this
+    paragraph then meets a closing mark before any opening one (the writer did not reopen
+    the quotation), the span from the paragraph's start to that mark is quoted too.
+    A closing curly mark with no quotation open, followed by a capital (``showed.” This is
+    …,” said``, a mark typed the wrong way round), opens one when a closing mark follows.
     """
     spans: list[Span] = []
     start: int | None = None
-    for m in re.finditer(r"[\"“”«»]", text):
+    marks = list(re.finditer(r"[\"“”«»]", text))
+    if carried and marks and _closes(text, marks[0].start()):
+        spans.append(Span(0, marks[0].end()))
+        marks = marks[1:]
+    skip = -1
+    for i, m in enumerate(marks):
+        if i == skip:
+            continue  # the closing mark of a nested quotation
         ch = m.group()
-        opening = ch in "“«" or (ch == '"' and start is None)
+        opening = ch in _OPENERS or (ch == '"' and start is None)
+        if start is None and not opening and ch == "”" and i + 1 < len(marks):
+            opening = bool(re.match(r"\s*[A-Z0-9‘']", text[m.end() :]))
         if start is None and opening:
             start = m.start()
-        elif start is not None and ch in "\"”»":
+        elif start is not None and ch in _CLOSING:
             spans.append(Span(start, m.end()))
             start = None
-        elif start is not None and ch in "“«":  # a new opening mark: the last one ran on
-            spans.append(Span(start, m.start()))
+        elif start is not None and ch in _OPENERS:
+            if _nested(marks, i):  # “A “b” c,”: a quotation inside a quotation
+                skip = next((k for k in range(i + 1, len(marks)) if marks[k].group() in "”»"), -1)
+                continue
+            spans.append(Span(start, m.start()))  # a new opening mark: the last one ran on
             start = m.start()
     if start is not None:
         spans.append(Span(start, len(text.rstrip())))
     return spans
+
+
+def _nested(marks: list[re.Match[str]], i: int) -> bool:
+    """An opening curly mark inside an open quotation is nested when the curly marks from
+    it to the end of the paragraph close more often than they open (one of the closing
+    marks is the outer quotation's); otherwise the outer quotation ran on unclosed."""
+    rest = [m.group() for m in marks[i:]]
+    return sum(ch in "”»" for ch in rest) > sum(ch in "“«" for ch in rest)
+
+
+def _closes(text: str, i: int) -> bool:
+    """Is the mark at ``i`` a closing one (curly closer, or a straight one after a word)?"""
+    ch = text[i]
+    if ch in "”»":
+        return True
+    return ch == '"' and i > 0 and not text[i - 1].isspace() and not text[i + 1 : i + 2].isalnum()
+
+
+def ends_open(text: str, spans: list[Span]) -> bool:
+    """True when the last quotation of a paragraph is still open at its end."""
+    if not spans:
+        return False
+    last = spans[-1]
+    return last.end >= len(text.rstrip()) and text[last.end - 1] not in _CLOSING
+
+
+def paragraph(body: str, previous_text: str = "") -> Paragraph:
+    """One standalone paragraph with its sentences, tokens and quotes (offsets into ``body``),
+    read as following ``previous_text`` (a quotation left open there runs on into it)."""
+    carried = ends_open(previous_text, quote_spans(previous_text)) if previous_text else False
+    return Paragraph(index=0, start=0, end=len(body), text=body,
+                     sentences=split_sentences(body), tokens=tokens(body),
+                     quotes=quote_spans(body, carried), previous_text=previous_text)
 
 
 def _is_heading(line: str) -> bool:
@@ -256,6 +324,7 @@ def segment(raw: str) -> Document:
     paragraphs: list[Paragraph] = []
     headings: list[Heading] = []
     section = ""
+    carried = False
     for number, (start, end) in enumerate(blocks):
         body = raw[start:end]
         kind = "paragraph"
@@ -274,6 +343,8 @@ def segment(raw: str) -> Document:
             continue
         if not _TOKEN.search(body):
             continue  # punctuation only, a rule line: nothing to score
+        quotes = quote_spans(body, carried)
+        carried = ends_open(body, quotes)
         paragraphs.append(
             Paragraph(
                 index=len(paragraphs),
@@ -284,7 +355,8 @@ def segment(raw: str) -> Document:
                 section=section,
                 sentences=split_sentences(body),
                 tokens=tokens(body),
-                quotes=quote_spans(body),
+                quotes=quotes,
+                previous_text=paragraphs[-1].text if paragraphs else "",
             )
         )
     return Document(raw=raw, paragraphs=paragraphs, headings=headings)

@@ -5,6 +5,7 @@ same as on the home page's charts and in the exported tables."""
 import pandas as pd
 import streamlit as st
 
+from analysis.measures import REGISTRY
 from ui import cache, highlight, page
 
 article = page.setup("Read")
@@ -15,7 +16,8 @@ with page.guard("the Read page"):
                 "highlight for its measure, category, weight and the rule that changed it.")
     result = cache.analyze(article.text, article.title)
     evidence = result.evidence
-    measures = list(dict.fromkeys(evidence["measure"]))
+    present = set(evidence["measure"])
+    measures = [m.name for m in REGISTRY if m.name in present]  # the registry's order, as on every page
     f1, f2, f3 = st.columns([2.6, 3, 1.5], vertical_alignment="bottom")
     chosen = f1.multiselect("Measures", measures, default=measures, key="read_measures")
     pairs = evidence.loc[evidence["measure"].isin(chosen), ["measure", "category"]].drop_duplicates()

@@ -119,13 +119,17 @@ with pick_col:
     chosen = st.selectbox("Focus article for the other pages", list(label), format_func=label.get,
                           index=next((i for i, a in enumerate(articles) if a.role == "focus"), 0))
     if st.button("Study this article", type="primary", icon=":material/center_focus_strong:"):
-        art = store.update_article(current, chosen, role="focus")
-        state.set_focus(state.Article(art.title or art.file_name, store.text(current, chosen),
-                                      f"workspace:{current.id}:{chosen}"))
-        st.session_state["coverage_editor_gen"] = gen + 1
-        st.session_state["coverage_flash"] = (f"“{cov.md(art.title or art.file_name)}” is now the focus "
-                                              "article of every page.")
-        st.rerun()
+        try:
+            art = store.update_article(current, chosen, role="focus")
+            state.set_focus(state.Article(art.title or art.file_name, store.text(current, chosen),
+                                          f"workspace:{current.id}:{chosen}"))
+        except StoreError as exc:  # deleted meanwhile in another tab
+            st.error(cov.md(exc))
+        else:
+            st.session_state["coverage_editor_gen"] = gen + 1
+            st.session_state["coverage_flash"] = (f"“{cov.md(art.title or art.file_name)}” is now the focus "
+                                                  "article of every page.")
+            st.rerun()
     flash = st.session_state.pop("coverage_flash", None)
     if flash:
         st.success(flash, icon=":material/center_focus_strong:")

@@ -146,7 +146,8 @@ def column_config() -> dict[str, Any]:
                                    help="The focus article is the one you study; the rest is comparison coverage"),
         "title": cc.TextColumn("Title", width="large", max_chars=500),
         "outlet": cc.TextColumn("Outlet", max_chars=200),
-        "date": cc.TextColumn("Date", help="Publication date, YYYY-MM-DD where known", max_chars=40),
+        "date": cc.TextColumn("Date", max_chars=40, help="Publication date (YYYY-MM-DD) as the source states it; "
+                              "for Word and PDF files, the date the file was created: check it"),
         "url": cc.TextColumn("URL", validate=r"^(https?://.*)?$", max_chars=500),
         "author": cc.TextColumn("Author", max_chars=200),
         "format": cc.TextColumn("Format", disabled=True),

@@ -35,7 +35,7 @@ def columns_frame(measure: Measure) -> pd.DataFrame:
 def load_validation(path: Path | None = None) -> list[dict[str, Any]] | None:
     """Rows of ``data/validation.json``, or None when it has not been written yet.
 
-    Expected shape (written by the validation work): a list of objects, or ``{"rows": [...]}``,
+    Expected shape (written by the validation run): ``{"results": [...]}`` (or a bare list),
     each with at least ``measure`` and the figures it reports, e.g. ``{"measure": "sentiment",
     "dataset": ..., "n": ..., "metric": "Pearson r", "value": ..., "reference": ...}``. This
     page shows the rows as they are; it computes nothing and invents nothing."""
@@ -43,19 +43,33 @@ def load_validation(path: Path | None = None) -> list[dict[str, Any]] | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    rows = data.get("rows", []) if isinstance(data, dict) else data
+    rows = (data.get("results") or data.get("rows") or []) if isinstance(data, dict) else data
     return [r for r in rows if isinstance(r, dict)]
 
 
+FIGURES = ("dataset", "metric", "value", "ci_low", "ci_high", "n", "reference", "floor")
+
+
 def validation_section(measure: Measure, rows: list[dict[str, Any]] | None) -> None:
-    """How well this measure agrees with human judgement on held-out data, as measured."""
-    st.markdown("**Validation against human ratings**")
+    """How well this measure agrees with human judgement on held-out data, as measured by the
+    validation run (data/validation.json): its figures and verdicts, shown as written."""
+    st.markdown("**Validation against human judgements**")
     mine = [r for r in rows or [] if r.get("measure") == measure.name]
     if rows is None or not mine:
         st.caption("Not yet measured in this project" + ("" if rows is None else " for this measure")
-                   + ": no figures are shown until the validation run writes data/validation.json.")
+                   + ": no figures are shown until the validation run writes them to data/validation.json.")
         return
-    st.dataframe(pd.DataFrame(mine).drop(columns=["measure"]), hide_index=True, width="stretch")
+    frame = pd.DataFrame(mine)
+    st.dataframe(frame[[c for c in FIGURES if c in frame.columns]], hide_index=True, width="stretch",
+                 column_config={"ci_low": st.column_config.NumberColumn("95% CI low"),
+                                "ci_high": st.column_config.NumberColumn("95% CI high"),
+                                "reference": st.column_config.NumberColumn("published reference"),
+                                "floor": st.column_config.NumberColumn("floor (tests)")})
+    for verdict in dict.fromkeys(str(r["verdict"]) for r in mine if r.get("verdict")):
+        st.caption(verdict)
+    sources = {str(r["reference_source"]) for r in mine if r.get("reference_source")}
+    if sources:
+        st.caption("References: " + "; ".join(sorted(sources)))
 
 
 def lexicon_section(measure: Measure) -> None:
@@ -91,7 +105,7 @@ def measure_section(measure: Measure, rows: list[dict[str, Any]] | None) -> None
         st.markdown(f"**Cite**: {measure.citation or 'Narrative Lens (this project), measure version ' + measure.version}")
         st.markdown("**Known limits**")
         st.warning(measure.limits or "None recorded.", icon=":material/info:")
-        validation_section(measure, rows)
+    validation_section(measure, rows)
     st.markdown("**Columns it reports** (in the paragraph table, the article summary and every export)")
     st.dataframe(columns_frame(measure), hide_index=True, width="stretch", column_config={
         "meaning": st.column_config.TextColumn("meaning", width="large")})

@@ -6,11 +6,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import streamlit as st
 
-from analysis.ingest import UnreadableInput, load_bytes
+from analysis.ingest import EXTENSIONS, UnreadableInput, load_bytes, load_text
 from ui import auth, state, theme
 from ui.state import Article
 
@@ -24,10 +23,6 @@ PASTE_TITLE_KEY = "picker_paste_title"
 UPLOAD_KEY = "picker_upload"
 LOADED_KEY = "picker_loaded"  # (file_id, Article or None, error message) of the last upload
 METHODS_PAGE = "pages/9_Methods.py"
-PAGES = Path(__file__).resolve().parent.parent / "pages"
-ICONS = {"Read": ":material/format_color_text:", "Methods": ":material/menu_book:",
-         "Who speaks": ":material/record_voice_over:", "Compare": ":material/compare_arrows:",
-         "Coverage": ":material/folder_open:", "Corpus": ":material/dataset:"}
 # Widget values that must survive a switch of page (Streamlit drops the state of widgets
 # a page does not draw; writing the value back keeps it).
 _KEEP = (MODE_KEY, PASTE_KEY, PASTE_TITLE_KEY)
@@ -41,7 +36,6 @@ def setup(title: str) -> Article:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
     with st.sidebar:
-        nav()
         auth.account_box()
         try:
             picker()
@@ -51,16 +45,6 @@ def setup(title: str) -> Article:
         article = state.focus()
         st.caption(f"Showing **{md(article.title)}** · {_source(article)}")
     return article
-
-
-def nav() -> None:
-    """The page list (Streamlit's own shows the home page as "app"): Home, then every file in
-    pages/ in its numbered order, named after the file."""
-    st.page_link("app.py", label="Home", icon=":material/home:")
-    for path in sorted(PAGES.glob("*.py")):
-        name = path.stem.split("_", 1)[-1].replace("_", " ")
-        st.page_link(f"pages/{path.name}", label=name, icon=ICONS.get(name, ":material/article:"))
-    st.divider()
 
 
 def picker() -> None:
@@ -80,10 +64,15 @@ def picker() -> None:
                 st.warning("Paste some text first: the box is empty.")
             else:
                 title = (st.session_state.get(PASTE_TITLE_KEY) or "").strip() or "Pasted text"
-                state.set_focus(Article(title, text, "pasted"))
+                try:
+                    state.set_focus(Article(title, load_text(text, title).text, "pasted"))
+                except UnreadableInput as exc:
+                    st.error(f"Could not use this text. {exc}")
     elif mode == UPLOAD:
-        upload = st.file_uploader("A .txt or .md file (UTF-8, UTF-16 or Windows-1252)", type=["txt", "md"],
-                                  key=UPLOAD_KEY, help="Richer formats (HTML, DOCX, PDF) come with ingestion.")
+        upload = st.file_uploader("An article file: text, Markdown, HTML, Word (.docx) or PDF",
+                                  type=sorted(EXTENSIONS), key=UPLOAD_KEY,
+                                  help="Up to 20 MiB. A saved web page keeps its headline; scanned PDFs "
+                                       "without a text layer cannot be read.")
         if upload is not None:
             _take_upload(upload.file_id, upload.name, upload.getvalue())
 
@@ -103,19 +92,19 @@ def _take_upload(file_id: str, name: str, data: bytes) -> None:
             st.error(loaded[2])  # keep saying why while the unreadable file is still there
         return
     try:
-        text = load_bytes(data, name).text
+        loaded = load_bytes(data, name)
     except UnreadableInput as exc:
         st.session_state[LOADED_KEY] = (file_id, None, f"Could not read this file. {exc}")
         st.error(f"Could not read this file. {exc}")
         return
-    article = Article(name, text, f"upload:{name}")
+    article = Article(loaded.title or loaded.name, loaded.text, f"upload:{loaded.name}")
     st.session_state[LOADED_KEY] = (file_id, article, "")
     state.set_focus(article)
 
 
 def _source(article: Article) -> str:
     if article.source.startswith("upload:"):
-        return "uploaded file"
+        return f"uploaded file {md(article.source.removeprefix('upload:'))}"
     return {"bundled": "bundled with the app", "pasted": "pasted text"}.get(article.source, article.source)
 
 

@@ -3,7 +3,7 @@ test file. The pipeline, the command line, the pages and the contract tests iter
 
 from __future__ import annotations
 
-from analysis.measures import alarm, hedging, readability, sentiment
+from analysis.measures import alarm, hedging, readability, sentiment, sources
 from analysis.measures.base import Column, Evidence, Measure, Scored
 
 REGISTRY: tuple[Measure, ...] = (
@@ -11,6 +11,7 @@ REGISTRY: tuple[Measure, ...] = (
     hedging.MEASURE,
     alarm.MEASURE,
     readability.MEASURE,
+    sources.MEASURE,
 )
 
 # The four headline numbers, in the order the pages show them.

@@ -5,11 +5,16 @@ epistemic verbs (appears, suggests), hedging adverbs and adjectives (reportedly,
 attribution hedges (according to, is said to, is widely regarded as), approximators
 (roughly, about 40), vague sources (some experts, insiders, has been criticised), vague
 quantifiers (some, many, several: weak cues) and open questions (whether, not known). Each
-match adds its weight (1 = a full cue, 0.5 = a weak one). Context rules, each kept as
-evidence with its reason when it sets a weight to 0:
+match adds its weight: 1 = a full cue, 0.5 = a weak one, 0.25 = a marginal one (a reading
+that is usually not a hedge: "may" stating what can happen, "most" as a proportion).
+Context rules, each kept as evidence with its reason when it changes a weight:
 
-- "May" written with a capital in mid-sentence, or next to a day or year, is the month or a
-  name, not the modal.
+- "may" before a verb of content or variation ("include", "vary", "range", "refer"...) or
+  "be" + a participle of use or classification ("may be used", "may be classified")
+  states possibility, not doubt: marginal (0.25). Elsewhere ("may also", "may have", "may
+  be charged") it stays a full cue: in news it is the commonest epistemic hedge.
+- "May" written with a capital in mid-sentence, or next to a day or year ("may 23 1825" in
+  any case), is the month or a name, not the modal.
 - approximators that only hedge a quantity ("about", "around", "up to", "almost",
   "nearly") count only before a number; "some" before a number is an approximator.
 - vague quantifiers (some, many, several, most) do not count before a span of time ("for
@@ -19,15 +24,18 @@ evidence with its reason when it sets a weight to 0:
 - "could not"/"couldn't" is past inability ("could not be reached"), not a hedge.
 - "appear(s/ed) in/on/at" is a performance or a publication, not seeming; "believe in" is
   faith, not a judgement; "no doubt"/"without doubt" asserts certainty; "possible to" and
-  "where/if/as ... as possible" state feasibility, not doubt; "for certain" or "is certain"
-  means sure, not "some unnamed".
+  "where/if/as ... as possible" state feasibility, not doubt, and so do "best/all/maximum
+  possible"; "for certain", "is certain" or "almost certain" means sure, not "some
+  unnamed"; "widely available/used/spaced" is spread, not belief; "claimed the
+  title/victory/responsibility" is took or won.
 - a cue inside a direct quotation keeps its weight and is marked ``quoted``: it is the
   source's hedge, not the journalist's.
 
 Range 0 and up; higher = more hedged. NaN for a paragraph without words.
 
-Validated against the Wikipedia uncertainty sentences (a sentence with any cue of positive
-weight counts as uncertain): see ``python -m analysis validate`` and data/validation.json.
+Validated against the Wikipedia uncertainty sentences (a sentence whose cues weigh at least
+0.5 together counts as uncertain; ``analysis.validate.checks.uncertain``): see
+``python -m analysis validate``, data/validation.json and data/lexicons/CHANGELOG.md.
 """
 
 from __future__ import annotations
@@ -48,7 +56,7 @@ from analysis.measures.base import (
 from analysis.text import Document, Paragraph
 
 NAME = "hedging"
-VERSION = "1.1"
+VERSION = "1.2"
 LEXICON = "hedges"
 
 _NUMBER = re.compile(
@@ -63,6 +71,7 @@ _NUMBER = re.compile(
 CATEGORIES = ("adverb", "approximator", "attribution", "epistemic_verb", "modal", "open_question",
               "softener", "uncertain_adjective", "vague_quantifier", "vague_source")
 NUMERIC_ONLY = frozenset({"about", "around", "up to", "over", "almost", "nearly"})
+MARGINAL = 0.25  # a cue whose reading here is usually not a hedge: counted, but weakly
 VAGUE_QUANTIFIERS = frozenset({"some", "many", "several", "most"})
 _COMPARATIVE = frozenset({"as", "so", "how", "too"})
 _SPAN_OF_TIME = re.compile(
@@ -78,12 +87,14 @@ _MONTH_CONTEXT = frozenset(
 def _month_or_name(par: Paragraph, start: int, end: int) -> str:
     """Why a matched "may" is not the modal, or "" when it is the modal."""
     word = par.text[start:end]
-    if word != "May":
-        return ""
     prev = par.tokens_before(start, 1)
     nxt = par.tokens_after(end, 1)
-    if nxt and nxt[0][2].isdigit() or prev and prev[-1][2].isdigit():
-        return "'May' beside a day or year: the month, not the modal"
+    if nxt and nxt[0][2].isdigit():  # "May 3", and lower-case "may 23 1825" in a date
+        return f"'{word}' before a day or year: the month, not the modal"
+    if word != "May":
+        return ""
+    if prev and prev[-1][2].isdigit():
+        return "'May' after a day: the month, not the modal"
     if prev and prev[-1][2] in _MONTH_CONTEXT:
         return f"'{prev[-1][2]} May': the month, not the modal"
     sentence_start = any(s.start == start for s in par.sentences) or start == 0
@@ -108,6 +119,42 @@ _PREDICATIVE = frozenset({"for", "be", "is", "are", "was", "were", "am", "been",
                           "quite", "very", "absolutely", "not"})
 
 
+# "may" in these frames states what can happen or what can be done, in any genre:
+# "symptoms may include", "the term may refer to", "it may be used to".
+# Verbs that predict an event ("may lead to", "may affect", "may be made", "may be called")
+# are left out: in news they are forecasts, and forecasts are hedged.
+_ROOT_MAY_VERBS = frozenset("include vary differ range contain consist refer".split())
+_ROOT_MAY_PASSIVES = frozenset(
+    "used classified served obtained applied divided grouped combined converted "
+    "expressed".split())
+_BOUND = frozenset({"best", "worst", "highest", "lowest", "greatest", "largest", "smallest",
+                    "maximum", "minimum", "all", "every", "any"})
+# "claimed victory", "claims the title", "claimed the lives of": took or won, not asserted
+_WON = frozenset("victory responsibility credit lives ownership sovereignty asylum gold silver "
+                 "bronze title titles throne crown championship seat seats prize win".split())
+_SPREAD = frozenset("available used spaced distributed separated scattered varying varied travelled "
+                    "traveled toured read sold grown planted different".split())
+_DETERMINERS = frozenset("the a an his her their its".split())
+
+
+def _took_or_won(par: Paragraph, end: int) -> str:
+    """The object of "claimed" when it means took or won ("claimed the title"), or ""."""
+    nxt = [t[2].lower() for t in par.tokens_after(end, 2)]
+    if nxt and nxt[0] in _DETERMINERS:
+        nxt = nxt[1:]
+    return nxt[0] if nxt and nxt[0] in _WON else ""
+
+
+def _root_may(par: Paragraph, end: int) -> str:
+    """Why a modal "may" reads as possibility or permission (a marginal cue), or ""."""
+    nxt = [t[2].lower() for t in par.tokens_after(end, 3)]
+    if nxt and nxt[0].removesuffix("s") in _ROOT_MAY_VERBS:
+        return f"'may {nxt[0]}': what can happen, rarely doubt"
+    if nxt[:1] == ["be"] and len(nxt) > 1 and nxt[1] in _ROOT_MAY_PASSIVES:
+        return f"'may be {nxt[1]}': what can be done, rarely doubt"
+    return ""
+
+
 def _not_a_hedge(par: Paragraph, term: str, start: int, end: int) -> str:
     """Why a matched cue is not a hedge in this context ("" when it is one)."""
     after, before = _word_after(par, end), _word_before(par, start)
@@ -121,10 +168,16 @@ def _not_a_hedge(par: Paragraph, term: str, start: int, end: int) -> str:
         return f"'{term} in': faith or support, not a judgement of likelihood"
     if term == "doubt" and before in ("no", "without", "beyond"):
         return f"'{before} doubt': asserts certainty"
-    if term == "certain" and before in _PREDICATIVE:
+    if term == "certain" and (before in _PREDICATIVE or before == "almost"):
         return f"'{before} certain': sure, not 'some unnamed'"
     if term == "possible" and (after == "to" or before in _FEASIBLE or before == "as"):
         return "states feasibility ('possible to', 'where possible'), not doubt"
+    if term == "widely" and after in _SPREAD:
+        return f"'widely {after}': how far something spreads, not who believes it"
+    if term == "possible" and before in _BOUND:
+        return f"'{before} possible': the range of what can be, not doubt"
+    if term in ("claim", "claims", "claimed") and (won := _took_or_won(par, end)):
+        return f"'{term} ... {won}': took or won, not asserted"
     return ""
 
 
@@ -151,6 +204,8 @@ def score(par: Paragraph) -> Scored:
         reason = _not_a_hedge(par, entry.term, m.start, m.end)
         if reason:
             weight, note = 0.0, reason
+        elif entry.term == "may" and (root := _root_may(par, m.end)):
+            weight, note = MARGINAL, root
         quoted = par.in_quote(m.start, m.end)
         if quoted:
             note = "; ".join(filter(None, [note, "in quoted speech"]))
@@ -200,7 +255,7 @@ MEASURE = Measure(
     score=score,
     summarize=summarize,
     lexicon=LEXICON,
-    method="Sum of hedge-cue weights (1 full cue, 0.5 weak cue) / words x 100.",
+    method="Sum of hedge-cue weights (1 full cue, 0.5 weak cue, 0.25 marginal cue) / words x 100.",
     citation=("Categories after Hyland (1998), Hedging in Scientific Research Articles; vague "
               "sources and quantifiers after Wikipedia's weasel-word guideline as annotated in "
               "the CoNLL-2010 / Szeged uncertainty corpus (Farkas et al. 2010)."),

@@ -7,9 +7,10 @@ a figure with a 95% percentile-bootstrap confidence interval (fixed seed):
 
 - sentiment: Pearson r against the mean human rating of VADER's NYT editorial sentences,
   and against EmoBank valence for newspaper sentences and headlines separately;
-- hedging: precision, recall and F1 of "the sentence is uncertain" (any hedge cue with a
-  positive weight) against the Wikipedia uncertainty labels, on the held-out part the
-  lexicon was never tuned on (the full run also reports the tuning part);
+- hedging: precision, recall and F1 of "the sentence is uncertain" (its hedge cues weigh
+  at least 0.5 together: one weak or full cue, or two marginal ones; ``checks.uncertain``)
+  against the Wikipedia uncertainty labels, on the held-out part the lexicon was never
+  tuned on (the full run also reports the tuning part);
 - readability: per formula, the share of pairs of versions of the same OneStopEnglish
   article (Ele < Int < Adv) ordered correctly;
 - alarm: ROC AUC of the alarm rate separating clickbait from news headlines (weak proxy);

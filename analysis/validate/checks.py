@@ -78,10 +78,23 @@ def sentiment(s: Settings) -> list[Row]:
     return rows
 
 
+# The cue weight a sentence must carry to count as uncertain: one weak cue (0.5) or a full
+# one (1). Hedge lexicon 1.2.0 added marginal cues (0.25: "may" in "may include", "may be
+# used"; "most") that are counted in the rate but usually are not a hedge on their own.
+UNCERTAIN_AT = 0.5
+
+
 def uncertain(text: str) -> bool:
-    """The harness's reading of hedging as a sentence label: uncertain when any hedge cue
-    with a positive weight is found (a cue given weight 0 by a rule does not count)."""
-    return any(e.weight > 0 for e in score_text(get("hedging"), text, summarize=False).evidence)
+    """The harness's reading of hedging as a sentence label: uncertain when the weights of
+    its hedge cues add up to at least ``UNCERTAIN_AT`` (0.5).
+
+    Until hedge lexicon 1.1.0 every cue weighed 0.5 or 1 and the rule was "any cue of
+    positive weight", which is the same thing. Since 1.2.0 a marginal cue (weight 0.25) is a
+    reading that is rarely a hedge; it needs a second cue to make the sentence uncertain. The
+    threshold was chosen on the training part only (0.25 and 1.0 were worse there); cues a
+    rule sets to 0 never count."""
+    evidence = score_text(get("hedging"), text, summarize=False).evidence
+    return sum(e.weight for e in evidence) >= UNCERTAIN_AT
 
 
 def hedging(s: Settings, parts: tuple[str, ...] = ("heldout",)) -> list[Row]:

@@ -64,7 +64,7 @@ def verdict(r: Row) -> str:
     if m == "hedging":
         if metric != "f1":
             share = "flagged sentences that annotators marked uncertain" if metric == "precision" \
-                else "uncertain sentences that carry at least one cue"
+                else "uncertain sentences whose cues weigh at least 0.5"
             return f"{metric.capitalize()} {_ci_text(r)}: the share of {share}." + tail
         held = "heldout" in r["dataset"]
         part = ("on sentences never used for tuning" if held else

@@ -32,7 +32,9 @@ def server() -> Iterator[str]:
         stop(proc)
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API allows one running instance per thread, and other
+# test modules (tests/pages/test_compare_browser.py) start their own.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 

@@ -111,6 +111,34 @@ def test_upload_three_formats_then_reload(server, browser, tmp_path):
     assert page.get_by_text("Articles in “Comparison set 1” · 3").count() == 1
     page.screenshot(path=str(ARTIFACTS / "coverage_after_reload.png"))
 
+    # Edit a cell like a researcher: click the docx row's title, step right to Outlet, type, Enter, save.
+    from playwright.sync_api import expect
+
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    box = grid.bounding_box()
+    assert box is not None
+    row = [r[0] for r in _rows(page)].index("Agency defends barrier design")
+    page.mouse.click(box["x"] + 60, box["y"] + 35 * (row + 1) + 17)  # below the header row
+    page.wait_for_timeout(300)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(300)
+    page.keyboard.type("Agency press office", delay=40)
+    page.keyboard.press("Enter")
+    save = page.get_by_role("button", name="Save changes")
+    expect(save).to_be_enabled(timeout=10_000)
+    save.click()
+    expect(save).to_be_disabled(timeout=30_000)  # saved, and the table rebuilt from the database
+    page.reload()
+    page.get_by_text("Articles in").first.wait_for(timeout=60_000)
+    page.get_by_text("Articles in").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    saved = {r[0]: r[1] for r in _rows(page)}
+    assert saved.get("Agency defends barrier design") == "Agency press office", saved
+    assert saved[fx.TITLE] == "The River Courier"
+    page.screenshot(path=str(ARTIFACTS / "coverage_after_edit.png"))
+
     other = browser.new_page()  # a different browser session without the address: its own workspaces
     other.goto(f"{base}/Coverage")
     other.get_by_text("No articles yet").wait_for(timeout=60_000)

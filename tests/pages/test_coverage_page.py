@@ -23,9 +23,9 @@ def data(tmp_path, monkeypatch):
 
 
 def _page(query: dict[str, str] | None = None) -> AppTest:
-    """The page as the app serves it: app.py is the entry point, so its links to other pages
-    (pages/1_Read.py) resolve."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    # Start from the entrypoint, as `streamlit run app.py` does, so that st.page_link to
+    # pages/1_Read.py resolves (run on its own, the page would be its own entrypoint).
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     at.switch_page(PAGE)
     if query:
         at.query_params.update(query)
@@ -182,3 +182,40 @@ def test_save_edits_writes_metadata_back(data):
     after.at[first, "url"] = ""
     assert cov.save_edits(store, ws, before, after) == []
     assert store.article(ws, first).outlet == "Courier (print)"
+
+
+def test_damaged_database_is_reported_and_set_aside(data):
+    (data / "workspaces.sqlite3").write_bytes(b"not a database at all " * 50)
+    at = _page()
+    assert not at.exception
+    warning = " ".join(_texts(at.warning))
+    assert "damaged" in warning and "not a SQLite database" in warning
+    kept = [p for p in data.iterdir() if ".damaged-" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes().startswith(b"not a database")
+    assert md(kept[0].name) in warning
+
+
+def test_workspace_deleted_in_another_tab(data):
+    at = _page()
+    new = next(t for t in at.text_input if t.label == "New workspace")
+    new.set_value("Soon gone")
+    at = _click(at, "Create")
+    store = Store.open(data)
+    owner = "session:" + at.query_params["scope"]
+    store.delete_workspace(store.find(owner, "Soon gone"))  # as another tab of the same session would
+    at = at.run()
+    assert not at.exception
+    box = at.selectbox(key="coverage_ws")
+    assert box.options == ["Comparison set 1"]
+
+
+def test_focus_on_an_article_deleted_in_another_tab(data):
+    at = _page()
+    at.file_uploader[0].set_value([("a.html", fx.make("article.html"), "text/html")])
+    at = _click(at, "Import files")
+    store = Store.open(data)
+    ws = store.workspace("session:" + at.query_params["scope"], int(at.query_params["ws"]))
+    store.delete_article(ws, store.articles(ws)[0].id)
+    at = _click(at, "Study this article")  # the rerun reads the workspace afresh: nothing to study
+    assert not at.exception
+    assert len(at.dataframe) == 0 and "No articles yet" in " ".join(_texts(at.info))

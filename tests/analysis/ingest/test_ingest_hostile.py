@@ -103,3 +103,12 @@ def test_missing_and_folder(tmp_path):
         load(tmp_path / "nope.txt")
     with pytest.raises(UnreadableInput, match="folder"):
         load(tmp_path)
+
+
+def test_size_limit_matches_the_servers_upload_limit():
+    import tomllib
+
+    from analysis.ingest import MAX_BYTES
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert MAX_BYTES == config["server"]["maxUploadSize"] * 1024 * 1024

@@ -1,0 +1,97 @@
+"""Who speaks: every source of the focus article (named person, named organisation, or
+anonymous), with its verbs and paragraphs; named against anonymous attribution along the
+article; every direct quotation with its speaker."""
+
+import math
+
+import streamlit as st
+
+from analysis.measures import column, get
+from analysis.sourcing import table
+from ui import cache, sources_charts, state
+
+st.set_page_config(page_title="Who speaks · Narrative Lens", layout="wide")
+article = state.focus()
+st.title("Who speaks")
+st.caption(f"{article.title}: quotations, attributions and anonymous sourcing, paragraph by paragraph. "
+           "A source is named when a reader could look it up (a person's or an institution's name); "
+           "“a spokesperson”, “experts”, “a document seen by” are anonymous.")
+
+METRICS = ("quotes", "named_sources", "anonymous_sources", "anonymous_share", "quoted_share", "framing_verbs")
+
+
+def _fmt(name: str, value: float) -> str:
+    if value is None or isinstance(value, float) and math.isnan(value):
+        return "n/a"
+    return f"{value:.0%}" if name.endswith("_share") else f"{value:.0f}"
+
+
+def _help(name: str) -> str:
+    c = column(name)
+    top = "" if c.high is None else f"–{c.high:g}"
+    return f"{c.description} Unit: {c.unit}, range {c.low:g}{top}; {c.direction}."
+
+
+try:
+    result = cache.analyze(article.text, article.title)
+    if result.paragraphs.empty:
+        st.info("This article has no paragraph to read: paste or upload a text on the home page.")
+        st.stop()
+    summary = result.summary.iloc[0]
+    for row in (METRICS[:3], METRICS[3:]):
+        for col, name in zip(st.columns(3), row, strict=True):
+            col.metric(column(name).label, _fmt(name, summary[name]), help=_help(name), border=True)
+
+    mentions = table.mentions(result.document)
+    sources = table.by_source(mentions)
+    left, right = st.columns([3.2, 1], gap="medium")
+    with left:
+        st.plotly_chart(sources_charts.attribution_along(result.paragraphs), config={"displaylogo": False},
+                        key="who_speaks_along", theme=None)
+    with right:
+        if not sources.empty:
+            st.plotly_chart(sources_charts.kinds_bar(sources), config={"displaylogo": False},
+                            key="who_speaks_kinds", theme=None)
+
+    st.subheader(f"Every source ({len(sources)})")
+    if sources.empty:
+        st.info("No source found: no reporting verb with a speaker, no quotation, no “seen by”.")
+    else:
+        st.dataframe(
+            sources.drop(columns=["first"]), hide_index=True, key="who_speaks_sources",
+            column_config={
+                "source": st.column_config.TextColumn("Source", width="large",
+                                                      help="As first written; pronouns resolved"),
+                "kind": st.column_config.TextColumn("Kind", help="person, organisation or anonymous"),
+                "mentions": st.column_config.NumberColumn("Mentions", help="Attributions to it"),
+                "direct": st.column_config.NumberColumn("Quoted", help="Mentions carrying a quotation"),
+                "indirect": st.column_config.NumberColumn("Reported", help="Reported speech only"),
+                "verbs": st.column_config.TextColumn("Verbs"),
+                "framing_verbs": st.column_config.TextColumn(
+                    "Framing verbs", help="Verbs that judge what they report: claimed, denied, warned …"),
+                "paragraphs": st.column_config.TextColumn("Paragraphs (¶)"),
+            })
+
+    quotes = table.quotations(result.document)
+    st.subheader(f"Direct quotations ({len(quotes)})")
+    if quotes.empty:
+        st.info("No direct quotation in this article.")
+    else:
+        st.dataframe(quotes[["paragraph", "speaker", "kind", "quotation", "how"]], hide_index=True,
+                     key="who_speaks_quotes",
+                     column_config={"paragraph": st.column_config.NumberColumn("¶", width="small"),
+                                    "speaker": st.column_config.TextColumn("Speaker"),
+                                    "kind": st.column_config.TextColumn("Kind"),
+                                    "quotation": st.column_config.TextColumn("Quotation", width="large"),
+                                    "how": st.column_config.TextColumn("How the speaker was found")})
+    m = get("sources")
+    with st.expander("How this is measured"):
+        st.markdown(f"**Method** (sources {m.version}): {m.method}")
+        st.markdown(f"**Limits**: {m.limits}")
+        st.markdown("**Validity** on 188 hand-annotated Guardian paragraphs (OneStopEnglish, CC BY-SA 4.0), "
+                    "held-out half: quotation precision 0.99 and recall 1.00; speaker precision 0.83, recall "
+                    "0.75; anonymous-source precision 0.69, recall 0.60 (few cases: wide intervals). "
+                    "Reproduce with `python -m analysis.eval_sources --split test`.")
+except Exception as exc:  # a readable message, never a traceback
+    st.error(f"The sourcing view could not be built for this article ({type(exc).__name__}). "
+             "Your text is unchanged; try another article or report this.")
