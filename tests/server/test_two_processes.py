@@ -37,7 +37,10 @@ def _race(tmp_path: Path, protected: bool) -> tuple[Store, object, list[dict]]:
     procs = [_start(["import", str(tmp_path), "session:lab", "Flood coverage", tag, str(COUNT), str(go)], env)
              for tag in ("A", "B")]
     hog = _start(["hog", str(tmp_path), "2.5", str(go)], env)
-    time.sleep(0.5)  # both importers have analysed their articles by now or will wait at the lock
+    deadline = time.monotonic() + 120  # all three ready (articles analysed, connections open), then go
+    while not all(Path(f"{go}.ready-{me}").exists() for me in ("A", "B", "hog")):
+        assert time.monotonic() < deadline and all(p.poll() is None for p in [*procs, hog])
+        time.sleep(0.02)
     go.touch()
     outs = []
     for p in [*procs, hog]:

@@ -29,8 +29,10 @@ def article(tag: str, i: int) -> str:
     return f"Report {tag}-{i}\n\n" + "\n\n".join(f"{p} ({tag} {i})" for p in PARAGRAPHS)
 
 
-def _wait(go: str) -> None:
-    deadline = time.monotonic() + 30
+def _wait(go: str, me: str) -> None:
+    """Say this process is ready (a file ``<go>.ready-<me>``), then wait for the go file."""
+    Path(f"{go}.ready-{me}").touch()
+    deadline = time.monotonic() + 120
     while not Path(go).exists():
         if time.monotonic() > deadline:
             raise SystemExit("no go signal")
@@ -49,7 +51,7 @@ def run_import(data_dir: str, owner: str, name: str, tag: str, count: int, go: s
     store = Store.open(data_dir)
     ws = store.find(owner, name)
     assert ws is not None
-    _wait(go)
+    _wait(go, tag)
     imported = duplicates = 0
     errors: list[str] = []
     for loaded, result in prepared:
@@ -69,7 +71,7 @@ def run_hog(data_dir: str, seconds: float, go: str) -> dict[str, object]:
     from analysis.store import db_path
 
     conn = sqlite3.connect(db_path(data_dir), isolation_level=None, timeout=30)
-    _wait(go)
+    _wait(go, "hog")
     held = 0
     end = time.monotonic() + seconds
     while time.monotonic() < end:
