@@ -43,7 +43,7 @@ def marker() -> str:
 
 def article(mark: str, kind: str) -> str:
     """A short news article with the marker in its paragraphs (a word of its own)."""
-    return (f"Flood report {kind}\n\n"
+    return (f"Flood report {kind} {mark}\n\n"
             f"The river barrier failed on Tuesday night, officials said, and {mark} was named in the "
             "report as the gauge that first recorded the surge.\n\n"
             "Engineers may have underestimated the pressure on the old gates, according to people "
@@ -221,7 +221,8 @@ async def run_session(browser: object, base: str, mark: str, all_markers: list[s
             await sidebar.get_by_text("Upload a file").click()
             await sidebar.locator('input[type="file"]').set_input_files(files=[{
                 "name": f"{mark}.txt", "mimeType": "text/plain", "buffer": article(mark, "A").encode()}])
-            await sidebar.get_by_text(f"Showing {mark}.txt").wait_for(timeout=ms)
+            # "Showing <title> · uploaded file <name>": the title is the article's first line
+            await sidebar.get_by_text(f"{mark}.txt").wait_for(timeout=ms)
             await page.wait_for_function(
                 "() => { const p = document.querySelectorAll('.js-plotly-plot');"
                 " return p.length >= 2 && p[0]._fullData && p[0]._fullData[0].y.length === 3; }", timeout=ms)
