@@ -10,7 +10,7 @@ import math
 import streamlit as st
 
 from analysis.measures import HEADLINE, column
-from ui import cache, charts, page, table
+from ui import cache, charts, exports, page, table
 
 article = page.setup("Home")
 
@@ -42,10 +42,23 @@ with page.guard("the home page"):
     if short:
         st.info("Hollow points (shaded when under 10 words): " + ", ".join(f"¶ {n}" for n in short)
                 + ". Rates and formulas on so few words are unreliable; n/a marks values that cannot be computed.")
-    page.plotly(charts.arc(paragraphs, article.title, article=summary.to_dict()), article.title, "arc")
-    page.plotly(charts.heatmap(paragraphs, article.title), article.title, "heatmap")
+    arc = charts.arc(paragraphs, article.title, article=summary.to_dict())
+    page.plotly(arc, article.title, "arc")
+    exports.chart(arc, result, "arc", "The narrative arc: each headline measure over the paragraphs")
+    heat = charts.heatmap(paragraphs, article.title)
+    page.plotly(heat, article.title, "heatmap")
+    exports.chart(heat, result, "heatmap", "Paragraphs compared on one scale (z-scores within the article)")
 
     st.subheader("Paragraphs")
     st.caption("One row per paragraph; ¶ numbers match the charts and the Read page. Hover a column "
                "header for what it means.")
     table.paragraphs(paragraphs)
+
+    st.subheader("Take it with you")
+    st.caption("A one-file report to archive or send (highlighted text, figures, summary and a methods "
+               "paragraph with citations), and the data behind it. Every file names the article, its "
+               "SHA-256 and the versions of the measures and lexicons.")
+    exports.report([result], key="home-report")
+    exports.tables({"paragraphs": paragraphs, "evidence": result.evidence, "summary": result.summary},
+                   [result], "home-tables", "Tables: paragraphs, evidence and summary (Excel and JSON hold all "
+                   "three; CSV and Parquet the paragraphs; the Read page exports the evidence alone).")

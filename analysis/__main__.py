@@ -1,8 +1,11 @@
-"""Command line: ``python -m analysis score|summary|compare|validate|workspace ...``.
+"""Command line: ``python -m analysis score|summary|compare|validate|workspace|batch ...``.
 
 Every format the dashboard reads (txt, md, html, docx, pdf) is read here by the same
 ``analysis.ingest.load``. Unreadable input exits with status 2 and one line on stderr
 naming the file and the reason; ``-`` reads standard input.
+
+``batch INPUT --out DIR`` scores a whole corpus into Parquet (see ``analysis.batch``);
+run it again with the same ``--out`` to resume an interrupted run.
 
 ``compare`` writes, as JSON, one object with the articles, the profile per article and
 measure, the distinguishing words, the alignment rows (``focus_paragraph``, ``article``,
@@ -19,14 +22,16 @@ when a figure falls below its recorded floor.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
-import math
 import sys
 from typing import Any
 
 import pandas as pd
 
-from analysis.files import WriteFailed, write_atomic
+from analysis import export
+from analysis.batch.sources import BadInput
+from analysis.batch.store import OutputConflict
 from analysis.ingest import Loaded, UnreadableInput, load, load_bytes
 from analysis.pipeline import Analysis, analyze
 from analysis.store import StoreError
@@ -44,47 +49,72 @@ def _analyse_all(files: list[str]) -> list[Analysis]:
     return [analyze(item.text, name=item.name) for item in loaded]
 
 
-def _clean(value: Any) -> Any:
-    """JSON has no NaN: a score that cannot be computed becomes null."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    return value
-
-
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [_clean(row) for row in frame.astype(object).to_dict(orient="records")]
-
-
 def _write(text: str, out: str | None) -> None:
-    if out:  # whole or not at all: a full disk leaves no half-written file
-        write_atomic(out, text)
+    if out:
+        export.atomic_write(out, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
 
 
+def _emit(tables: dict[str, pd.DataFrame], args: argparse.Namespace, results: list[Analysis],
+          **extra: Any) -> None:
+    """Write ``tables`` in ``args.format``: to ``--out`` (atomically; a CSV gets its
+    provenance sidecar) or, for text formats, to standard output."""
+    prov = export.provenance(results, tables=list(tables))
+    if args.format == "json":
+        _write(export.to_json(tables, prov, **extra).decode("utf-8"), args.out)
+    elif args.out:
+        export.write(tables, args.out, args.format, prov)
+    else:
+        _write(export.to_csv(next(iter(tables.values()))).decode("utf-8"), None)
+
+
 def cmd_score(args: argparse.Namespace) -> None:
     results = _analyse_all(args.files)
+    paragraphs = pd.concat([r.paragraphs.assign(article=r.name) for r in results], ignore_index=True)
+    paragraphs = paragraphs[["article", *[c for c in paragraphs.columns if c != "article"]]]
     if args.format == "json":
-        doc = [{"article": r.name, "meta": r.meta, "paragraphs": records(r.paragraphs),
-                "evidence": records(r.evidence), "summary": records(r.summary)[0]} for r in results]
-        _write(json.dumps(_clean(doc), ensure_ascii=False, indent=2) + "\n", args.out)
+        articles = [{"article": r.name, "meta": r.meta, "paragraphs": export.records(r.paragraphs),
+                     "evidence": export.records(r.evidence), "summary": export.records(r.summary)[0]}
+                    for r in results]
+        _emit({}, args, results, articles=articles)
+    elif args.format == "xlsx":
+        evidence = pd.concat([r.evidence.assign(article=r.name) for r in results], ignore_index=True)
+        summary = pd.concat([r.summary for r in results], ignore_index=True)
+        _emit({"paragraphs": paragraphs, "evidence": evidence, "summary": summary}, args, results)
     else:
-        frame = pd.concat([r.paragraphs.assign(article=r.name) for r in results], ignore_index=True)
-        frame = frame[["article", *[c for c in frame.columns if c != "article"]]]
-        _write(frame.to_csv(index=False), args.out)
+        _emit({"paragraphs": paragraphs}, args, results)
 
 
 def cmd_summary(args: argparse.Namespace) -> None:
     results = _analyse_all(args.files)
-    frame = pd.concat([r.summary for r in results], ignore_index=True)
-    if args.format == "json":
-        _write(json.dumps(records(frame), ensure_ascii=False, indent=2) + "\n", args.out)
-    else:
-        _write(frame.to_csv(index=False), args.out)
+    _emit({"summary": pd.concat([r.summary for r in results], ignore_index=True)}, args, results)
+
+
+def cmd_batch(args: argparse.Namespace) -> None:
+    from analysis import batch
+
+    opts = batch.BatchOptions(
+        engine=batch.EngineOptions(args.engine, args.scheduler, args.workers),
+        chunk=args.chunk, text_column=args.text_column,
+    )
+    report = batch.run(args.input, args.out, opts)
+    c = report.counts
+    print(f"{report.status}: {c.scored:,} articles scored ({c.paragraphs:,} paragraphs), {c.failed:,} failed, "
+          f"{c.duplicates:,} duplicate texts, {c.already_done:,} already done, in {report.seconds:,.1f} s; "
+          f"output in {report.out} (provenance.json)", file=sys.stderr)
+
+
+def _add_batch(sub: Any) -> None:
+    sp = sub.add_parser("batch", help="score a corpus (folder, CSV, JSONL or Parquet) into Parquet datasets")
+    sp.add_argument("input", metavar="INPUT", help="a folder of files, or a .csv/.jsonl/.parquet table")
+    sp.add_argument("--out", required=True, metavar="DIR", help="output folder (resumed if it exists)")
+    sp.add_argument("--engine", choices=("local", "dask"), default="local")
+    sp.add_argument("--scheduler", metavar="ADDRESS", help="existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    sp.add_argument("--workers", type=int, metavar="N", help="local Dask cluster size (default: one per core)")
+    sp.add_argument("--chunk", type=int, default=100, metavar="N", help="articles per part file (default 100)")
+    sp.add_argument("--text-column", default="text", metavar="NAME", help="text column of a table")
+    sp.set_defaults(func=cmd_batch)
 
 
 COMPARE_TABLES = ("alignment", "profile", "words", "coverage", "arcs")
@@ -96,15 +126,27 @@ def cmd_compare(args: argparse.Namespace) -> None:
     results = _analyse_all([args.focus, *args.others])
     result = compare.compare(results)
     if args.format == "json":
-        doc = {"focus": result.meta["focus"], "meta": result.meta, "method": compare.METHOD_NOTE,
-               **{name: records(getattr(result, name))
-                  for name in ("articles", "profile", "words", "alignment", "coverage")}}
-        _write(json.dumps(_clean(doc), ensure_ascii=False, indent=2) + "\n", args.out)
-    else:
-        frame = getattr(result, args.table)
-        if args.table == "coverage":
-            frame = frame.assign(outlets=frame["outlets"].map("; ".join))
-        _write(frame.to_csv(index=False), args.out)
+        tables = {name: getattr(result, name) for name in ("articles", "profile", "words", "alignment", "coverage")}
+        _emit(tables, args, results, focus=result.meta["focus"], meta=result.meta, method=compare.METHOD_NOTE)
+        return
+    frame = getattr(result, args.table)
+    if args.table == "coverage":
+        frame = frame.assign(outlets=frame["outlets"].map("; ".join))
+    tables = {args.table: frame}
+    if args.format == "xlsx":
+        tables = {name: getattr(result, name) for name in COMPARE_TABLES}
+        tables["coverage"] = tables["coverage"].assign(outlets=tables["coverage"]["outlets"].map("; ".join))
+    _emit(tables, args, results)
+
+
+def cmd_report(args: argparse.Namespace) -> None:
+    # The report draws plotly figures: it lives outside analysis/ (which imports no plotly) and is
+    # loaded by name only when asked for, so the analysis package and its type check stay plotly-free.
+    build = importlib.import_module("report.build")
+    results = _analyse_all(args.files)
+    written = build.write(results, args.out, pdf_path=args.pdf)
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -134,8 +176,7 @@ def parser() -> argparse.ArgumentParser:
     ):
         sp = sub.add_parser(name, help=help_)
         sp.add_argument("files", nargs="+", metavar="FILE", help="txt, md, html, docx or pdf; - for standard input")
-        sp.add_argument("--format", choices=("csv", "json"), default="csv")
-        sp.add_argument("--out", metavar="PATH", help="write here instead of standard output")
+        _format_args(sp)
         sp.set_defaults(func=fn)
     sp = sub.add_parser("validate", help="score the shipped human-labelled sets; exit 1 below a floor")
     sp.add_argument("--json", action="store_true", help="print the results document as JSON")
@@ -145,24 +186,38 @@ def parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("compare", help="compare a focus article with other coverage")
     sp.add_argument("focus", metavar="FOCUS", help="the focus article; - for standard input")
     sp.add_argument("others", nargs="+", metavar="OTHER", help="other reports to compare it with")
-    sp.add_argument("--format", choices=("csv", "json"), default="csv")
+    _format_args(sp)
     sp.add_argument("--table", choices=COMPARE_TABLES, default="alignment",
-                    help="which table --format csv writes (json writes all but arcs)")
-    sp.add_argument("--out", metavar="PATH", help="write here instead of standard output")
+                    help="which table csv and parquet write (json writes all but arcs, xlsx all)")
     sp.set_defaults(func=cmd_compare)
+    sp = sub.add_parser("report", help="one self-contained HTML report (and a PDF) of the first file")
+    sp.add_argument("files", nargs="+", metavar="FILE",
+                    help="the focus article, then other coverage of the same story to compare it with")
+    sp.add_argument("--out", metavar="PATH", required=True, help="the HTML file to write")
+    sp.add_argument("--pdf", metavar="PATH", help="also print the report to this PDF with Chromium")
+    sp.set_defaults(func=cmd_report)
     workspace_cli.add_parser(sub)
+    _add_batch(sub)
     return p
 
 
+def _format_args(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--format", choices=export.FORMATS, default="csv",
+                    help="csv (with a PATH.provenance.json sidecar when --out is given), json (with a "
+                         "provenance object), xlsx (a provenance sheet), parquet (provenance in the "
+                         "schema metadata); xlsx and parquet need --out")
+    sp.add_argument("--out", metavar="PATH", help="write here (atomically) instead of standard output")
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    p = parser()
+    args = p.parse_args(argv)
+    if getattr(args, "format", None) in export.BINARY and not args.out:
+        p.error(f"--format {args.format} writes a binary file: give --out PATH")
     try:
         status = args.func(args)
-    except (UnreadableInput, StoreError) as exc:
+    except (UnreadableInput, StoreError, BadInput, OutputConflict) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except WriteFailed as exc:
-        print(f"error: {exc.strerror}", file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"error: cannot write output: {exc.strerror or exc}", file=sys.stderr)

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.measures import REGISTRY
-from ui import cache, highlight, page
+from ui import cache, exports, highlight, page
 
 article = page.setup("Read")
 
@@ -54,3 +54,5 @@ with page.guard("the Read page"):
         table = shown[["paragraph", "measure", "category", "term", "weight", "note", "quoted"]]
         st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", height=320, column_config={
             "paragraph": st.column_config.NumberColumn("¶", format="¶ %d", width="small")})
+        exports.tables({"evidence": pd.DataFrame(shown)}, [result], "read-evidence",
+                       "The evidence shown (under these filters), with its provenance:")

@@ -8,7 +8,7 @@ import streamlit as st
 
 from analysis.measures import column, get
 from analysis.sourcing import table
-from ui import cache, sources_charts, state
+from ui import cache, exports, sources_charts, state
 
 st.set_page_config(page_title="Who speaks · Narrative Lens", layout="wide")
 article = state.focus()
@@ -46,12 +46,14 @@ try:
     sources = table.by_source(mentions)
     left, right = st.columns([3.2, 1], gap="medium")
     with left:
-        st.plotly_chart(sources_charts.attribution_along(result.paragraphs), config={"displaylogo": False},
-                        key="who_speaks_along", theme=None)
+        along = sources_charts.attribution_along(result.paragraphs)
+        st.plotly_chart(along, config={"displaylogo": False}, key="who_speaks_along", theme=None)
+        exports.chart(along, result, "who-speaks-along", "Attribution along the article, paragraph by paragraph")
     with right:
         if not sources.empty:
-            st.plotly_chart(sources_charts.kinds_bar(sources), config={"displaylogo": False},
-                            key="who_speaks_kinds", theme=None)
+            kinds = sources_charts.kinds_bar(sources)
+            st.plotly_chart(kinds, config={"displaylogo": False}, key="who_speaks_kinds", theme=None)
+            exports.chart(kinds, result, "who-speaks-kinds", "Sources by kind")
 
     st.subheader(f"Every source ({len(sources)})")
     if sources.empty:
@@ -84,6 +86,10 @@ try:
                                     "kind": st.column_config.TextColumn("Kind"),
                                     "quotation": st.column_config.TextColumn("Quotation", width="large"),
                                     "how": st.column_config.TextColumn("How the speaker was found")})
+    if not sources.empty or not quotes.empty:
+        exports.tables({"sources": sources.drop(columns=["first"]), "quotations": quotes}, [result],
+                       "who-speaks", "The sources and quotations, with their provenance (Excel and JSON hold both "
+                       "tables; CSV and Parquet the sources):")
     m = get("sources")
     with st.expander("How this is measured"):
         st.markdown(f"**Method** (sources {m.version}): {m.method}")

@@ -9,7 +9,7 @@ from analysis import compare
 from analysis.measures import HEADLINE, column
 from ui import compare_charts as charts
 from ui import compare_page as cp
-from ui import state
+from ui import exports, state
 
 st.set_page_config(page_title="Compare · Narrative Lens", layout="wide")
 st.title("Compare with other coverage")
@@ -56,6 +56,8 @@ focus_name, others = names[0], names[1:]
 st.caption(f"Focus: **{focus_name}** · {len(others)} other article(s) · "
            f"{int(result.articles['words'].sum()):,} words in all")
 
+focus_analysis = result.analysis(focus_name)
+others_txt = ", ".join(others)
 tab_profile, tab_arcs, tab_words, tab_claims = st.tabs(
     ["Profile", "Aligned arcs", "Distinguishing words", "Claim coverage"])
 measure_options = sorted(set(result.profile["measure"]), key=lambda m: (m not in HEADLINE, m))
@@ -63,7 +65,10 @@ measure_options = sorted(set(result.profile["measure"]), key=lambda m: (m not in
 with tab_profile:
     picked = st.multiselect("Measures", measure_options, default=list(HEADLINE), key="profile_measures",
                             format_func=lambda m: column(m).label)
-    st.plotly_chart(charts.profile(result.profile, picked), width="stretch")
+    fig = charts.profile(result.profile, picked)
+    st.plotly_chart(fig, width="stretch", theme=None)  # the figure's own template, as exported
+    exports.chart(fig, focus_analysis, "compare-profile", "Profile of every article on each measure (dot: "
+                  f"article level; bar: middle half of its paragraphs; focus coloured). Compared with: {others_txt}")
     st.caption("Dot: the article's level (rates per 100 words over the whole text). Bar: the middle half "
                "of its paragraphs (interquartile range). The focus is coloured.")
     prof = result.profile[result.profile["measure"].isin(picked)]
@@ -81,7 +86,10 @@ with tab_profile:
 with tab_arcs:
     picked_arcs = st.multiselect("Measures", measure_options, default=list(HEADLINE), key="arc_measures",
                                  format_func=lambda m: column(m).label)
-    st.plotly_chart(charts.arcs(result.arcs, picked_arcs), width="stretch")
+    fig = charts.arcs(result.arcs, picked_arcs)
+    st.plotly_chart(fig, width="stretch", theme=None)  # the figure's own template, as exported
+    exports.chart(fig, focus_analysis, "compare-arcs", "Arcs aligned on relative position in the article "
+                  f"(focus coloured). Compared with: {others_txt}")
     st.caption("Each line is one article; x is where a paragraph sits (the midpoint of its words, as a share "
                "of the article), so a long and a short article share one axis. The focus is coloured.")
 
@@ -93,8 +101,11 @@ with tab_words:
     if part.empty:
         st.info("No distinguishing words for this comparison.")
     else:
-        st.plotly_chart(charts.words(result.words, which, label=which.removesuffix(" vs rest")
-                                     if which != "focus vs rest" else focus_name), width="stretch")
+        fig = charts.words(result.words, which, label=which.removesuffix(" vs rest")
+                           if which != "focus vs rest" else focus_name)
+        st.plotly_chart(fig, width="stretch", theme=None)  # the figure's own template, as exported
+        exports.chart(fig, focus_analysis, "compare-words", f"Distinguishing words, {which} (weighted "
+                      f"log-odds, Monroe, Colaresi & Quinn 2008). Compared with: {others_txt}")
         shown = part.sort_values("z", ascending=False)[["term", "side", "z", "count", "count_rest",
                                                         "per_1000", "per_1000_rest"]].reset_index(drop=True)
         st.caption("Select a row to see that word in context.")
@@ -123,7 +134,10 @@ with tab_words:
 
 with tab_claims:
     cov = result.coverage
-    st.plotly_chart(charts.coverage(result.alignment, cov, result.meta["threshold"]), width="stretch")
+    fig = charts.coverage(result.alignment, cov, result.meta["threshold"])
+    st.plotly_chart(fig, width="stretch", theme=None)  # the figure's own template, as exported
+    exports.chart(fig, focus_analysis, "compare-coverage", "Which focus paragraphs other outlets also carry. "
+                  f"Compared with: {others_txt}")
     nowhere = cov[cov["carried_by"] == 0]["focus_paragraph"].tolist()
     if nowhere:
         st.markdown("Found nowhere else: " + ", ".join(f"¶{p}" for p in nowhere) +
@@ -155,3 +169,13 @@ with tab_claims:
 
 with st.expander("How these comparisons are computed"):
     st.markdown(compare.METHOD_NOTE)
+
+st.subheader("Take it with you")
+st.caption("The focus article's report with these comparison views, and the comparison tables; every file "
+           "names the articles, their SHA-256 and the versions of the measures.")
+analyses = [result.analysis(n) for n in names]
+exports.report(analyses, key="compare-report")
+exports.tables({"alignment": result.alignment, "profile": result.profile, "words": result.words,
+                "coverage": result.coverage.assign(outlets=result.coverage["outlets"].map("; ".join)),
+                "arcs": result.arcs}, analyses, "compare-tables",
+               "Comparison tables (Excel and JSON hold all five; CSV and Parquet the alignment).")

@@ -7,6 +7,7 @@ import streamlit as st
 
 import analysis
 from analysis.measures import REGISTRY
+from report import methods as report_methods
 from ui import methods, page
 
 page.setup("Methods")
@@ -25,6 +26,10 @@ with page.guard("the Methods page"):
     with st.expander("Versions of this installation (analysis, measures, lexicons, libraries)"):
         st.dataframe(pd.DataFrame(sorted(versions.items()), columns=["component", "version"]),
                      hide_index=True, width="stretch")
+    with st.expander("A methods paragraph to paste into a paper (with references and validation figures)"):
+        st.caption("Generated from the registered measures, the lexicon manifest and data/validation.json; "
+                   "the same text closes every report. Copy with the button at the top right of the box.")
+        st.code(report_methods.as_text(report_methods.load_validation()), language=None, wrap_lines=True)
     rows = methods.load_validation()
     for measure in REGISTRY:
         methods.measure_section(measure, rows)

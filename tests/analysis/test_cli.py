@@ -31,7 +31,10 @@ def test_score_json_holds_paragraphs_evidence_summary_and_nan_as_null(tmp_path):
     out = tmp_path / "out.json"
     proc = run("score", "-", "--format", "json", "--out", str(out), stdin="Markets may fall.")
     assert proc.returncode == 0, proc.stderr
-    [doc] = json.loads(out.read_text(encoding="utf-8"))  # strict JSON: NaN would not parse in JS
+    top = json.loads(out.read_text(encoding="utf-8"))  # strict JSON: NaN would not parse in JS
+    assert top["provenance"]["inputs"][0]["file"] == top["articles"][0]["article"]
+    [doc] = top["articles"]
+    assert top["provenance"]["inputs"][0]["sha256"] == doc["meta"]["sha256"]
     assert doc["paragraphs"][0]["reading_ease"] is None
     assert doc["evidence"][0]["term"] == "may"
     assert doc["summary"]["words"] == 3
@@ -71,5 +74,5 @@ def test_encodings_are_decoded(tmp_path, encoding):
     f.write_text("The minister’s plan may fail, café owners said.", encoding=encoding)
     proc = run("score", str(f), "--format", "json")
     assert proc.returncode == 0, proc.stderr
-    [doc] = json.loads(proc.stdout)
+    [doc] = json.loads(proc.stdout)["articles"]
     assert doc["paragraphs"][0]["text"] == "The minister’s plan may fail, café owners said."

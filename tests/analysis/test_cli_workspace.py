@@ -27,7 +27,8 @@ def test_score_reads_every_format(tmp_path):
     done = _run("score", *files, "--format", "json")
     assert done.returncode == 0, done.stderr
     doc = json.loads(done.stdout)
-    for article in doc:
+    assert len(doc["provenance"]["inputs"]) == 4
+    for article in doc["articles"]:
         body = [p["text"] for p in article["paragraphs"]]
         assert body == fx.PARAGRAPHS, article["article"]
 

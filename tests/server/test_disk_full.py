@@ -9,6 +9,7 @@ no partial export file left behind.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
@@ -20,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from analysis import analyze
-from analysis.files import WriteFailed, write_atomic
+from analysis.export import atomic_write
 from analysis.ingest import load_text
 from analysis.store import Store, StoreError
 from tests.server.workers import long_article
@@ -101,26 +102,16 @@ def test_page_import_reports_the_full_disk_per_file(small_disk):
 
 
 def test_export_on_a_full_disk_leaves_no_partial_file(small_disk):
+    """Exports (analysis.export.atomic_write, used by the command line's --out) go to a
+    temporary file beside the target and are renamed into place."""
     target = small_disk / "scores.csv"
-    write_atomic(target, "article,paragraph\nold,0\n")  # an earlier export of the same name
+    atomic_write(target, b"article,paragraph\nold,0\n")  # an earlier export of the same name
     _fill(small_disk, 64 * 1024)
-    with pytest.raises(WriteFailed, match="disk is full; nothing was written"):
-        write_atomic(target, "article,paragraph\n" + "new,1\n" * 100_000)
-    assert target.read_text() == "article,paragraph\nold,0\n"
+    with pytest.raises(OSError) as err:
+        atomic_write(target, b"article,paragraph\n" + b"new,1\n" * 100_000)
+    assert err.value.errno == errno.ENOSPC
+    assert target.read_bytes() == b"article,paragraph\nold,0\n"
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler", "scores.csv"]  # no .part left
-
-
-def test_report_exports_atomic_write_on_a_full_disk(small_disk):
-    """The exports module (analysis/export.py, on its way from the report branch) writes
-    through its own atomic_write: the same guarantee, checked on the same full disk."""
-    export = pytest.importorskip("analysis.export")
-    target = small_disk / "scores.xlsx"
-    export.atomic_write(target, b"old export")
-    _fill(small_disk, 64 * 1024)
-    with pytest.raises(OSError):
-        export.atomic_write(target, b"\0" * 1_000_000)
-    assert target.read_bytes() == b"old export"
-    assert sorted(p.name for p in small_disk.iterdir()) == ["filler", "scores.xlsx"]
 
 
 def test_command_line_export_on_a_full_disk(small_disk, tmp_path):
@@ -131,7 +122,7 @@ def test_command_line_export_on_a_full_disk(small_disk, tmp_path):
     done = subprocess.run([sys.executable, "-m", "analysis", "score", str(source), "--format", "json",
                            "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
-    assert done.stderr.strip() == "error: cannot write scores.json: the disk is full; nothing was written"
+    assert done.stderr.strip() == "error: cannot write output: No space left on device"
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]
 
 
@@ -144,7 +135,7 @@ def test_file_size_limit_fallback_without_a_mount(tmp_path):
     out = json.loads(done.stdout.strip().splitlines()[-1])
     assert out["error"] and "not saved" in out["error"] and "intact" in out["error"]
     assert len(out["saved"]) >= 3
-    assert "larger than this system allows; nothing was written" in out["export_error"]
+    assert out["export_error"] == "File too large"  # EFBIG, raised by the export's atomic write
     store = Store.open(tmp_path)
     ws = store.find("session:lab", "Full disk")
     assert ws is not None

@@ -96,7 +96,7 @@ def run_fsize(data_dir: str, limit: int) -> dict[str, object]:
     import signal
 
     from analysis import analyze
-    from analysis.files import WriteFailed, write_atomic
+    from analysis.export import atomic_write
     from analysis.ingest import load_text
     from analysis.store import Store, StoreError
 
@@ -116,8 +116,8 @@ def run_fsize(data_dir: str, limit: int) -> dict[str, object]:
             break
     export_error = ""
     try:
-        write_atomic(Path(data_dir) / "export.csv", "x" * (limit + 1))
-    except WriteFailed as exc:
+        atomic_write(Path(data_dir) / "export.csv", b"x" * (limit + 1))
+    except OSError as exc:
         export_error = exc.strerror or ""
     return {"saved": saved, "error": error, "export_error": export_error}
 

@@ -1,0 +1,219 @@
+"""The report: a hostile article renders as text, never as markup; the HTML needs nothing
+outside itself; the PDF is printed by the real Chromium; every chart exports as a 2x PNG.
+Artifacts land in tests/artifacts/ to be looked at."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import analysis
+from report import build, figures, methods
+
+ROOT = Path(__file__).resolve().parents[2]
+ART = ROOT / "tests" / "artifacts"
+DEV = ROOT / "tests" / "fixtures" / "compare" / "dev"
+EXTERNAL = ("http:", "https:", "//", "javascript:", "data:text", "vbscript:", "file:")
+
+HOSTILE_NAME = '<img src=x onerror=alert(1)>"evil".txt'
+HOSTILE_TEXT = """Officials <script>alert('x')</script> may have known about the crisis, experts warned.
+
+A <img src=x onerror="alert(1)"> threat </span><span onclick="steal()">grew</span> as markets fell sharply.
+
+Read more at <a href="javascript:alert(2)">this link</a> or https://evil.example/track.png, sources said.
+
+<style>body{background:url(https://evil.example/x.png)}</style> The panic may spread, analysts feared."""
+
+
+class Audit(HTMLParser):
+    """Everything in a document that could run or fetch: elements, handlers, URLs."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.handlers: list[tuple[str, str]] = []
+        self.urls: list[str] = []
+        self.csp: list[str] = []
+        self.text: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self._in_style = tag == "style"
+        for name, value in attrs:
+            value = value or ""
+            if name.lower().startswith("on"):
+                self.handlers.append((tag, name))
+            if name.lower() in ("src", "href", "xlink:href", "action", "formaction", "poster", "srcset"):
+                self.urls.append(value)
+            if "url(" in value:
+                self.urls += [u for u in value.split("url(")[1:]]
+        if tag == "meta" and (dict(attrs).get("http-equiv") or "").lower() == "content-security-policy":
+            self.csp.append(dict(attrs)["content"] or "")
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.urls += data.split("url(")[1:]
+        else:
+            self.text.append(data)
+
+
+@pytest.fixture(scope="module")
+def hostile_html() -> str:
+    focus = analysis.analyze(HOSTILE_TEXT, HOSTILE_NAME)
+    other = analysis.analyze((DEV / "herald.txt").read_text(encoding="utf-8"), "</td><script>x()</script>.txt")
+    doc = build.build_html([focus, other], methods.load_validation())
+    ART.mkdir(exist_ok=True)
+    (ART / "report_hostile.html").write_text(doc, encoding="utf-8")
+    return doc
+
+
+def audit(doc: str) -> Audit:
+    a = Audit()
+    a.feed(doc)
+    a.close()
+    return a
+
+
+def test_hostile_article_has_no_live_markup(hostile_html):
+    a = audit(hostile_html)
+    assert "script" not in a.tags and "iframe" not in a.tags and "foreignobject" not in a.tags
+    assert "a" not in a.tags and "img" not in a.tags and "link" not in a.tags
+    assert a.handlers == []
+    bad = [u for u in a.urls if not u.strip(" '\"").startswith(("#", "data:image/png;base64,"))]
+    assert bad == [], bad
+    assert not [u for u in a.urls if u.lower().strip(" '\"").startswith(EXTERNAL)]
+    lowered = hostile_html.lower()
+    for scheme in ("javascript:", "https://evil", "http://evil"):
+        # present only as escaped text inside elements, never inside an attribute or a url()
+        assert f'="{scheme}' not in lowered and f"url({scheme}" not in lowered
+    text = "".join(a.text)
+    assert "<script>alert('x')</script>" in text  # shown to the reader, as text
+    assert '</span><span onclick="steal()">' in text
+    assert HOSTILE_NAME in text and "</td><script>x()</script>.txt" in text
+
+
+def test_csp_forbids_scripts_and_requests(hostile_html):
+    [csp] = audit(hostile_html).csp
+    rules = dict(r.strip().split(" ", 1) for r in csp.split(";"))
+    assert rules["default-src"] == "'none'"
+    assert "script-src" not in rules  # falls back to default-src 'none'
+    assert rules["img-src"] == "data:"
+
+
+def test_report_holds_its_sections(hostile_html):
+    a = audit(hostile_html)
+    text = " ".join(a.text)
+    for heading in ("Summary", "Figures", "The article, with its evidence highlighted",
+                    "Other coverage of the story", "Methods", "Provenance"):
+        assert heading in text
+    assert a.tags.count("svg") == 6  # arc, heatmap and the four comparison views
+    assert "Hutto" in text and "Monroe" in text and "McLaughlin" in text and "Dale" in text
+
+
+def test_clean_svg_strips_what_could_run_or_fetch():
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+           'width="10" height="10" onload="x()"><script>alert(1)</script>'
+           '<defs><clipPath id="c"><rect/></clipPath></defs>'
+           '<g clip-path="url(#c)" onclick="y()"><image xlink:href="https://evil.example/a.png"/>'
+           '<rect style="fill: url(https://evil.example/p.svg)"/><use href="#c"/>'
+           '<image href="data:image/png;base64,iVBORw0KGgo="/><image href="data:text/html,evil"/></g>'
+           '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">hi</div></foreignObject></svg>')
+    out = figures.clean_svg(svg, "f1")
+    a = audit(out)
+    assert "script" not in a.tags and "foreignobject" not in a.tags and "use" not in a.tags
+    assert a.handlers == []
+    assert "evil" not in out
+    assert out.count("<image/>") == 2 and out.count('<image href="data:image/png;base64,') == 1
+    assert 'clip-path="url(#f1-c)"' in out and 'id="f1-c"' in out and 'viewBox="0 0 10 10"' in out
+
+
+def test_methods_reads_validation_figures_and_invents_none(tmp_path):
+    doc = methods.load_validation()
+    assert doc is not None
+    text = methods.as_text(doc)
+    for m in analysis.pipeline.REGISTRY:
+        rows = [r for r in doc["results"] if r["measure"] == m.name and r.get("value") is not None and r.get("n")]
+        if rows:
+            r = rows[0]
+            assert f"{r['value']:.2f}" in text and f"{r['dataset']} (n = " in text
+            assert f"{m.name}: agreement with human judgement not yet measured." not in text
+        else:
+            assert f"{m.name}: agreement with human judgement not yet measured." in text
+    missing = methods.as_text(methods.load_validation(tmp_path / "absent.json"))
+    for m in analysis.pipeline.REGISTRY:
+        assert f"{m.name}: agreement with human judgement not yet measured." in missing
+    partial = {"generated": "2026-01-01", "results": [
+        {"measure": "hedging", "dataset": "d", "metric": "f1", "value": 0.5, "n": 10},
+        {"measure": "alarm", "dataset": "e", "metric": "roc_auc", "value": None, "n": 0}]}
+    text = methods.as_text(partial)
+    assert "hedging: d (n = 10): F1 0.50." in text
+    assert "sentiment: agreement with human judgement not yet measured." in text
+    assert "alarm: agreement with human judgement not yet measured." in text  # a null figure is no figure
+
+
+def test_pdf_is_printed_by_chromium(hostile_html):
+    from pypdf import PdfReader
+
+    data = build.pdf(hostile_html)
+    assert data.startswith(b"%PDF")
+    (ART / "report_hostile.pdf").write_bytes(data)
+    reader = PdfReader(ART / "report_hostile.pdf")
+    words = " ".join(p.extract_text() for p in reader.pages)
+    assert len(reader.pages) >= 3
+    assert "alert('x')" in words and "Methods" in words
+    if shutil.which("pdftoppm"):  # pages as PNG to look at (poppler-utils, installed by .ci/run)
+        subprocess.run(["pdftoppm", "-r", "70", "-png", str(ART / "report_hostile.pdf"), str(ART / "report_hostile")],
+                       check=True, timeout=120)
+
+
+def test_every_chart_exports_as_a_2x_png_with_its_caption(bundled):
+    from PIL import Image
+
+    others = [analysis.analyze((DEV / n).read_text(encoding="utf-8"), n) for n in ("focus.txt", "herald.txt")]
+    charts = dict(build.article_figures(bundled))
+    from analysis import compare
+    from ui import compare_charts
+
+    result = compare.compare(others)
+    for key, fig in compare_charts.all_figures(result).items():
+        charts[f"compare-{key}"] = (fig, build.caption(others[0], key))
+    from analysis.sourcing import table
+    from ui import sources_charts
+
+    sources = table.by_source(table.mentions(bundled.document))
+    charts["who-speaks-along"] = (sources_charts.attribution_along(bundled.paragraphs), build.caption(bundled, "along"))
+    charts["who-speaks-kinds"] = (sources_charts.kinds_bar(sources), build.caption(bundled, "kinds"))
+    ART.mkdir(exist_ok=True)
+    for key, (fig, caption) in charts.items():
+        png = figures.png(fig, caption, title=f"{key} of focus.txt")
+        path = ART / f"chart_{key}.png"
+        path.write_bytes(png)
+        with Image.open(path) as im:
+            assert im.width == 2 * figures.ImageOptions().width
+            assert im.height >= 2 * int(fig.layout.height or 0)
+        svg = figures.svg(fig, caption).decode("utf-8")
+        assert caption.split(".")[0] in svg.replace("&amp;", "&")
+
+
+def test_cli_report_writes_html_and_pdf(tmp_path):
+    out, pdf = tmp_path / "r.html", tmp_path / "r.pdf"
+    proc = subprocess.run([sys.executable, "-m", "analysis", "report", str(DEV / "focus.txt"), str(DEV / "wire.txt"),
+                           "--out", str(out), "--pdf", str(pdf)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+    doc = out.read_text(encoding="utf-8")
+    assert "focus.txt" in doc and "wire.txt" in doc and audit(doc).tags.count("svg") == 6
+    assert json.loads(json.dumps(audit(doc).csp))  # one CSP meta, parsed
