@@ -4,7 +4,8 @@ data folder, a sampler of the server's memory and CPU, and one researcher's sess
 through Playwright's async API in Debian's Chromium.
 
 One researcher's session: open Home, upload an article whose name and text carry the
-researcher's marker (MARKER-<hex>), export the paragraph table as CSV, read it (Read page),
+researcher's marker (MARKER-<hex>), export the paragraph table as CSV (the table's own
+download) and the tables as JSON (the page's export button), read it (Read page),
 compare it with a second upload (Compare page), then import two files into a saved workspace
 (Coverage page, opened from its address: a new server session in the same browser context).
 After every step the page's whole HTML is searched for every other researcher's marker.
@@ -243,6 +244,16 @@ async def run_session(browser: object, base: str, mark: str, all_markers: list[s
                 res.leaks.extend(f"{step} (CSV): {m}" for m in others if m in data)
                 if mark not in data:
                     raise AssertionError("the exported CSV lacks our own article's text")
+                buttons = page.locator('[data-testid="stDownloadButton"]').filter(has_text="JSON")
+                if await buttons.count():  # the export buttons (analysis/export.py), where present
+                    async with page.expect_download(timeout=ms) as info:
+                        await buttons.first.click()
+                    download = await info.value
+                    data = Path(await download.path()).read_text(encoding="utf-8")
+                    res.leaks.extend(f"{step} (JSON): {m}" for m in others if m in data)
+                    if mark not in data:
+                        raise AssertionError("the exported JSON lacks our own article's text")
+                    res.own_seen.add("export-json")
                 res.own_seen.add(step)
             await timed(step, export_csv())
 

@@ -16,7 +16,7 @@ from bench import loadkit
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(loadkit.CHROMIUM).exists(), reason="Debian's chromium is not installed")]
 
-STEPS = {"upload", "export", "read", "compare", "coverage"}
+STEPS = {"upload", "export", "export-json", "read", "compare", "coverage"}
 
 
 @pytest.fixture(scope="module")
