@@ -34,6 +34,7 @@ _FINITE = frozenset(
     "won't wouldn't can't couldn't isn't aren't wasn't weren't".split()
 )
 _PREPOSITIONS = frozenset("to via of in on by for from with at into through under".split())
+_DETS_PREPOSITIONS = _DETS | _PREPOSITIONS
 _CALL_OBJECTS = frozenset("for on it them him her this these those".split())
 # Verbs that often take a plain object ("found piles of cash", "announced a review"):
 # counted only when a clause follows. Other cognitive verbs only refuse "to"/"in"/"for".
@@ -45,6 +46,10 @@ _NOT_A_CLAUSE = frozenset("to in for so of about on with out".split())
 _NO_TO = frozenset("reply replies replied respond responds responded answer answers answered".split())
 _WORD = re.compile(r"[\w&.’'-]+", re.UNICODE)
 MAX_SOURCE_WORDS = 12
+_NO_CUT_BEFORE = re.compile(r"[^.;:!?|“”\"]*")
+_NO_CUT_AFTER = re.compile(r"[^.;:!?|]*")
+_QUOTE_NEXT = re.compile(r"[\s,:]*(?:\w+\s+){0,3}[“\"]")
+_WHICH_NEXT = re.compile(r"\s*[,(]\s*which\b")
 
 
 @dataclass
@@ -87,16 +92,23 @@ def _verb_lexicon() -> lx.Lexicon:
 
 def verbs(par: Paragraph, quotes: list[Span]) -> list[lx.Match]:
     """Reporting verbs outside quotations that are used as reporting verbs."""
-    out = []
-    text = par.text
     inside = SpanIndex(quotes)
+    return [m for m in _reporting(par.text) if not inside.covers(m.start)]
+
+
+@functools.lru_cache(maxsize=64)
+def _reporting(text: str) -> tuple[lx.Match, ...]:
+    """Every lexicon verb of ``text`` used as a reporting verb, wherever the quotation
+    marks are (the checks read the words around it, not the quotations)."""
+    out = []
     for m in _verb_lexicon().finditer(text):
-        if inside.covers(m.start):
-            continue
         before = _words_before(text, m.start, 2)
-        after = _words_after(text, m.end, 10)
         term = m.entry.term
-        blocked = _DETS if term.endswith("ing") else _DETS | _PREPOSITIONS  # "by saying" is fine
+        # The words after are read only by the checks below that need them.
+        needs_after = (term.startswith("call") or term in _NO_TO or term in _CLAUSE_ONLY
+                       or m.entry.category == "verb_cognitive")
+        after = _words_after(text, m.end, 10) if needs_after else []
+        blocked = _DETS if term.endswith("ing") else _DETS_PREPOSITIONS  # "by saying" is fine
         if before and before[-1] in blocked:
             continue  # "the claims", "his findings", "to add", "via state media"
         if before and before[-1] in _BE or len(before) > 1 and before[-2] in _BE and before[-1].endswith("ly"):
@@ -110,21 +122,26 @@ def verbs(par: Paragraph, quotes: list[Span]) -> list[lx.Match]:
         if m.entry.category == "verb_cognitive" and (not after or after[0] in _NOT_A_CLAUSE):
             continue
         out.append(m)
-    return out
+    return tuple(out)
 
 
 def _words_before(text: str, i: int, n: int) -> list[str]:
-    seg = re.split(r"[.;:!?|“”\"]", text[max(0, i - 80) : i])[-1]
-    return [w.lower() for w in _WORD.findall(seg)][-n:]
+    """The last ``n`` words (lower case) of the clause piece that ends at ``i``, looking
+    back 80 characters at most."""
+    window = text[max(0, i - 80) : i]
+    cut = _NO_CUT_BEFORE.match(window[::-1])  # the piece after the last cut mark
+    seg = window[len(window) - cut.end() :] if cut else window
+    return [w.lower() for w in _WORD.findall(seg)[-n:]]
 
 
 def _words_after(text: str, i: int, n: int) -> list[str]:
-    seg = re.split(r"[.;:!?|]", text[i : i + 120])[0]
-    return [w.lower() for w in _WORD.findall(seg)][:n]
+    cut = _NO_CUT_AFTER.match(text, i, i + 120)
+    seg = text[i : cut.end()] if cut else ""
+    return [w.lower() for w in _WORD.findall(seg)[:n]]
 
 
 def _quote_next(text: str, i: int) -> bool:
-    return bool(re.match(r"[\s,:]*(?:\w+\s+){0,3}[“\"]", text[i : i + 60]))
+    return bool(_QUOTE_NEXT.match(text[i : i + 60]))
 
 
 def _clause_follows(after: list[str]) -> bool:
@@ -133,11 +150,14 @@ def _clause_follows(after: list[str]) -> bool:
     return after[0] == "that" or any(w in _FINITE for w in after[:8])
 
 
-def find(par: Paragraph, quotes: list[Span], found_verbs: list[lx.Match] | None = None) -> list[Source]:
+def find(par: Paragraph, quotes: list[Span], found_verbs: list[lx.Match] | None = None,
+         mask: str | None = None) -> list[Source]:
     """Every attribution in the paragraph: one Source per verb whose source is found,
-    merged when two verbs credit the same expression."""
+    merged when two verbs credit the same expression. ``mask``: ``ph.masked(par, quotes)``
+    when the caller has it already."""
     text = par.text
-    mask = ph.masked(par, quotes)
+    if mask is None:
+        mask = ph.masked(par, quotes)
     out: dict[tuple[int, int], Source] = {}
     for m in verbs(par, quotes) if found_verbs is None else found_verbs:
         sentence = par.sentence_at(m.start)
@@ -161,7 +181,7 @@ def find(par: Paragraph, quotes: list[Span], found_verbs: list[lx.Match] | None 
         verdict = names.classify(text[start:end])
         if not verdict.kind:
             continue
-        if verdict.kind == "person" and " " not in verdict.name and re.match(r"\s*[,(]\s*which\b", text[end : end + 20]):
+        if verdict.kind == "person" and " " not in verdict.name and _WHICH_NEXT.match(text[end : end + 20]):
             verdict = names.Named("organisation", verdict.name, "a name followed by 'which': an institution")
         key = (start, end)
         if key in out:

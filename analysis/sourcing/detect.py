@@ -31,22 +31,20 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from analysis import lexicon as lx
 from analysis.sourcing import attribution, names
+from analysis.sourcing import mentions as mn
 from analysis.sourcing import phrases as ph
-from analysis.sourcing.attribution import Source, SpanIndex
-from analysis.text import Paragraph, Span, paragraph
+from analysis.sourcing.attribution import Source
+from analysis.text import Paragraph, Span, paragraph, quote_spans
 
-SCARE_MAX_WORDS = 3
 _ADJACENT = re.compile(r"^[\s,:—–-]*$")
 _SINGULAR_ROLES = frozenset(
     "spokesperson spokesman spokeswoman official source insider expert analyst observer critic "
     "scientist researcher editor correspondent waiter man woman person prosecutor".split()
 )
-_PERSON_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|von|van|de|al|bin))*")
-_INSTITUTION_BEFORE = re.compile(r"(?:\b(?:the|The)|[A-Z]\w*\s+(?:for|of|and|at))\s+$")
 
 
 @dataclass
@@ -75,181 +73,127 @@ def detect(par: Paragraph, context: bool = True) -> Finding:
     """Everything the sourcing measure reports for ``par``. With ``context``, the previous
     paragraph (``par.previous_text``) is read too, to resolve pronouns and to give a
     quotation that runs on from it its speaker."""
+    prev = functools.partial(_previous, par.previous_text) if context and par.previous_text else None
+    return _finish(_base(_Key(par.text, par.quotes, par)), prev)
+
+
+@dataclass(frozen=True)
+class _Base:
+    """What detection finds before it reads the previous paragraph: shared between calls
+    through :func:`_base`'s cache, so it is copied before anything is changed in it."""
+
+    par: Paragraph
+    speech: list[Span]
+    scare: list[Span]
+    sources: list[Source]  # sorted, pronouns unresolved
+    people: list[Source]
+    quoted_words: int
+
+
+class _Key:
+    """A paragraph as the cache of :func:`_base` sees it: its text and quotation spans
+    (sentences and tokens follow from the text). ``par`` may be None: built when needed."""
+
+    __slots__ = ("text", "spans", "par", "_hash")
+
+    def __init__(self, text: str, quotes: list[Span], par: Paragraph | None) -> None:
+        self.text, self.spans, self.par = text, tuple((q.start, q.end) for q in quotes), par
+        self._hash = hash((text, self.spans))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Key) and self.text == other.text and self.spans == other.spans
+
+
+@functools.lru_cache(maxsize=512)
+def _base(key: _Key) -> _Base:
+    par = key.par if key.par is not None else paragraph(key.text)
     all_verbs = attribution.verbs(par, par.quotes)
-    first = attribution.find(par, par.quotes, all_verbs)
-    speech, scare = _accept(par, par.quotes, first)
+    mask = ph.masked(par, par.quotes)
+    first = attribution.find(par, par.quotes, all_verbs, mask)
+    speech, scare = mn.accept(par, par.quotes, first)
     if scare:  # verbs and sources again, now that short fragments are plain text
         found_verbs = attribution.verbs(par, speech)
-        sources = attribution.find(par, speech, found_verbs)
+        mask = ph.masked(par, speech)
+        sources = attribution.find(par, speech, found_verbs, mask)
     else:
         found_verbs, sources = all_verbs, first
-    quotes = [Quote(q.start, q.end) for q in speech]
-    prev = _previous(par.previous_text) if context and par.previous_text else None
-    mask = ph.masked(par, speech)
-    sources += _colon_speakers(par, mask, quotes, sources)
+    sources += mn.colon_speakers(par, mask, speech, sources)
     sources.sort(key=lambda s: s.start)
-    sources += _anonymous_phrases(par, speech, sources, found_verbs)
+    sources += mn.anonymous_phrases(par, speech, sources, found_verbs)
     sources.sort(key=lambda s: s.start)
-    people = _person_mentions(par, speech)
-    _resolve(sources, people, prev)
-    _assign(par, quotes, sources, prev)
+    people = mn.person_mentions(par, speech)
+    return _Base(par, speech, scare, sources, people, mn.quoted_words(par, speech))
+
+
+# The previous paragraph's finding, asked for only when a pronoun or a quotation that
+# opens the paragraph needs it (most paragraphs need neither).
+_Context = Callable[[], Finding] | None
+
+
+def _finish(base: _Base, prev: _Context) -> Finding:
+    """Resolve pronouns and assign speakers on fresh copies of ``base``'s sources."""
+    sources = [_copy(s) for s in base.sources]
+    quotes = [Quote(q.start, q.end) for q in base.speech]
+    _resolve(sources, base.people, prev)
+    _assign(base.par, quotes, sources, prev)
     carried = Counter(id(q.speaker) for q in quotes if q.speaker is not None)
     for s in sources:
         s.quotes = carried.get(id(s), 0)
-    return Finding(quotes, sources, scare, _quoted_words(par, speech), people)
+    return Finding(quotes, sources, list(base.scare), base.quoted_words, list(base.people))
+
+
+def _copy(s: Source) -> Source:
+    """A shallow copy (``copy.copy`` without its generic machinery)."""
+    c = object.__new__(Source)
+    c.__dict__.update(s.__dict__)
+    return c
 
 
 @functools.lru_cache(maxsize=256)
 def _previous(text: str) -> Finding:
-    return detect(paragraph(text), context=False)
-
-
-def _accept(par: Paragraph, spans: list[Span], found: list[Source]) -> tuple[list[Span], list[Span]]:
-    """Split quoted spans into speech and scare quotes."""
-    speech: list[Span] = []
-    scare: list[Span] = []
-    starts = [s.start for s in found]
-    for q in spans:
-        words = len(re.findall(r"\w+", par.text[q.start : q.end]))
-        if words > SCARE_MAX_WORDS:
-            speech.append(q)
-            continue
-        s = par.sentence_at(q.start)
-        near = starts[bisect_left(starts, s.start) : bisect_left(starts, s.end)]
-        attributed = any(not (q.start <= i < q.end) for i in near)
-        (speech if attributed and words else scare).append(q)
-    return speech, scare
-
-
-def _quoted_words(par: Paragraph, speech: list[Span]) -> int:
-    return sum(len(par.tokens_within(q.start, q.end)) for q in speech)
-
-
-def _colon_speakers(par: Paragraph, mask: str, quotes: list[Quote], sources: list[Source]) -> list[Source]:
-    """``Ruth Steere marvels at how …: “…”``: the subject of the introducing sentence,
-    when that sentence has no attribution of its own."""
-    out: list[Source] = []
-    starts = [s.start for s in sources]
-    text = par.text
-    for q in quotes:
-        colon = q.start - 1
-        while colon >= 0 and text[colon].isspace():
-            colon -= 1
-        if colon < 0 or text[colon] != ":":
-            continue
-        s = par.sentence_at(colon)
-        if bisect_left(starts, s.start) < bisect_left(starts, colon):
-            continue
-        begin = max(s.start, colon - ph.WINDOW)
-        run = names.subject_run(mask[begin:colon])
-        if not run:
-            continue
-        start = mask.find(run, begin, colon)
-        verdict = names.classify(run)
-        if start < 0 or not verdict.kind or verdict.role:
-            continue
-        out.append(Source(start, start + len(run), run, verdict.kind, verdict.name,
-                          verdict.why + "; introduces a quotation with a colon", clause_start=start))
-    return out
-
-
-@functools.cache
-def _phrase_pattern() -> re.Pattern[str]:
-    terms = [e.term for e in lx.load(names.LEXICON).entries if e.category == "anon_phrase"]
-    alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)
-
-
-def _anonymous_phrases(par: Paragraph, speech: list[Span], sources: list[Source],
-                       found_verbs: list[lx.Match]) -> list[Source]:
-    """"a document seen by this publication", "people familiar with the matter": an
-    unnamed source marked by the phrase itself, with or without a reporting verb."""
-    out = []
-    text = par.text
-    inside = SpanIndex(speech)
-    starts = [s.start for s in sources]
-    verb_starts = [v.start for v in found_verbs]
-    for m in _phrase_pattern().finditer(text):
-        if inside.covers(m.start()):
-            continue
-        lo = max(0, m.start() - ph.WINDOW)
-        clause = max(text.rfind(ch, lo, m.start()) for ch in ",;:.(“”\"") + 1
-        start = _np_start(text, max(clause, lo), m.start())
-        tail = re.match(r"[^,;:.!?()“”\"]*", text[m.end() : m.end() + 120])
-        end = m.end() + (tail.end() if tail else 0)
-        while end > m.end() and text[end - 1].isspace():
-            end -= 1
-        near = range(max(0, bisect_left(starts, start) - 1), bisect_right(starts, end))
-        if any(sources[k].start < end and start < sources[k].end for k in near):
-            continue
-        sentence = par.sentence_at(m.start())
-        k = bisect_left(verb_starts, m.end())
-        verb = found_verbs[k] if k < len(found_verbs) and found_verbs[k].start < sentence.end else None
-        src = Source(start, end, text[start:end], "anonymous", text[start:end],
-                     f"'{m.group()}': an unnamed source", clause_start=start)
-        if verb is not None:
-            src.verb, src.verb_start, src.verb_end = text[verb.start : verb.end], verb.start, verb.end
-            src.verb_category = verb.entry.category
-        out.append(src)
-    return out
-
-
-def _np_start(text: str, clause: int, i: int) -> int:
-    """Start of the noun phrase ending just before ``i``: the nearest article or
-    quantifier within five words, else the clause start."""
-    words = list(re.finditer(r"[\w’'-]+", text[clause:i]))[-5:]
-    for w in words:
-        if w.group().lower() in ("a", "an", "the", "people", "sources", "officials", "one", "two"):
-            return clause + w.start()
-    return clause + words[0].start() if words else i
-
-
-def _person_mentions(par: Paragraph, speech: list[Span]) -> list[Source]:
-    """People named outside quotations, for pronoun resolution: a run of two or more
-    capitalised words that reads as a personal name (``Holger von Neuhoff``), or one word
-    followed by a verb-like lower-case word (``Planas invited``, ``Tabata doesn’t``)."""
-    out = []
-    text = par.text
-    inside = SpanIndex(speech)
-    nouns = names.words_of("anon_role") | names.words_of("org_head") | names.words_of("document")
-    for m in _PERSON_RUN.finditer(text):
-        if inside.covers(m.start()) or _INSTITUTION_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
-            continue
-        verdict = names.classify(m.group())
-        if verdict.kind != "person":
-            continue
-        if " " not in verdict.name:
-            nxt = re.match(r"\s+([a-z][\w’']*)", text[m.end() : m.end() + 40])
-            word = nxt.group(1) if nxt else ""
-            if not word or word in names.STOPWORDS or word in nouns or word.endswith("’s"):
-                continue
-        out.append(Source(m.start(), m.end(), m.group(), "person", verdict.name, verdict.why))
-    return out
+    """The previous paragraph read on its own (no context, no quotation carried into it)."""
+    return _finish(_base(_Key(text, quote_spans(text), None)), None)
 
 
 _CLASSES = ("he", "it", "they")
+
+
+@functools.lru_cache(maxsize=4096)
+def _singular(text: str) -> bool:
+    """An expression headed by a singular role (``a spokeswoman for …``)."""
+    head = names.head_words(text.split())
+    return bool(head) and names._bare(head[-1]) in _SINGULAR_ROLES
 
 
 def _fits(pron: str, s: Source) -> bool:
     if pron == "he":
         if s.kind == "person":
             return True
-        head = names.head_words(s.text.split())
-        return s.kind == "anonymous" and bool(head) and names._bare(head[-1]) in _SINGULAR_ROLES
+        return s.kind == "anonymous" and _singular(s.text)
     if pron == "it":
         return s.kind == "organisation"
     return s.kind in ("organisation", "anonymous")
 
 
-def _resolve(sources: list[Source], people: list[Source], prev: Finding | None) -> None:
-    """Resolve pronoun sources in one sweep, keeping the last fitting source and the last
-    named person for each pronoun class."""
+def _back(prev: _Context) -> dict[str, Source | None]:
+    """The last fitting source or person of the previous paragraph, per pronoun class."""
     back: dict[str, Source | None] = dict.fromkeys(_CLASSES)
     if prev is not None:
-        for c in sorted(prev.sources + prev.people, key=lambda c: c.start):
+        found = prev()
+        for c in sorted(found.sources + found.people, key=lambda c: c.start):
             for cls in _CLASSES:
                 if _fits(cls, c):
                     back[cls] = c
+    return back
+
+
+def _resolve(sources: list[Source], people: list[Source], prev: _Context) -> None:
+    """Resolve pronoun sources in one sweep, keeping the last fitting source and the last
+    named person for each pronoun class."""
+    back: dict[str, Source | None] | None = None  # read when first needed
     last: dict[str, Source | None] = dict.fromkeys(_CLASSES)
     named: dict[str, Source | None] = dict.fromkeys(_CLASSES)
     events = sorted([(s.start, 1, s) for s in sources] + [(p.start, 0, p) for p in people],
@@ -258,7 +202,10 @@ def _resolve(sources: list[Source], people: list[Source], prev: Finding | None) 
         if is_source and s.kind == "pronoun":
             pron = names.PRONOUNS.get(s.text.lower(), s.text.lower())
             cls = "he" if pron in ("he", "she") else pron
-            target = last.get(cls) or named.get(cls) or back.get(cls)
+            target = last.get(cls) or named.get(cls)
+            if target is None:
+                back = _back(prev) if back is None else back
+                target = back.get(cls)
             if target is not None:
                 s.kind, s.resolved = target.kind, target.resolved or target.name
                 s.why = f"'{s.text}' refers to {s.resolved}"
@@ -274,7 +221,7 @@ def _resolve(sources: list[Source], people: list[Source], prev: Finding | None) 
     sources[:] = [s for s in sources if s.kind]
 
 
-def _assign(par: Paragraph, quotes: list[Quote], sources: list[Source], prev: Finding | None) -> None:
+def _assign(par: Paragraph, quotes: list[Quote], sources: list[Source], prev: _Context) -> None:
     text = par.text
     by_clause = sorted(sources, key=lambda s: s.clause_start)
     clause_starts = [s.clause_start for s in by_clause]
@@ -305,8 +252,8 @@ def _assign(par: Paragraph, quotes: list[Quote], sources: list[Source], prev: Fi
             q.how = "attribution in the same sentence"
         elif i > 0 and quotes[i - 1].speaker is not None:
             q.speaker, q.how = quotes[i - 1].speaker, "continues the previous quotation's speaker"
-        elif q.start == opening and prev is not None and prev.quotes and prev.quotes[-1].speaker:
-            q.speaker, q.how = prev.quotes[-1].speaker, "runs on from the previous paragraph"
+        elif q.start == opening and prev is not None and prev().quotes and prev().quotes[-1].speaker:
+            q.speaker, q.how = prev().quotes[-1].speaker, "runs on from the previous paragraph"
         else:
             k = bisect_right(ends, q.start) - 1
             if k >= 0:

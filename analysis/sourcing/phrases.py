@@ -26,25 +26,42 @@ _TRAILING = frozenset(
 _RELATIVE = frozenset("who which whose whom where".split())
 _WORD = re.compile(r"[\w&.’'-]+", re.UNICODE)
 MAX_SOURCE_WORDS = 12
+_ASIDE = re.compile(r"\([^()|]*\)")
+_COMMA_END = re.compile(r"(?:,|\bby|\bbefore|\bafter)\s*$")
+_ABBREV_END = re.compile(r"\b[A-Z][a-z]?\.$")
+_CHUNK_CUT = re.compile(r"[,—–]|\s-\s")
+_CLAUSE_WORD = re.compile(r"\b(?:that|who|which|and|but|while|because|when|as|if|so|where)\b")
+_NEXT_CHAR = re.compile(r"\s+(\S)")
+_UNTIL_STOP = re.compile(r"[^,;:.!?|()—–]*")
+_RELATIVE_WORD = re.compile(r"\b(?:who|which|that|whose)\b")
+_APPOSITION = re.compile(r"\s*,\s*([^,;:.!?|()]+)")
 
 
 def masked(par: Paragraph, quotes: list[Span]) -> str:
     """The paragraph with quotation contents turned into a boundary mark and parenthesised
     asides blanked out, so that the source search neither reads inside speech nor stops at
     "(which checks …)". Offsets are unchanged."""
-    chars = list(par.text)
-    for q in quotes:
-        for i in range(q.start, q.end):
-            chars[i] = "|"
-    text = "".join(chars)
-    for m in re.finditer(r"\([^()|]*\)", text):
-        chars[m.start() : m.end()] = " " * (m.end() - m.start())
-    return "".join(chars)
+    text = par.text
+    if quotes:
+        parts: list[str] = []
+        pos = 0
+        for q in sorted(quotes, key=lambda q: q.start):
+            begin = max(q.start, pos)
+            if q.end > begin:
+                parts += (text[pos:begin], "|" * (q.end - begin))
+                pos = q.end
+        parts.append(text[pos:])
+        text = "".join(parts)
+    return _ASIDE.sub(_blank, text) if "(" in text else text
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 
 
 def after_comma(mask: str, i: int) -> bool:
     seg = mask[max(0, i - 40) : i].rstrip()
-    return seg.endswith(",") or bool(re.search(r"(?:,|\bby|\bbefore|\bafter)\s*$", seg))
+    return seg.endswith(",") or bool(_COMMA_END.search(seg))
 
 
 def inverted(mask: str, verb_start: int, sent_start: int) -> bool:
@@ -58,26 +75,32 @@ def _strip(mask: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and not mask[end - 1].isalnum() and mask[end - 1] not in ".’'":
         end -= 1
-    while end > start and mask[end - 1] == "." and not re.search(r"\b[A-Z][a-z]?\.$", mask[start:end]):
+    while end > start and mask[end - 1] == "." and not _ABBREV_END.search(mask[start:end]):
         end -= 1
     return start, end
 
 
 def _trim_words(mask: str, start: int, end: int, lead: frozenset[str], trail: frozenset[str]) -> tuple[int, int]:
-    words = [(m.start() + start, m.end() + start, m.group().lower()) for m in _WORD.finditer(mask[start:end])]
-    while words and words[0][2] in lead:
-        words.pop(0)
-    while words and words[-1][2] in trail:
-        words.pop()
-    if not words:
+    """``mask[start:end]`` without its leading ``lead`` words and trailing ``trail`` words
+    (an empty range when nothing is left). Words are maximal runs of ``_WORD``'s
+    characters, so they are read from each end and the middle is never tokenised."""
+    seg = mask[start:end]
+    first = next((m for m in _WORD.finditer(seg) if m.group().lower() not in lead), None)
+    if first is None:
         return start, start
-    return words[0][0], words[-1][1]
+    n = len(seg)
+    for m in _WORD.finditer(seg[::-1]):  # the same runs, last first
+        if n - m.end() < first.start():
+            break
+        if m.group()[::-1].lower() not in trail:
+            return start + first.start(), start + n - m.start()
+    return start, start
 
 
 def _chunks(mask: str, start: int, end: int) -> list[tuple[int, int]]:
     """Comma/dash-separated pieces of ``mask[start:end]``, nearest last."""
     out, begin = [], start
-    for m in re.finditer(r"[,—–]|\s-\s", mask[start:end]):
+    for m in _CHUNK_CUT.finditer(mask[start:end]):
         out.append((begin, start + m.start()))
         begin = start + m.end()
     out.append((begin, end))
@@ -122,9 +145,8 @@ def left(mask: str, sent_start: int, verb_start: int) -> tuple[int, int, int] | 
 def _after_clause_word(mask: str, begin: int, end: int) -> tuple[int, int]:
     """The part of a long piece after its last clause word (``…, but Planas …``)."""
     last = None
-    for m in re.finditer(r"\b(?:that|who|which|and|but|while|because|when|as|if|so|where)\b",
-                         mask[begin:end]):
-        around = re.match(r"\s+(\S)", mask[begin + m.end() : end])
+    for m in _CLAUSE_WORD.finditer(mask[begin:end]):
+        around = _NEXT_CHAR.match(mask[begin + m.end() : end])
         if m.group() == "and" and around and around.group(1).isupper():
             continue  # "Strength and Conditioning Coach": inside a name
         last = m
@@ -145,9 +167,9 @@ def _describes(mask: str, begin: int, end: int) -> bool:
 
 
 def right(mask: str, verb_end: int, sent_end: int) -> tuple[int, int, int] | None:
-    m = re.match(r"[^,;:.!?|()—–]*", mask[verb_end:sent_end])
+    m = _UNTIL_STOP.match(mask[verb_end:sent_end])
     end = verb_end + (m.end() if m else 0)
-    rel = re.search(r"\b(?:who|which|that|whose)\b", mask[verb_end:end])
+    rel = _RELATIVE_WORD.search(mask[verb_end:end])
     if rel:  # "according to US researchers who used …"
         end = verb_end + rel.start()
     begin, end = _strip(mask, verb_end, end)
@@ -156,7 +178,7 @@ def right(mask: str, verb_end: int, sent_end: int) -> tuple[int, int, int] | Non
         return None
     verdict = names.classify(mask[begin:end])
     if not verdict.kind or verdict.role or verdict.kind == "anonymous" and _describes(mask, begin, end):
-        nxt = re.match(r"\s*,\s*([^,;:.!?|()]+)", mask[end:sent_end])
+        nxt = _APPOSITION.match(mask[end:sent_end])
         if nxt:  # "said Lemnos Mayor, Dimitris Marinakis": the apposition is the name
             b, e = _strip(mask, end + nxt.start(1), end + nxt.end(1))
             if names.classify(mask[b:e]).kind in ("person", "organisation"):
