@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 from analysis.ingest import EXTENSIONS, UnreadableInput, load_bytes, load_text
-from ui import state, theme
+from ui import auth, state, theme
 from ui.state import Article
 
 log = logging.getLogger("narrative_lens")
@@ -36,6 +36,7 @@ def setup(title: str) -> Article:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
     with st.sidebar:
+        auth.account_box()
         try:
             picker()
         except Exception as exc:  # never leave the researcher without a page

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -41,12 +42,7 @@ def run(kind: str, data: bytes, name: str, limits: Limits) -> dict[str, Any]:
         raise UnreadableInput(f"{name}: refused: reading it took longer than {limits.wall_seconds:g} s "
                               f"(the {kind.upper()} may be built to loop, or is far larger than an article)") from None
     if done.returncode != 0:
-        if done.returncode < 0 or done.returncode in (137, 152):
-            why = (f"it used more than the CPU time or memory allowed (the {kind.upper()} may be built to "
-                   "loop or expand)")
-        else:
-            why = "the parser failed on it"
-        raise UnreadableInput(f"{name}: refused: {why}")
+        raise UnreadableInput(f"{name}: refused: {_death(kind, done.returncode)}")
     try:
         out = json.loads(done.stdout.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -57,6 +53,26 @@ def run(kind: str, data: bytes, name: str, limits: Limits) -> dict[str, Any]:
         raise UnreadableInput(f"{name}: refused: it expands beyond the {limits.memory_bytes // 2**20} MiB "
                               f"memory limit (the {kind.upper()} may be built to expand)")
     return out
+
+
+_LIMIT_SIGNALS = (signal.SIGXCPU, signal.SIGKILL)  # RLIMIT_CPU: SIGXCPU at the soft limit, SIGKILL at the hard
+
+
+def _death(kind: str, code: int) -> str:
+    """Why the child ended with ``code``: a limit it hit, a crash (a signal such as SIGSEGV or
+    SIGABRT from the parser's C code), or an error exit."""
+    signum = -code if code < 0 else code - 128 if code > 128 else 0
+    if signum in _LIMIT_SIGNALS:
+        return (f"it used more than the CPU time or memory allowed (the {kind.upper()} may be built to "
+                "loop or expand)")
+    if signum:
+        try:
+            sig = signal.Signals(signum).name
+        except ValueError:
+            sig = f"signal {signum}"
+        return (f"the {kind.upper()} parser crashed on it ({sig}); the file may be damaged or built to "
+                "attack the parser")
+    return f"the {kind.upper()} parser failed on it (exit status {code})"
 
 
 def clean(detail: object) -> str:

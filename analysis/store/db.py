@@ -25,7 +25,6 @@ from analysis.store.schema import SCHEMA, SCHEMA_VERSION
 
 BUSY_MS = 5_000
 RETRIES = 8
-_HEADER = b"SQLite format 3\x00"
 T = TypeVar("T")
 
 
@@ -47,12 +46,31 @@ def _locked(exc: sqlite3.OperationalError) -> bool:
     return "locked" in text or "busy" in text
 
 
+DISK_FULL = ("the disk holding the workspaces is full: this change was not saved, and everything saved "
+             "before it is intact. Free some space (or ask the server's administrator) and try again")
+DISK_ERROR = ("the workspace database could not be written (the disk may be full or failing): this change "
+              "was not saved, and everything saved before it is intact")
+
+
+def _disk(exc: sqlite3.OperationalError) -> str | None:
+    """A message for the user when SQLite could not write to the disk, else None."""
+    text = str(exc).lower()
+    if "disk is full" in text:  # SQLITE_FULL: "database or disk is full"
+        return DISK_FULL
+    if "disk i/o error" in text:  # SQLITE_IOERR, e.g. EFBIG past a file-size limit
+        return DISK_ERROR
+    return None
+
+
 def retry(fn: Callable[[], T]) -> T:
-    """Run ``fn``; when SQLite reports the database locked or busy, wait and try again."""
+    """Run ``fn``; when SQLite reports the database locked or busy, wait and try again.
+    A full disk becomes a StoreError saying so (the transaction was rolled back whole)."""
     for attempt in range(RETRIES):
         try:
             return fn()
         except sqlite3.OperationalError as exc:
+            if _disk(exc):
+                raise StoreError(_disk(exc)) from None
             if not _locked(exc) or attempt == RETRIES - 1:
                 if _locked(exc):
                     raise StoreError("the workspace is busy (another import is writing); try again") from None
@@ -121,19 +139,26 @@ def open_database(path: Path) -> str | None:
 
 
 def _problem(path: Path) -> str | None:
-    """Why the file at ``path`` is not a usable database, or None (also None when absent)."""
+    """Why the file at ``path`` is not a usable database, or None (also None when absent).
+
+    The file is read only through SQLite, never with Python's ``open``: closing any other
+    descriptor of a database file drops every POSIX lock this process holds on it, and a
+    connection whose locks vanished can have its WAL deleted under it by another process."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    with open(path, "rb") as fh:
-        if fh.read(16) != _HEADER:
-            return "it is not a SQLite database"
     try:
         conn = connect(path)
         try:
             rows = retry(lambda: conn.execute("PRAGMA integrity_check").fetchall())
         finally:
             conn.close()
+    except StoreError:
+        raise
     except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and (_disk(exc) or _locked(exc)):
+            raise StoreError(f"the workspace database cannot be opened: {exc}") from None
+        if "not a database" in str(exc).lower():
+            return "it is not a SQLite database"
         return f"SQLite cannot read it: {exc}"
     result = [r[0] for r in rows]
     return None if result == ["ok"] else f"integrity check failed: {'; '.join(result[:3])}"

@@ -85,6 +85,14 @@ class Store:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self.notice = db.open_database(self.path)
+        # One connection held open for the Store's life keeps the -wal and -shm files in place
+        # (SQLite deletes them when its last connection closes and must create them again on
+        # the next open, which fails on a full disk): reading stays possible when writing is not.
+        self._keeper = db.connect(self.path)
+        db.retry(lambda: self._keeper.execute("SELECT count(*) FROM workspaces").fetchone())
+
+    def close(self) -> None:
+        self._keeper.close()
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str] | None = None) -> Store:
