@@ -8,12 +8,11 @@ import streamlit as st
 
 from analysis.measures import column, get
 from analysis.sourcing import table
-from ui import cache, exports, sources_charts, state
+from ui import cache, exports, page, sources_charts
 
-st.set_page_config(page_title="Who speaks · Narrative Lens", layout="wide")
-article = state.focus()
+article = page.setup("Who speaks")
 st.title("Who speaks")
-st.caption(f"{article.title}: quotations, attributions and anonymous sourcing, paragraph by paragraph. "
+st.caption(f"{page.md(article.title)}: quotations, attributions and anonymous sourcing, paragraph by paragraph. "
            "A source is named when a reader could look it up (a person's or an institution's name); "
            "“a spokesperson”, “experts”, “a document seen by” are anonymous.")
 

@@ -9,7 +9,7 @@ from analysis import compare
 from analysis.measures import HEADLINE, column
 from ui import compare_charts as charts
 from ui import compare_page as cp
-from ui import exports, state
+from ui import exports, page, state
 
 st.set_page_config(page_title="Compare · Narrative Lens", layout="wide")
 st.title("Compare with other coverage")
@@ -53,7 +53,7 @@ with st.spinner(f"Analysing and comparing {len(articles)} articles…"):
     result = cp.run(articles)
 names = list(result.articles["article"])
 focus_name, others = names[0], names[1:]
-st.caption(f"Focus: **{focus_name}** · {len(others)} other article(s) · "
+st.caption(f"Focus: **{page.md(focus_name)}** · {len(others)} other article(s) · "
            f"{int(result.articles['words'].sum()):,} words in all")
 
 focus_analysis = result.analysis(focus_name)
@@ -125,7 +125,7 @@ with tab_words:
                             index=int(rows[0]) if rows else 0)
         ctx = pd.concat([compare.contexts(result.analysis(n).document, term).assign(article=n)
                          for n in names], ignore_index=True)
-        st.markdown(f"**{len(ctx)}** occurrence(s) of “{term}” in {ctx['article'].nunique()} article(s)")
+        st.markdown(f"**{len(ctx)}** occurrence(s) of “{page.md(term)}” in {ctx['article'].nunique()} article(s)")
         st.dataframe(ctx[["article", "paragraph", "left", "match", "right"]], width="stretch",
                      hide_index=True)
     st.caption("z-scores of weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn "
@@ -151,14 +151,14 @@ with tab_claims:
     best = row["best_paragraph"]
     left, right = st.columns(2)
     with left:
-        st.markdown(f"**{focus_name}** ¶{fp} (focus)")
+        st.markdown(f"**{page.md(focus_name)}** ¶{fp} (focus)")
         st.html(cp.marked_paragraph(result, focus_name, fp))
     with right:
         if pd.isna(best):
-            st.info(f"{outlet}: {row['note']}.")
+            st.info(f"{page.md(outlet)}: {row['note']}.")
         else:
             verdict = "matched" if row["matched"] else f"not counted: {row['note']}"
-            st.markdown(f"**{outlet}** ¶{int(best)} · similarity {row['similarity']:.2f} · {verdict}")
+            st.markdown(f"**{page.md(outlet)}** ¶{int(best)} · similarity {row['similarity']:.2f} · {verdict}")
             st.html(cp.marked_paragraph(result, outlet, int(best)))
     other = None if pd.isna(best) else (outlet, int(best))
     side_by_side = cp.scores(result, (focus_name, fp), other)
