@@ -23,7 +23,7 @@ from analysis.measures import readability, sentiment
 from bench.corpus import paragraphs
 
 
-def clear_textstat_caches() -> None:
+def clear_caches() -> None:
     """Empty every per-input cache, textstat's and ours (per-word syllables, sourcing per
     paragraph), so that no run profits from the texts an earlier run saw. Caches of set-up
     objects (the VADER analyser, lexicons, compiled patterns) stay: both sides keep theirs."""
@@ -67,7 +67,7 @@ def full_each(texts: list[str]) -> None:
 def timed(fn, texts: list[str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds of this process): CPU time is the steadier figure on a
     shared machine, where other processes stretch the wall clock of one run and not another."""
-    clear_textstat_caches()
+    clear_caches()
     wall, cpu = time.perf_counter(), time.process_time()
     fn(texts)
     return time.perf_counter() - wall, time.process_time() - cpu

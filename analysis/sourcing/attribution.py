@@ -44,8 +44,6 @@ _CLAUSE_ONLY = frozenset(
 )
 _NOT_A_CLAUSE = frozenset("to in for so of about on with out".split())
 _NO_TO = frozenset("reply replies replied respond responds responded answer answers answered".split())
-_WORD = re.compile(r"[\w&.’'-]+", re.UNICODE)
-MAX_SOURCE_WORDS = 12
 _NO_CUT_BEFORE = re.compile(r"[^.;:!?|“”\"]*")
 _NO_CUT_AFTER = re.compile(r"[^.;:!?|]*")
 _QUOTE_NEXT = re.compile(r"[\s,:]*(?:\w+\s+){0,3}[“\"]")
@@ -131,13 +129,13 @@ def _words_before(text: str, i: int, n: int) -> list[str]:
     window = text[max(0, i - 80) : i]
     cut = _NO_CUT_BEFORE.match(window[::-1])  # the piece after the last cut mark
     seg = window[len(window) - cut.end() :] if cut else window
-    return [w.lower() for w in _WORD.findall(seg)[-n:]]
+    return [w.lower() for w in ph.WORD.findall(seg)[-n:]]
 
 
 def _words_after(text: str, i: int, n: int) -> list[str]:
     cut = _NO_CUT_AFTER.match(text, i, i + 120)
     seg = text[i : cut.end()] if cut else ""
-    return [w.lower() for w in _WORD.findall(seg)[:n]]
+    return [w.lower() for w in ph.WORD.findall(seg)[:n]]
 
 
 def _quote_next(text: str, i: int) -> bool:

@@ -24,7 +24,7 @@ _TRAILING = frozenset(
     just last first since not never has also had already""".split()
 )
 _RELATIVE = frozenset("who which whose whom where".split())
-_WORD = re.compile(r"[\w&.’'-]+", re.UNICODE)
+WORD = re.compile(r"[\w&.’'-]+", re.UNICODE)  # a word of a source expression (attribution uses it too)
 MAX_SOURCE_WORDS = 12
 _ASIDE = re.compile(r"\([^()|]*\)")
 _COMMA_END = re.compile(r"(?:,|\bby|\bbefore|\bafter)\s*$")
@@ -82,14 +82,14 @@ def _strip(mask: str, start: int, end: int) -> tuple[int, int]:
 
 def _trim_words(mask: str, start: int, end: int, lead: frozenset[str], trail: frozenset[str]) -> tuple[int, int]:
     """``mask[start:end]`` without its leading ``lead`` words and trailing ``trail`` words
-    (an empty range when nothing is left). Words are maximal runs of ``_WORD``'s
+    (an empty range when nothing is left). Words are maximal runs of ``WORD``'s
     characters, so they are read from each end and the middle is never tokenised."""
     seg = mask[start:end]
-    first = next((m for m in _WORD.finditer(seg) if m.group().lower() not in lead), None)
+    first = next((m for m in WORD.finditer(seg) if m.group().lower() not in lead), None)
     if first is None:
         return start, start
     n = len(seg)
-    for m in _WORD.finditer(seg[::-1]):  # the same runs, last first
+    for m in WORD.finditer(seg[::-1]):  # the same runs, last first
         if n - m.end() < first.start():
             break
         if m.group()[::-1].lower() not in trail:
@@ -174,7 +174,7 @@ def right(mask: str, verb_end: int, sent_end: int) -> tuple[int, int, int] | Non
         end = verb_end + rel.start()
     begin, end = _strip(mask, verb_end, end)
     begin, end = _trim_words(mask, begin, end, _CONNECTORS, _TRAILING)
-    if begin >= end or len(_WORD.findall(mask[begin:end])) > MAX_SOURCE_WORDS:
+    if begin >= end or len(WORD.findall(mask[begin:end])) > MAX_SOURCE_WORDS:
         return None
     verdict = names.classify(mask[begin:end])
     if not verdict.kind or verdict.role or verdict.kind == "anonymous" and _describes(mask, begin, end):
