@@ -69,7 +69,8 @@ def tables(frames: Mapping[str, pd.DataFrame], results: Sequence[Analysis], key:
     }
     if label:
         st.caption(label)
-    cells = st.columns(len(files))
+    # two buttons a row: four in one row were cut to "C…" "E…" in the Read page's side column
+    cells = [c for _ in range(0, len(files), 2) for c in st.columns(2)]
     for cell, (fmt, (text, fn, suffix)) in zip(cells, files.items(), strict=True):
         cell.download_button(text, _logged(f"{key} {fmt}", fn), file_name=f"{stem}.{suffix}", mime=MIME[fmt],
                              on_click="ignore", key=f"dl-{fmt}-{key}", icon=":material/download:",
