@@ -126,7 +126,11 @@ def test_another_focus_shows_carried_paragraphs_side_by_side(page):  # noqa: ANN
     """Upload the scenario's own focus report too and make it the focus: the coverage matrix
     now has matches, and a chosen cell shows both paragraphs with their scores."""
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files([str(DEV / "focus.txt")])
-    page.get_by_text("focus.txt").first.wait_for()
+    # The upload reruns the page and the new option makes a new selectbox; until that rerun has
+    # drawn the page, the old box is still in the DOM and a click can land on either. The
+    # caption counting the other articles (3 before, 4 after) says the new page is drawn.
+    page.get_by_text(re.compile(r"· 4 other article\(s\)")).wait_for()
+    page.wait_for_function("document.querySelectorAll(\"input[aria-label='Focus article']\").length === 1")
     _choose(page.locator("[data-testid='stSelectbox']").filter(has_text="Focus article"), "focus.txt")
     page.get_by_text("Focus: focus.txt").wait_for()
     page.get_by_role("tab", name="Claim coverage").click()
