@@ -52,6 +52,8 @@ def texts() -> dict[str, str]:
         "sources_eval": "\n\n".join(sources),
         "nyt": "\n\n".join(nyt),
         "hostile": HOSTILE,
+        "empty": "",
+        "no_evidence": "# Heading\n\nTables and chairs stood in rows.",
     }
 
 
