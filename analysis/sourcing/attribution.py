@@ -125,17 +125,11 @@ def _reporting(text: str) -> tuple[lx.Match, ...]:
 
 def _words_before(text: str, i: int, n: int) -> list[str]:
     """The last ``n`` words (lower case) of the clause piece that ends at ``i``, looking
-    back 80 characters at most. Read backwards: the words of the reversed piece are the
-    piece's words reversed, so only the ``n`` wanted are matched."""
-    window = text[max(0, i - 80) : i][::-1]
-    cut = _NO_CUT_BEFORE.match(window)  # the piece after the last cut mark
-    end = cut.end() if cut else len(window)
-    out: list[str] = []
-    for m in ph.WORD.finditer(window, 0, end):
-        out.append(m.group()[::-1].lower())
-        if len(out) == n:
-            break
-    return out[::-1]
+    back 80 characters at most."""
+    window = text[max(0, i - 80) : i]
+    cut = _NO_CUT_BEFORE.match(window[::-1])  # the piece after the last cut mark
+    seg = window[len(window) - cut.end() :] if cut else window
+    return [w.lower() for w in ph.WORD.findall(seg)[-n:]]
 
 
 def _words_after(text: str, i: int, n: int) -> list[str]:
