@@ -142,10 +142,10 @@ def person_mentions(par: Paragraph, speech: list[Span]) -> list[Source]:
     inside = SpanIndex(speech)
     nouns = _source_nouns()
     for m in _PERSON_RUN.finditer(text):
-        if inside.covers(m.start()) or _INSTITUTION_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+        if inside.covers(m.start()):
             continue
-        verdict = names.classify(m.group())
-        if verdict.kind != "person":
+        verdict = names.classify(m.group())  # cached; most capitalised runs are no person
+        if verdict.kind != "person" or _INSTITUTION_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
         if " " not in verdict.name:
             nxt = _NEXT_WORD.match(text[m.end() : m.end() + 40])
