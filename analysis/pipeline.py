@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import version
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -101,7 +102,7 @@ def analyze(text: str, name: str = "article") -> Analysis:
         rows.append(row)
     paragraphs = pd.DataFrame(rows, columns=_paragraph_columns())
     paragraphs["words"] = paragraphs["words"].astype("int64")
-    ev_rows.sort(key=lambda r: (r[1], r[2], r[3]))  # reading order, then measure (stable)
+    ev_rows.sort(key=itemgetter(1, 2, 3))  # start, end (reading order), then measure; stable
     evidence = _evidence_frame(ev_rows)
     summary_row: dict[str, Any] = {"article": name, "words": doc.words, "paragraphs": len(pars)}
     for summary_values in summaries:

@@ -208,9 +208,7 @@ def score(par: Paragraph) -> Scored:
 
 def summarize(doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
     """Article level: each formula on the article's pooled counts, not a mean of scores."""
-    total = Counts()
-    for s in scored:
-        total = total.plus(Counts(*(int(s.values[f"rd_{name}"]) for name in COUNT_FIELDS)))
+    total = Counts(*(sum(int(s.values[f"rd_{name}"]) for s in scored) for name in COUNT_FIELDS))
     out = formulas(total, doc.words)
     out.update({f"rd_{name}": float(v) for name, v in zip(COUNT_FIELDS, total, strict=True)})
     return out
