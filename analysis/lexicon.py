@@ -38,6 +38,12 @@ class Match:
     end: int
     entry: Entry
 
+    def __init__(self, start: int, end: int, entry: Entry) -> None:
+        # Straight into the instance dict rather than dataclass's frozen __init__ (one
+        # object.__setattr__ per field): a scan builds one Match per cue. Still frozen.
+        fields = self.__dict__
+        fields["start"], fields["end"], fields["entry"] = start, end, entry
+
 
 class LexiconError(RuntimeError):
     pass

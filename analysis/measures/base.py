@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -144,6 +145,9 @@ WEAK_NEGATORS = frozenset("hardly barely scarcely little rarely seldom".split())
 MINIMISERS = frozenset("minor small simple mere merely just only slight little trivial".split())
 
 
+_CLAUSE_MARK = re.compile("[,;:.!?()—–]")
+
+
 def negation(par: Paragraph, start: int, window: int = 3) -> tuple[float, str]:
     """How negation changes a cue starting at ``start`` (paragraph-relative).
 
@@ -155,7 +159,9 @@ def negation(par: Paragraph, start: int, window: int = 3) -> tuple[float, str]:
     if not before:
         return 1.0, ""
     lo = before[0][0]
-    clause_start = max(par.text.rfind(ch, lo, start) for ch in ",;:.!?()—–")
+    clause_start = -1  # the last clause mark between the first of those words and the cue
+    for mark in _CLAUSE_MARK.finditer(par.text, lo, start):
+        clause_start = mark.start()
     before = [t for t in before if t[0] > clause_start]
     for i, (_, _, word) in enumerate(reversed(before)):
         if word in STRONG_NEGATORS or word.endswith("n't"):

@@ -27,3 +27,14 @@ def test_frozen_copyable_and_picklable():
     assert dataclasses.replace(e, weight=1.0) == Evidence(0, 4, "modal", "may", 1.0, "a note", True)
     assert pickle.loads(pickle.dumps(e)) == e
     assert dataclasses.asdict(e)["note"] == "a note"
+
+
+def test_lexicon_match_is_frozen_and_equal_by_value():
+    from analysis.lexicon import Entry, Match
+
+    entry = Entry("threat", "threat_danger", 1.0)
+    m = Match(2, 8, entry)
+    assert (m.start, m.end, m.entry) == (2, 8, entry) and m == Match(2, 8, entry)
+    assert repr(m) == f"Match(start=2, end=8, entry={entry!r})"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        m.start = 0  # type: ignore[misc]
