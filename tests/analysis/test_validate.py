@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from analysis import validate
+from analysis import lexicon, validate
 from analysis.__main__ import main
 from analysis.validate import report
 
@@ -74,7 +74,8 @@ def test_failures_are_exactly_the_rows_below_their_floor(doc: dict[str, Any]) ->
 
 def test_schema(doc: dict[str, Any]) -> None:
     assert {"generated", "versions", "results", "mode"} <= set(doc)
-    assert doc["mode"] == "fast" and doc["versions"]["lexicon:hedges"] == "1.2.0"
+    assert doc["mode"] == "fast"
+    assert doc["versions"]["lexicon:hedges"] == lexicon.load("hedges").version  # the one in use
     measures = {r["measure"] for r in doc["results"]}
     assert measures == {"sentiment", "hedging", "readability", "alarm", "sources"}
     for r in doc["results"]:
