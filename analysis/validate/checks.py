@@ -80,7 +80,8 @@ def sentiment(s: Settings) -> list[Row]:
 
 # The cue weight a sentence must carry to count as uncertain: one weak cue (0.5) or a full
 # one (1). Hedge lexicon 1.2.0 added marginal cues (0.25: "may" in "may include", "may be
-# used"; "most") that are counted in the rate but usually are not a hedge on their own.
+# used"; "most"), 1.3.0 more ("may" after a generic subject, rounded figures): counted in the
+# rate, but usually not a hedge on their own.
 UNCERTAIN_AT = 0.5
 
 
