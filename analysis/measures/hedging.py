@@ -16,9 +16,10 @@ figure). Context rules, each kept as evidence with its reason when it changes a 
 - "may" after a subject that names anyone ("you may", "one may") or a kind by a bare plural
   ("Players may", "Young children may") reads as what some of them can do or are allowed to
   do (existential or deontic "may"): marginal. A specific subject ("the plant", "he",
-  "Iran", "the new rules", "Britain's farmers") or a plural inside a phrase ("noise from
-  passing ships may") keeps the full weight, and so does a subject out of sight (", may",
-  "and may", "they may").
+  "Iran", "the new rules", "Britain's farmers"), a group that in news names the story's
+  participants ("Officials may act", "Investigators may"), or a plural inside a phrase
+  ("noise from passing ships may") keeps the full weight, and so does a subject out of sight
+  (", may", "and may", "they may").
 - approximators ("about 40", "roughly", "up to", "some 40") are marginal: they make a
   figure less exact, not the claim less certain (Prince, Frader & Bosk 1982 tell these
   approximators from the "shields" that lower the writer's commitment).

@@ -87,6 +87,12 @@ _NOT_PLURAL = frozenset(
     "this its his hers ours yours theirs is was has does as us thus perhaps always sometimes "
     "nevertheless news series means police politics economics physics mathematics "
     "whereas besides various".split())
+# Groups that in news name the participants of the story, definite without "the":
+# "Officials may act", "Investigators may never know" are forecasts about those people.
+_STORY_GROUPS = frozenset(
+    "officials authorities investigators prosecutors regulators lawmakers legislators ministers "
+    "officers troops soldiers rescuers negotiators inspectors protesters militants rebels "
+    "insurgents forces diplomats detectives".split())
 _PREPOSITIONS = frozenset(
     "of in from with by on for at about among between into onto over under without within "
     "across against during through".split())
@@ -122,6 +128,8 @@ def generic_subject(par: Paragraph, start: int) -> str:
         return f"'{original} may': what anyone can do or may do, rarely doubt"
     if not plural_noun(word) or (original[:1].isupper() and not sentence_initial(par, s)):
         return ""  # not a plural, or a name ("the Beatles", "Iranians")
+    if word in _STORY_GROUPS:
+        return ""  # "Officials may act": the officials of the story
     right = s
     for s2, e2, w2 in reversed(prev[:-1]):  # up to two modifiers in the same phrase
         if par.text[e2:right].strip():
