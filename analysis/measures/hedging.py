@@ -20,13 +20,13 @@ figure). Context rules, each kept as evidence with its reason when it changes a 
   participants ("Officials may act", "Investigators may"), or a plural inside a phrase
   ("noise from passing ships may") keeps the full weight, and so does a subject out of sight
   (", may", "and may", "they may").
-- approximators ("about 40", "roughly", "up to", "some 40") are marginal: they make a
-  figure less exact, not the claim less certain (Prince, Frader & Bosk 1982 tell these
-  approximators from the "shields" that lower the writer's commitment).
 - "May" written with a capital in mid-sentence, or next to a day or year ("may 23 1825" in
   any case), is the month or a name, not the modal.
-- approximators that only hedge a quantity ("about", "around", "up to", "almost",
-  "nearly") count only before a number; "some" before a number is an approximator.
+- approximators ("roughly", "about 40", "some 40") are marginal: they make a figure less
+  exact, not the claim less certain (Prince, Frader & Bosk 1982 tell these approximators
+  from the "shields" that lower the writer's commitment); "an estimated" stays a full cue.
+  Those that only hedge a quantity ("about", "around", "up to", "almost", "nearly") count
+  only before a number; "some" before a number is an approximator.
 - vague quantifiers (some, many, several, most) do not count before a span of time ("for
   some time", "many years"), nor "most" after "the" or "at" (a superlative or a bound), nor
   "many" after "as", "so", "how" or "too" (a comparison or a question). "Others" counts only
