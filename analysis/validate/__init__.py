@@ -83,7 +83,7 @@ def run(options: Options = Options(),
     hedging_parts = ("heldout",) if options.fast else ("heldout", "train")
     steps: list[tuple[str, Callable[[], list[checks.Row]]]] = [
         ("sentiment", lambda: checks.sentiment(settings)),
-        ("hedging", lambda: checks.hedging(settings, hedging_parts)),
+        ("hedging", lambda: checks.hedging(settings, hedging_parts) + checks.hedging_news(settings)),
         ("readability", lambda: checks.readability(settings)),
         ("alarm", lambda: checks.alarm(settings)),
         ("sources", lambda: checks.sources(settings)),

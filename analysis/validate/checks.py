@@ -21,7 +21,7 @@ from analysis.measures import get
 from analysis.measures.readability import FORMULAS
 from analysis.validate import datasets as ds
 from analysis.validate import metrics as mt
-from analysis.validate.scoring import score_text
+from analysis.validate.scoring import document, score_text
 
 Row = dict[str, Any]
 NAN = float("nan")
@@ -80,7 +80,8 @@ def sentiment(s: Settings) -> list[Row]:
 
 # The cue weight a sentence must carry to count as uncertain: one weak cue (0.5) or a full
 # one (1). Hedge lexicon 1.2.0 added marginal cues (0.25: "may" in "may include", "may be
-# used"; "most") that are counted in the rate but usually are not a hedge on their own.
+# used"; "most"), 1.3.0 more ("may" after a generic subject, rounded figures): counted in the
+# rate, but usually not a hedge on their own.
 UNCERTAIN_AT = 0.5
 
 
@@ -114,6 +115,38 @@ def hedging(s: Settings, parts: tuple[str, ...] = ("heldout",)) -> list[Row]:
             ref, src = (0.602, CONLL_2010) if metric == "f1" else (None, None)
             rows.append(row("hedging", dataset, metric, value, _ci(stat, len(pred), s), len(pred),
                             ref, src))
+    return rows
+
+
+HEDGE_READINGS = frozenset({"epistemic", "concessive"})
+
+
+def may_weight(sentence: str, offset: int) -> float:
+    """The weight the hedging measure gives the "may" at ``offset`` of ``sentence`` (0 when
+    it is no evidence at all, e.g. read as the month)."""
+    m = get("hedging")
+    for par in document(sentence).paragraphs:
+        for e in m.score(par).evidence:
+            if par.start + e.start <= offset < par.start + e.end:
+                return e.weight
+    return 0.0
+
+
+def hedging_news(s: Settings) -> list[Row]:
+    """How the measure weighs "may" in Guardian news against the project's reading of each
+    instance: precision = of the instances counted as a full cue, the share a reader takes as
+    a hedge (epistemic or concessive); recall = of those hedges, the share counted in full."""
+    frame = ds.may_readings()
+    pred = np.array([may_weight(t, o) >= 1.0
+                     for t, o in zip(frame["sentence"], frame["offset"], strict=True)])
+    gold = frame["reading"].isin(HEDGE_READINGS).to_numpy()
+    rows = []
+    for k, metric in ((0, "full_weight_precision"), (1, "hedge_recall")):
+        def stat(i: npt.NDArray[np.intp], k: int = k) -> float:
+            return mt.precision_recall_f1(pred[i], gold[i])[k]
+
+        rows.append(row("hedging", "onestopenglish_may_readings", metric,
+                        mt.precision_recall_f1(pred, gold)[k], _ci(stat, len(pred), s), len(pred)))
     return rows
 
 

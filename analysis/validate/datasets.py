@@ -70,6 +70,15 @@ def hedging(part: str, n: int | None = None) -> pd.DataFrame:
     return _sample(frame, n)
 
 
+def may_readings() -> pd.DataFrame:
+    """Every "may" in the advanced OneStopEnglish (Guardian) texts with its reading, annotated
+    by the project: ``sentence``, ``offset`` (of "may" in it), ``reading`` (epistemic,
+    concessive, root or other). See data/eval/hedging_news/README.md."""
+    frame = pd.read_csv(EVAL / "hedging_news" / "may_readings.csv", keep_default_na=False)
+    frame["offset"] = frame["offset"].astype(int)
+    return frame
+
+
 def _read_level(path: Path, level: str) -> str:
     text = path.read_text(encoding="utf-8-sig")
     if level == "Int":

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from analysis import validate
+from analysis import lexicon, validate
 from analysis.__main__ import main
 from analysis.validate import report
 
@@ -29,8 +29,9 @@ KEYS = {"measure", "dataset", "metric", "value", "ci_low", "ci_high", "n", "refe
 # failure, strictly, so it turns red the day the figure passes and the entry must go.
 KNOWN_BELOW_FLOOR = {
     ("hedging", "wikipedia_uncertainty_heldout", "f1"):
-        "hedge lexicon 1.2.0 reaches F1 0.578 on the held-out part (1.1.0: 0.573; 1.0.0: "
-        "0.381); see data/lexicons/CHANGELOG.md for why a news word list stops there",
+        "hedge lexicon 1.3.0 reaches F1 0.592 on the held-out part (1.2.0: 0.578; 1.1.0: "
+        "0.573; 1.0.0: 0.381); see data/lexicons/CHANGELOG.md for why a news word list stops "
+        "there (the labels mark 'may' certain; in news it is a hedge: data/eval/hedging_news)",
 }
 
 
@@ -74,7 +75,8 @@ def test_failures_are_exactly_the_rows_below_their_floor(doc: dict[str, Any]) ->
 
 def test_schema(doc: dict[str, Any]) -> None:
     assert {"generated", "versions", "results", "mode"} <= set(doc)
-    assert doc["mode"] == "fast" and doc["versions"]["lexicon:hedges"] == "1.2.0"
+    assert doc["mode"] == "fast"
+    assert doc["versions"]["lexicon:hedges"] == lexicon.load("hedges").version  # the one in use
     measures = {r["measure"] for r in doc["results"]}
     assert measures == {"sentiment", "hedging", "readability", "alarm", "sources"}
     for r in doc["results"]:

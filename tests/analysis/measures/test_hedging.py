@@ -11,7 +11,7 @@ from .helpers import hits, score
     "text, expected",
     [
         ("The minister may resign.", [("may", "modal", 1.0)]),
-        ("It reportedly cost about 40 million dollars.", [("reportedly", "adverb", 1.0), ("about", "approximator", 1.0)]),
+        ("It reportedly cost about 40 million dollars.", [("reportedly", "adverb", 1.0), ("about", "approximator", 0.25)]),
         ("The report is about the theft.", []),
         ("According to officials, the plan is said to fail.",
          [("According to", "attribution", 1.0), ("is said to", "attribution", 1.0)]),
@@ -20,7 +20,7 @@ from .helpers import hits, score
         ("Industry insiders note the move suggests frustration.",
          [("Industry insiders", "vague_source", 1.0), ("suggests", "epistemic_verb", 1.0)]),
         ("Prices rose by roughly 5 percent, up to 7 in places.",
-         [("roughly", "approximator", 1.0), ("up to", "approximator", 1.0)]),
+         [("roughly", "approximator", 0.25), ("up to", "approximator", 0.25)]),
         ("Police confirmed the arrest on Tuesday.", []),
     ],
 )

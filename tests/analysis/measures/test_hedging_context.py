@@ -24,7 +24,8 @@ def counted(text: str) -> set[str]:
     ("The painting is widely regarded as his best.", {"widely regarded"}),
     ("It is believed that the ship sank in 1722.", {"it is believed"}),
     ("The bridge was considered unsafe.", {"was considered"}),
-    ("The decision has been criticised.", {"has been criticised"}),
+    ("The decision has been criticised.", {"criticised"}),
+    ("The decision has been widely criticised.", {"widely", "criticised"}),
     ("Others argue that the tax is unfair.", {"others argue"}),
     ("It is not known whether he survived.", {"it is not known", "whether"}),
     ("Lawyers argued the case was weak.", {"argued"}),
@@ -35,7 +36,7 @@ def test_weasel_cues(text: str, expected: set[str]) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Some residents left.", ("some", "vague_quantifier", 0.5)),
-    ("Some 40 people left.", ("some", "approximator", 1.0)),
+    ("Some 40 people left.", ("some", "approximator", 0.25)),
     ("Several ministers resigned.", ("several", "vague_quantifier", 0.5)),
 ])
 def test_vague_quantifiers_are_weak_cues(text: str, expected: tuple[str, str, float]) -> None:

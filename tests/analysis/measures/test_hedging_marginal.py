@@ -1,4 +1,4 @@
-"""Hand-checked rules of hedge lexicon 1.2 (hedging measure 1.2): marginal cues (weight 0.25)
+"""Hand-checked rules of hedge lexicon 1.2 (hedging measure 1.2, kept in 1.3): marginal cues (weight 0.25)
 and the readings that are not hedges at all, each shown with its reason; and the news hedges
 the rules must leave alone."""
 
