@@ -132,9 +132,11 @@ def _evidence_frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
     ``DataFrame(rows).astype(...)``, with the same columns, types and values."""
     if not rows:  # empty text columns keep the type they always had (object)
         return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS).astype(_EVIDENCE_TYPES)
-    columns = list(zip(*rows, strict=True))
+    # One column at a time: zip(*rows) would make an iterator object per row, tens of
+    # thousands of objects for the garbage collector to count towards a full collection.
+    columns = [list(map(itemgetter(i), rows)) for i in range(len(EVIDENCE_COLUMNS))]
     return pd.DataFrame({
-        name: np.array(col, dtype=_EVIDENCE_TYPES[name]) if name in _EVIDENCE_TYPES else list(col)
+        name: np.array(col, dtype=_EVIDENCE_TYPES[name]) if name in _EVIDENCE_TYPES else col
         for name, col in zip(EVIDENCE_COLUMNS, columns, strict=True)
     })
 
