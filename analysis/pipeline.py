@@ -78,8 +78,8 @@ def analyze(text: str, name: str = "article") -> Analysis:
     # measures interleaved cost about a fifth more). Each measure is summarised as soon as
     # it has scored every paragraph, and only its values and evidence rows (plain tuples)
     # are kept, so its Scored and Evidence objects are freed before the next measure runs
-    # rather than piling up into full garbage collections. Measures keep no state between
-    # paragraphs or between each other, so neither order changes a value.
+    # and fewer objects are alive at once for the garbage collector to trace. Measures keep
+    # no state between paragraphs or between each other, so neither order changes a value.
     values: list[list[dict[str, float | str]]] = []
     summaries: list[Mapping[str, float | str]] = []
     ev_rows: list[tuple[Any, ...]] = []
