@@ -47,10 +47,9 @@ class Compound:
         self.lexicon: dict[str, float] = analyzer.lexicon
         # polarity_scores compares one character at a time: only one-character keys can match.
         self.emoji = frozenset(k for k in analyzer.emojis if len(k) == 1)
-        self.ascii_emoji = any(k.isascii() for k in self.emoji)  # none in 3.3.2
 
     def __call__(self, text: str) -> float:
-        if (self.ascii_emoji or not text.isascii()) and not self.emoji.isdisjoint(text):
+        if not self.emoji.isdisjoint(text):
             return float(self.analyzer.polarity_scores(text)["compound"])
         text = text.strip()
         # VADER's words: split on white space, punctuation stripped from both ends unless
@@ -74,10 +73,11 @@ class Compound:
         if "but" in low:
             sentiments = vader.SentimentIntensityAnalyzer._but_check(words, sentiments)
         total = float(sum(sentiments))
+        emphasis = self.analyzer._punctuation_emphasis(text)
         if total > 0:
-            total += self.analyzer._punctuation_emphasis(text)
+            total += emphasis
         elif total < 0:
-            total -= self.analyzer._punctuation_emphasis(text)
+            total -= emphasis
         return round(vader.normalize(total), 4)
 
     def _valence(self, words: list[str], low: list[str], i: int, cap_diff: bool) -> float:
