@@ -28,9 +28,11 @@ _PUNCTUATION = string.punctuation
 _SO_THIS = ("so", "this")
 
 
-# The words of every phrase the idiom check looks up (special cases, booster phrases such
-# as "kind of"): where none is near, no phrase can match and the check changes nothing.
-_PHRASE_WORDS = frozenset(w for key in (*_SPECIAL, *_BOOSTERS) if " " in key for w in key.split(" "))
+def _strip_punctuation(token: str) -> str:
+    """A token without leading and trailing punctuation, unless that leaves two characters
+    or fewer (an emoticon such as ":)" stays whole): VADER's word rule."""
+    stripped = token.strip(_PUNCTUATION)
+    return token if len(stripped) <= 2 else stripped
 
 
 def _negated(word: str) -> bool:
@@ -52,26 +54,23 @@ class Compound:
         if not self.emoji.isdisjoint(text):
             return float(self.analyzer.polarity_scores(text)["compound"])
         text = text.strip()
-        # VADER's words: split on white space, punctuation stripped from both ends unless
-        # that leaves two characters or fewer (an emoticon such as ":)" stays whole).
-        words = [s if len(s := w.strip(_PUNCTUATION)) > 2 else w for w in text.split()]
-        if not words:
-            return 0.0
+        words = [_strip_punctuation(w) for w in text.split()]
         low = [w.lower() for w in words]
-        caps = sum(map(str.isupper, words))
-        cap_diff = 0 < len(words) - caps < len(words)  # vader.allcap_differential
+        cap_diff = vader.allcap_differential(words)
         lexicon = self.lexicon
         last = len(words) - 1
-        # Every word adds 0 (an int, as in the library) except a lexicon word that is not
-        # a booster and not the "kind" of "kind of".
-        sentiments: list[float] = [0] * len(words)
-        for i in [i for i, w in enumerate(low) if w in lexicon]:
-            word = low[i]
-            if word in _BOOSTERS or (word == "kind" and i < last and low[i + 1] == "of"):
-                continue
-            sentiments[i] = self._valence(words, low, i, cap_diff)
+        sentiments: list[float] = []
+        for i, word in enumerate(low):
+            if word in _BOOSTERS or (i < last and word == "kind" and low[i + 1] == "of"):
+                sentiments.append(0)
+            elif word in lexicon:
+                sentiments.append(self._valence(words, low, i, cap_diff))
+            else:
+                sentiments.append(0)
         if "but" in low:
             sentiments = vader.SentimentIntensityAnalyzer._but_check(words, sentiments)
+        if not sentiments:
+            return 0.0
         total = float(sum(sentiments))
         emphasis = self.analyzer._punctuation_emphasis(text)
         if total > 0:
@@ -98,9 +97,7 @@ class Compound:
                 valence -= vader.C_INCR
         for back in range(3):
             if i > back and low[i - (back + 1)] not in lexicon:
-                # scalar_inc_dec is 0.0 for any word that is not a booster
-                s = (vader.scalar_inc_dec(words[i - (back + 1)], valence, cap_diff)
-                     if low[i - (back + 1)] in _BOOSTERS else 0.0)
+                s = vader.scalar_inc_dec(words[i - (back + 1)], valence, cap_diff)
                 if back == 1 and s != 0:
                     s = s * 0.95
                 if back == 2 and s != 0:
@@ -137,8 +134,6 @@ def _negation(valence: float, low: list[str], back: int, i: int) -> float:
 def _idioms(valence: float, low: list[str], i: int) -> float:
     """VADER's ``_special_idioms_check`` (``i >= 3``): a special-case phrase around the word
     sets its valence; a booster bigram or trigram before it adds to it."""
-    if _PHRASE_WORDS.isdisjoint(low[i - 3 : i + 3]):
-        return valence  # no phrase of either table can be formed from these words
     one_zero = f"{low[i - 1]} {low[i]}"
     two_one_zero = f"{low[i - 2]} {low[i - 1]} {low[i]}"
     two_one = f"{low[i - 2]} {low[i - 1]}"
