@@ -23,7 +23,6 @@ from importlib.metadata import version
 from vaderSentiment import vaderSentiment as vader
 
 from analysis.measures.base import NAN, Column, Evidence, Measure, Scored
-from analysis.measures.vader_compound import Compound
 from analysis.text import Document, Paragraph
 
 NAME = "sentiment"
@@ -35,13 +34,6 @@ NEGATIVE, POSITIVE = -0.05, 0.05  # VADER's own thresholds for a negative/positi
 @functools.cache
 def analyzer() -> vader.SentimentIntensityAnalyzer:
     return vader.SentimentIntensityAnalyzer()
-
-
-@functools.cache
-def compound() -> Compound:
-    """VADER's compound score of one sentence, equal to the analyser's own (see
-    :mod:`analysis.measures.vader_compound`) and several times faster."""
-    return Compound(analyzer())
 
 
 def _for_vader(sentence: str) -> str:
@@ -74,8 +66,8 @@ def _evidence(par: Paragraph, lexicon: dict[str, float]) -> list[Evidence]:
 
 
 def sentence_scores(par: Paragraph) -> list[float]:
-    score_one = compound()
-    return [score_one(_for_vader(t)) for t in par.sentence_texts()]
+    sia = analyzer()
+    return [sia.polarity_scores(_for_vader(t))["compound"] for t in par.sentence_texts()]
 
 
 def score(par: Paragraph) -> Scored:
