@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import hashlib
 import platform
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import version
@@ -69,8 +71,35 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+@contextlib.contextmanager
+def _earlier_objects_frozen() -> Iterator[None]:
+    """Keep the objects that existed before an article is scored out of the garbage
+    collector's reach while it is scored (``gc.freeze``), and give them back afterwards.
+
+    Scoring makes tens of thousands of short-lived spans, which set off full collections; a
+    full collection walks every tracked object of the process (pandas, numpy, in the app also
+    Streamlit and plotly), though none of them can have become garbage because of the
+    article. Freezing only changes what a collection looks at: nothing is freed, kept or
+    changed differently, and ``gc.unfreeze`` returns every object to the oldest generation.
+    When something else has frozen objects already (a server that froze its start-up heap,
+    another thread scoring an article), it is left as it is."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def analyze(text: str, name: str = "article") -> Analysis:
     """Score ``text`` paragraph by paragraph with every registered measure."""
+    with _earlier_objects_frozen():
+        return _analyze(text, name)
+
+
+def _analyze(text: str, name: str) -> Analysis:
     doc = segment(text)
     pars = doc.paragraphs
     # Measure by measure over all paragraphs rather than paragraph by paragraph: each
