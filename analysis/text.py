@@ -169,10 +169,13 @@ def split_sentences(text: str) -> list[Span]:
     return spans
 
 
+_SPACE = re.compile(r"\s*")  # \s is str.isspace()'s white space
+
+
 def _skip_space(text: str, i: int) -> int:
-    while i < len(text) and text[i].isspace():
-        i += 1
-    return i
+    """The first position from ``i`` on that is not white space."""
+    m = _SPACE.match(text, i)
+    return m.end() if m else i
 
 
 def _starts_sentence(ch: str) -> bool:

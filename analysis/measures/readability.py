@@ -122,18 +122,46 @@ def _syllables(word: str) -> int:
     return int(count_syllables(word, LANG))
 
 
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """textstat's own expressions for its word list and sentences, compiled once: its
+    helpers pass them to ``re`` as strings and wrap every call in a cache, which costs more
+    than the matching on a paragraph's sentences."""
+    textstat()
+    from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
+
+    return (re.compile(RE_NONCONTRACTION_APOSTROPHE), re.compile(r"[^\w\s\']"),
+            re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE))
+
+
+def _list_words(text: str) -> list[str]:
+    """textstat's ``list_words(text)`` with its defaults: punctuation removed except the
+    apostrophes of contractions, split on white space."""
+    apostrophe, punctuation, _ = _patterns()
+    return punctuation.sub("", apostrophe.sub("", text)).split()
+
+
+def _count_sentences(text: str) -> int:
+    """textstat's ``count_sentences``: runs ending in . ! or ?, not counting those of two
+    words or fewer; at least 1 for a non-empty text."""
+    if not text:
+        return 0
+    sentences = _patterns()[2].findall(text)
+    short = sum(1 for sentence in sentences if len(_list_words(sentence)) <= 2)
+    return max(1, len(sentences) - short)
+
+
 def counts(text: str) -> Counts:
     """textstat's counts of ``text`` from one pass over its word list.
 
-    Equal to textstat's count_words, count_syllables, count_polysyllable_words and
-    count_difficult_words (which would each split the text again); the tests check it."""
+    Equal to textstat's count_words, count_sentences, count_syllables,
+    count_polysyllable_words and count_difficult_words (which would each split the text
+    again); the tests check it."""
     textstat()  # serve the pronunciation dictionary offline before counting syllables
-    from textstat.backend.counts import count_sentences
-    from textstat.backend.selections import list_words
     from textstat.backend.utils import get_lang_easy_words
 
     easy = get_lang_easy_words(LANG)
-    words = list_words(text)
+    words = _list_words(text)
     syllables = polysyllables = fog_hard = dc_hard = 0
     for word in words:
         lower = word.lower()
@@ -143,7 +171,7 @@ def counts(text: str) -> Counts:
         if lower not in easy:
             dc_hard += 1
             fog_hard += n >= FOG_SYLLABLES
-    return Counts(len(words), count_sentences(text), syllables, polysyllables, fog_hard, dc_hard)
+    return Counts(len(words), _count_sentences(text), syllables, polysyllables, fog_hard, dc_hard)
 
 
 def formulas(k: Counts, tokens: int) -> dict[str, float | str]:
@@ -180,9 +208,7 @@ def score(par: Paragraph) -> Scored:
 
 def summarize(doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
     """Article level: each formula on the article's pooled counts, not a mean of scores."""
-    total = Counts()
-    for s in scored:
-        total = total.plus(Counts(*(int(s.values[f"rd_{name}"]) for name in COUNT_FIELDS)))
+    total = Counts(*(sum(int(s.values[f"rd_{name}"]) for s in scored) for name in COUNT_FIELDS))
     out = formulas(total, doc.words)
     out.update({f"rd_{name}": float(v) for name, v in zip(COUNT_FIELDS, total, strict=True)})
     return out

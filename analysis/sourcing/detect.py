@@ -30,7 +30,6 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -139,7 +138,10 @@ def _finish(base: _Base, prev: _Context) -> Finding:
     quotes = [Quote(q.start, q.end) for q in base.speech]
     _resolve(sources, base.people, prev)
     _assign(base.par, quotes, sources, prev)
-    carried = Counter(id(q.speaker) for q in quotes if q.speaker is not None)
+    carried: dict[int, int] = {}
+    for q in quotes:
+        if q.speaker is not None:
+            carried[id(q.speaker)] = carried.get(id(q.speaker), 0) + 1
     for s in sources:
         s.quotes = carried.get(id(s), 0)
     return Finding(quotes, sources, list(base.scare), base.quoted_words, list(base.people))
@@ -193,6 +195,8 @@ def _back(prev: _Context) -> dict[str, Source | None]:
 def _resolve(sources: list[Source], people: list[Source], prev: _Context) -> None:
     """Resolve pronoun sources in one sweep, keeping the last fitting source and the last
     named person for each pronoun class."""
+    if all(s.kind and s.kind != "pronoun" for s in sources):
+        return  # no pronoun to resolve and nothing to drop (most paragraphs)
     back: dict[str, Source | None] | None = None  # read when first needed
     last: dict[str, Source | None] = dict.fromkeys(_CLASSES)
     named: dict[str, Source | None] = dict.fromkeys(_CLASSES)
@@ -222,6 +226,8 @@ def _resolve(sources: list[Source], people: list[Source], prev: _Context) -> Non
 
 
 def _assign(par: Paragraph, quotes: list[Quote], sources: list[Source], prev: _Context) -> None:
+    if not quotes:
+        return
     text = par.text
     by_clause = sorted(sources, key=lambda s: s.clause_start)
     clause_starts = [s.clause_start for s in by_clause]

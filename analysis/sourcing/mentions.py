@@ -16,7 +16,10 @@ from analysis.sourcing.attribution import Source, SpanIndex
 from analysis.text import Paragraph, Span
 
 SCARE_MAX_WORDS = 3
-_PERSON_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|von|van|de|al|bin))*")
+# A capital not preceded by a word character (the look-behind, after the capital, spans the
+# character before it): the same runs as "\b[A-Z]...", but starting with the capital lets
+# the engine skip straight to capitals instead of testing every position.
+_PERSON_RUN = re.compile(r"[A-Z](?<!\w.)[\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|von|van|de|al|bin))*")
 _INSTITUTION_BEFORE = re.compile(r"(?:\b(?:the|The)|[A-Z]\w*\s+(?:for|of|and|at))\s+$")
 _WORDS = re.compile(r"\w+")
 _PHRASE_TAIL = re.compile(r"[^,;:.!?()“”\"]*")
@@ -142,10 +145,10 @@ def person_mentions(par: Paragraph, speech: list[Span]) -> list[Source]:
     inside = SpanIndex(speech)
     nouns = _source_nouns()
     for m in _PERSON_RUN.finditer(text):
-        if inside.covers(m.start()) or _INSTITUTION_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+        if inside.covers(m.start()):
             continue
-        verdict = names.classify(m.group())
-        if verdict.kind != "person":
+        verdict = names.classify(m.group())  # cached; most capitalised runs are no person
+        if verdict.kind != "person" or _INSTITUTION_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
         if " " not in verdict.name:
             nxt = _NEXT_WORD.match(text[m.end() : m.end() + 40])

@@ -111,7 +111,8 @@ def left(mask: str, sent_start: int, verb_start: int) -> tuple[int, int, int] | 
     """The source before the verb: the nearest comma piece that names someone, walking
     back over descriptions (``a fellow at …``) and relative clauses to the name."""
     region_start = sent_start
-    cut = max(mask.rfind(ch, sent_start, verb_start) for ch in "|:;")
+    cut = max(mask.rfind("|", sent_start, verb_start), mask.rfind(":", sent_start, verb_start),
+              mask.rfind(";", sent_start, verb_start))
     if cut >= 0:
         region_start = cut + 1
     fallback: tuple[int, int, int] | None = None

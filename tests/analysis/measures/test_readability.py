@@ -66,3 +66,24 @@ def test_one_pass_counts_equal_textstats_own(text):
     assert k.polysyllables == c.count_polysyllable_words(text, "en_US")
     assert k.fog_hard == c.count_difficult_words(text, "en_US", 3)
     assert k.dale_chall_hard == c.count_difficult_words(text, "en_US", 0)
+
+
+def test_word_and_sentence_counts_equal_textstats_on_real_paragraphs(bundled_text):
+    """Our compiled copies of textstat's word list and sentence count, on every paragraph of
+    the bundled article and of the sourcing and readability evaluation texts."""
+    import json
+    from pathlib import Path
+
+    from textstat.backend import counts as c
+
+    readability.textstat()
+    data = Path(__file__).resolve().parents[3] / "data" / "eval"
+    texts = bundled_text.split("\n")
+    texts += [json.loads(line)["text"] for line in (data / "sources" / "paragraphs.jsonl").open(encoding="utf-8")]
+    for path in sorted((data / "readability" / "onestopenglish").rglob("*.txt"))[:30]:
+        texts += path.read_text(encoding="utf-8", errors="replace").split("\n")
+    texts += ["", " ", "'", "' '", "Rock 'n' roll's 'best' year. 'Twas.", "Ok. No! Yes? Fine... a b. A b c."]
+    assert len(texts) > 500
+    for text in texts:
+        k = readability.counts(text)
+        assert (k.words, k.sentences) == (c.count_words(text), c.count_sentences(text)), text
