@@ -88,7 +88,7 @@ def summarize(doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]
     def total(name: str) -> float:
         return float(sum(float(s.values[name]) for s in scored))
 
-    words = sum(p.words for p in doc.paragraphs)
+    words = doc.words
     quoted_words = sum(round(float(s.values["quoted_share"]) * p.words)
                        for s, p in zip(scored, doc.paragraphs, strict=True) if p.words)
     named, anonymous = total("named_sources"), total("anonymous_sources")
