@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -159,10 +158,6 @@ def quoted_note(note: str) -> str:
 @functools.lru_cache(maxsize=64)
 def _rate_keys(measure: str, categories: tuple[str, ...]) -> dict[str, str]:
     return {cat: f"{measure}_{cat}" for cat in categories}
-
-
-def finite_or_nan(x: float) -> float:
-    return x if isinstance(x, float) and math.isfinite(x) else NAN
 
 
 # Negation: a cue preceded within three words (same clause) by one of these is negated.

@@ -59,12 +59,6 @@ def words_of(category: str) -> frozenset[str]:
     return frozenset(e.term for e in lx.load(LEXICON).entries if e.category == category)
 
 
-@functools.cache
-def category_of(term: str) -> str:
-    entry = lx.load(LEXICON).lookup(term)
-    return entry.category if entry else ""
-
-
 @dataclass(frozen=True)
 class Named:
     """The verdict on one expression. ``kind`` is ``person``, ``organisation``,
