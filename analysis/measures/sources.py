@@ -34,7 +34,6 @@ from analysis.text import Document, Paragraph
 NAME = "sources"
 VERSION = "1.0"
 LEXICON = "sources"
-KINDS = ("person", "organisation", "anonymous")
 VERB_EVIDENCE = {"verb_neutral": "verb", "verb_framing": "verb_framing",
                  "verb_cognitive": "verb_cognitive"}
 COLUMNS = ("quotes", "named_sources", "anonymous_sources", "quoted_share", "anonymous_share",
