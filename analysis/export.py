@@ -8,9 +8,9 @@ libraries (``analysis.versions()``), and the UTC time of the export. Where it go
 - JSON: a top-level ``"provenance"`` object beside the tables;
 - Parquet: the schema metadata, key ``narrative_lens.provenance`` (a JSON string);
 - CSV: a sidecar file next to it, ``<file>.csv.provenance.json`` (``write``), or, for a
-  single download, a zip holding ``<name>.csv`` and ``<name>.provenance.json`` (``csv_bundle``). Comment lines in the CSV
-  itself would break the spreadsheets and CSV readers that researchers open it with, so the
-  CSV stays a plain table.
+  single download, a zip holding ``<name>.csv`` and ``<name>.provenance.json``
+  (``csv_bundle``). Comment lines in the CSV itself would break the spreadsheets and CSV
+  readers that researchers open it with, so the CSV stays a plain table.
 
 Spreadsheet formula injection: a text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab
 or a carriage return would be run as a formula by Excel or LibreOffice (OWASP, "CSV
