@@ -69,7 +69,7 @@ _DETERMINERS = frozenset("the a an his her their its".split())
 
 def took_or_won(par: Paragraph, end: int) -> str:
     """The object of "claimed" when it means took or won ("claimed the title"), or ""."""
-    nxt = [t[2].lower() for t in par.tokens_after(end, 2)]
+    nxt = [t[2] for t in par.tokens_after(end, 2)]
     if nxt and nxt[0] in _DETERMINERS:
         nxt = nxt[1:]
     return nxt[0] if nxt and nxt[0] in _WON else ""
@@ -143,7 +143,7 @@ def generic_subject(par: Paragraph, start: int) -> str:
 
 def root_may(par: Paragraph, end: int) -> str:
     """Why a modal "may" reads as possibility or permission (a marginal cue), or ""."""
-    nxt = [t[2].lower() for t in par.tokens_after(end, 3)]
+    nxt = [t[2] for t in par.tokens_after(end, 3)]
     if nxt and nxt[0].removesuffix("s") in _ROOT_MAY_VERBS:
         return f"'may {nxt[0]}': what can happen, rarely doubt"
     if nxt[:1] == ["be"] and len(nxt) > 1 and nxt[1] in _ROOT_MAY_PASSIVES:
