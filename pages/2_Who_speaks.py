@@ -31,7 +31,7 @@ def _help(name: str) -> str:
     return f"{c.description} Unit: {c.unit}, range {c.low:g}{top}; {c.direction}."
 
 
-try:
+with page.guard("the Who speaks page"):
     result = cache.analyze(article.text, article.title)
     if result.paragraphs.empty:
         st.info("This article has no paragraph to read: paste or upload a text on the home page.")
@@ -46,12 +46,12 @@ try:
     left, right = st.columns([3.2, 1], gap="medium")
     with left:
         along = sources_charts.attribution_along(result.paragraphs)
-        st.plotly_chart(along, config={"displaylogo": False}, key="who_speaks_along", theme=None)
+        page.plotly(along, article.title, "who_speaks_along")
         exports.chart(along, result, "who-speaks-along", "Attribution along the article, paragraph by paragraph")
     with right:
         if not sources.empty:
             kinds = sources_charts.kinds_bar(sources)
-            st.plotly_chart(kinds, config={"displaylogo": False}, key="who_speaks_kinds", theme=None)
+            page.plotly(kinds, article.title, "who_speaks_kinds")
             exports.chart(kinds, result, "who-speaks-kinds", "Sources by kind")
 
     st.subheader(f"Every source ({len(sources)})")
@@ -97,6 +97,3 @@ try:
                     "held-out half: quotation precision 0.99 and recall 1.00; speaker precision 0.83, recall "
                     "0.75; anonymous-source precision 0.69, recall 0.60 (few cases: wide intervals). "
                     "Reproduce with `python -m analysis.eval_sources --split test`.")
-except Exception as exc:  # a readable message, never a traceback
-    st.error(f"The sourcing view could not be built for this article ({type(exc).__name__}). "
-             "Your text is unchanged; try another article or report this.")
