@@ -8,7 +8,7 @@ import streamlit as st
 
 from analysis.measures import column, get
 from analysis.sourcing import table
-from ui import cache, exports, page, sources_charts
+from ui import cache, exports, methods, page, sources_charts
 
 article = page.setup("Who speaks")
 st.title("Who speaks")
@@ -16,6 +16,9 @@ st.caption(f"{page.md(article.title)}: quotations, attributions and anonymous so
            "A source is named when a reader could look it up (a person's or an institution's name); "
            "“a spokesperson”, “experts”, “a document seen by” are anonymous.")
 
+HELD_OUT = "onestopenglish_paragraphs_heldout"  # the validation rows the Validity line quotes
+VALIDITY = ("quote_precision", "quote_recall", "speaker_precision", "speaker_recall", "anonymous_precision",
+            "anonymous_recall")
 METRICS = ("quotes", "named_sources", "anonymous_sources", "anonymous_share", "quoted_share", "framing_verbs")
 
 
@@ -93,7 +96,15 @@ with page.guard("the Who speaks page"):
     with st.expander("How this is measured"):
         st.markdown(f"**Method** (sources {m.version}): {m.method}")
         st.markdown(f"**Limits**: {m.limits}")
-        st.markdown("**Validity** on 188 hand-annotated Guardian paragraphs (OneStopEnglish, CC BY-SA 4.0), "
-                    "held-out half: quotation precision 0.99 and recall 1.00; speaker precision 0.83, recall "
-                    "0.75; anonymous-source precision 0.69, recall 0.60 (few cases: wide intervals). "
-                    "Reproduce with `python -m analysis.eval_sources --split test`.")
+        held = {r["metric"]: r["value"] for r in methods.load_validation() or []
+                if r.get("measure") == "sources" and r.get("dataset") == HELD_OUT}
+        if set(VALIDITY) <= set(held):
+            v = {k: f"{held[k]:.2f}" for k in VALIDITY}
+            st.markdown("**Validity** on 188 hand-annotated Guardian paragraphs (OneStopEnglish, CC BY-SA 4.0), "
+                        f"held-out half: quotation precision {v['quote_precision']} and recall {v['quote_recall']}; "
+                        f"speaker precision {v['speaker_precision']}, recall {v['speaker_recall']}; anonymous-"
+                        f"source precision {v['anonymous_precision']}, recall {v['anonymous_recall']} (few cases: "
+                        "wide intervals; intervals and counts on the Methods page, from data/validation.json). "
+                        "Reproduce with `python -m analysis.eval_sources --split test`.")
+        else:
+            st.markdown("**Validity**: not yet measured (no figures in data/validation.json).")
