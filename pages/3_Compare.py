@@ -10,9 +10,9 @@ import streamlit as st
 from analysis import compare
 from analysis.compare import profile
 from analysis.measures import HEADLINE, column
+from ui import cache, exports, page
 from ui import compare_charts as charts
 from ui import compare_page as cp
-from ui import exports, page
 
 focus_art = page.setup("Compare")
 
@@ -54,7 +54,7 @@ with page.guard("the Compare page"):
     by_label = dict(zip(labels, pool, strict=True))
     articles = [by_label[focus_label]] + [by_label[n] for n in chosen]
     with st.spinner(f"Analysing and comparing {len(articles)} articles…"):
-        result = cp.run(articles)
+        result = cache.compare(articles)
     names = list(result.articles["article"])
     focus_name, others = names[0], names[1:]
     st.caption(f"Focus: **{page.md(focus_name)}** · {len(others)} other article(s) · "
