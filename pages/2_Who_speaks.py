@@ -9,6 +9,7 @@ import streamlit as st
 from analysis.measures import column, get
 from analysis.sourcing import table
 from ui import cache, exports, methods, page, sources_charts
+from ui.table import range_text
 
 article = page.setup("Who speaks")
 st.title("Who speaks")
@@ -30,8 +31,7 @@ def _fmt(name: str, value: float) -> str:
 
 def _help(name: str) -> str:
     c = column(name)
-    top = "" if c.high is None else f"–{c.high:g}"
-    return f"{c.description} Unit: {c.unit}, range {c.low:g}{top}; {c.direction}."
+    return f"{c.description} Unit: {c.unit}, range {range_text(c)}; {c.direction}."
 
 
 with page.guard("the Who speaks page"):

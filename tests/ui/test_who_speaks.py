@@ -38,6 +38,9 @@ def test_bundled_article(bundled):
     assert "a confidential brief seen by this publication" in set(sources["source"])
     assert set(sources["kind"]) == {"person", "organisation", "anonymous"}
     assert len(at.dataframe[1].value) == s["quotes"]
+    helps = {m.label: m.help for m in at.metric}
+    assert "range 0 and up;" in helps["Quotations"]  # a count has no upper bound (it read "range 0")
+    assert "range 0 to 1;" in helps["Anonymous share"]
 
 
 
