@@ -8,7 +8,8 @@ import streamlit as st
 
 from analysis.measures import column, get
 from analysis.sourcing import table
-from ui import cache, exports, page, sources_charts
+from ui import cache, exports, methods, page, sources_charts
+from ui.table import range_text
 
 article = page.setup("Who speaks")
 st.title("Who speaks")
@@ -16,6 +17,9 @@ st.caption(f"{page.md(article.title)}: quotations, attributions and anonymous so
            "A source is named when a reader could look it up (a person's or an institution's name); "
            "“a spokesperson”, “experts”, “a document seen by” are anonymous.")
 
+HELD_OUT = "onestopenglish_paragraphs_heldout"  # the validation rows the Validity line quotes
+VALIDITY = ("quote_precision", "quote_recall", "speaker_precision", "speaker_recall", "anonymous_precision",
+            "anonymous_recall")
 METRICS = ("quotes", "named_sources", "anonymous_sources", "anonymous_share", "quoted_share", "framing_verbs")
 
 
@@ -27,11 +31,10 @@ def _fmt(name: str, value: float) -> str:
 
 def _help(name: str) -> str:
     c = column(name)
-    top = "" if c.high is None else f"–{c.high:g}"
-    return f"{c.description} Unit: {c.unit}, range {c.low:g}{top}; {c.direction}."
+    return f"{c.description} Unit: {c.unit}, range {range_text(c)}; {c.direction}."
 
 
-try:
+with page.guard("the Who speaks page"):
     result = cache.analyze(article.text, article.title)
     if result.paragraphs.empty:
         st.info("This article has no paragraph to read: paste or upload a text on the home page.")
@@ -46,12 +49,12 @@ try:
     left, right = st.columns([3.2, 1], gap="medium")
     with left:
         along = sources_charts.attribution_along(result.paragraphs)
-        st.plotly_chart(along, config={"displaylogo": False}, key="who_speaks_along", theme=None)
+        page.plotly(along, article.title, "who_speaks_along")
         exports.chart(along, result, "who-speaks-along", "Attribution along the article, paragraph by paragraph")
     with right:
         if not sources.empty:
             kinds = sources_charts.kinds_bar(sources)
-            st.plotly_chart(kinds, config={"displaylogo": False}, key="who_speaks_kinds", theme=None)
+            page.plotly(kinds, article.title, "who_speaks_kinds")
             exports.chart(kinds, result, "who-speaks-kinds", "Sources by kind")
 
     st.subheader(f"Every source ({len(sources)})")
@@ -93,10 +96,15 @@ try:
     with st.expander("How this is measured"):
         st.markdown(f"**Method** (sources {m.version}): {m.method}")
         st.markdown(f"**Limits**: {m.limits}")
-        st.markdown("**Validity** on 188 hand-annotated Guardian paragraphs (OneStopEnglish, CC BY-SA 4.0), "
-                    "held-out half: quotation precision 0.99 and recall 1.00; speaker precision 0.83, recall "
-                    "0.75; anonymous-source precision 0.69, recall 0.60 (few cases: wide intervals). "
-                    "Reproduce with `python -m analysis.eval_sources --split test`.")
-except Exception as exc:  # a readable message, never a traceback
-    st.error(f"The sourcing view could not be built for this article ({type(exc).__name__}). "
-             "Your text is unchanged; try another article or report this.")
+        held = {r["metric"]: r["value"] for r in methods.load_validation() or []
+                if r.get("measure") == "sources" and r.get("dataset") == HELD_OUT}
+        if set(VALIDITY) <= set(held):
+            v = {k: f"{held[k]:.2f}" for k in VALIDITY}
+            st.markdown("**Validity** on 188 hand-annotated Guardian paragraphs (OneStopEnglish, CC BY-SA 4.0), "
+                        f"held-out half: quotation precision {v['quote_precision']} and recall {v['quote_recall']}; "
+                        f"speaker precision {v['speaker_precision']}, recall {v['speaker_recall']}; anonymous-"
+                        f"source precision {v['anonymous_precision']}, recall {v['anonymous_recall']} (few cases: "
+                        "wide intervals; intervals and counts on the Methods page, from data/validation.json). "
+                        "Reproduce with `python -m analysis.eval_sources --split test`.")
+        else:
+            st.markdown("**Validity**: not yet measured (no figures in data/validation.json).")

@@ -31,17 +31,12 @@ def account_box() -> None:
                    "installed on the server; workspaces stay per browser session.")
         return
     if st.user.is_logged_in:
+        from ui.page import md  # ui.page imports this module: import at call time
+
         who = str(st.user.get("email") or st.user.get("name") or "signed in")
-        st.caption(f"Signed in as **{_md(who)}**; your saved workspaces belong to this account.")
+        st.caption(f"Signed in as **{md(who)}**; your saved workspaces belong to this account.")
         st.button("Log out", on_click=st.logout, icon=":material/logout:", key="auth_logout")
     else:
         st.caption("Log in to keep saved workspaces under your account; without it they belong to "
                    "this browser session.")
         st.button("Log in", on_click=st.login, icon=":material/login:", key="auth_login")
-
-
-def _md(text: str) -> str:
-    out = text.replace("\\", "\\\\")
-    for ch in "*_`[]()<>#!|~$":
-        out = out.replace(ch, "\\" + ch)
-    return out

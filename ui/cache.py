@@ -1,17 +1,25 @@
-"""The one cache wrapper the pages call to analyse text.
+"""The one cache wrapper the pages call to analyse text (``analyze``) and to compare
+articles (``compare``).
 
-Keyed by the text's content hash and the analysis version. Streamlit's cache_data is shared
-by all sessions of a server; the key includes the session's id so that nothing one
-researcher analysed is ever served to another.
+Keyed by the texts' content hashes and the analysis (or comparison) version. Streamlit's
+cache_data is shared by all sessions of a server; the key includes the session's id so that
+nothing one researcher analysed is ever served to another.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import analysis
 from analysis.pipeline import ANALYSIS_VERSION, content_hash
+from ui.state import Article
+
+if TYPE_CHECKING:  # the compare engine is imported by the one page that compares, not at start-up
+    from analysis import compare as comparison
 
 
 def _session_id() -> str:
@@ -26,3 +34,21 @@ def _analyse(session: str, digest: str, version: str, text: str, name: str) -> a
 
 def analyze(text: str, name: str) -> analysis.Analysis:
     return _analyse(_session_id(), content_hash(text), ANALYSIS_VERSION, text, name)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _compare(session: str, digests: tuple[str, ...], names: tuple[str, ...], version: str,
+             _articles: tuple[Article, ...]) -> comparison.Comparison:
+    from analysis import compare as comparison
+
+    analyses = [analyze(a.text, name) for a, name in zip(_articles, names, strict=True)]
+    return comparison.compare(analyses)
+
+
+def compare(articles: Sequence[Article]) -> comparison.Comparison:
+    """The comparison of ``articles[0]`` (focus) with the rest, keyed by the texts' hashes and
+    titles (the articles themselves are not hashed again)."""
+    from analysis.compare import COMPARE_VERSION
+
+    return _compare(_session_id(), tuple(a.sha256 for a in articles), tuple(a.title for a in articles),
+                    COMPARE_VERSION, tuple(articles))

@@ -1,5 +1,6 @@
 """What the Compare page needs besides charts: the comparison articles in session state,
-adding uploads to them, the cached comparison, and the side-by-side paragraph view."""
+adding uploads to them, and the side-by-side paragraph view (the cached comparison itself is
+``ui.cache.compare``)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import streamlit as st
 
 from analysis import compare
 from analysis.ingest import UnreadableInput, load_bytes
-from ui import cache
 from ui.state import Article
 
 COMPARISON = "comparison_articles"  # list[ui.state.Article]; the workspace page fills it too
@@ -51,20 +51,6 @@ def add_uploads(files: Sequence[object]) -> tuple[list[str], list[str]]:
         added.append(art.title)
     st.session_state[COMPARISON] = arts
     return added, problems
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _compare(session: str, digests: tuple[str, ...], names: tuple[str, ...], version: str,
-             _articles: tuple[Article, ...]) -> compare.Comparison:
-    analyses = [cache.analyze(a.text, name) for a, name in zip(_articles, names, strict=True)]
-    return compare.compare(analyses)
-
-
-def run(articles: Sequence[Article]) -> compare.Comparison:
-    """The comparison of ``articles[0]`` (focus) with the rest, cached per session and
-    keyed by the texts' hashes and titles (the articles themselves are not hashed again)."""
-    return _compare(cache._session_id(), tuple(a.sha256 for a in articles),
-                    tuple(a.title for a in articles), compare.COMPARE_VERSION, tuple(articles))
 
 
 def marked_paragraph(result: compare.Comparison, article: str, paragraph: int) -> str:

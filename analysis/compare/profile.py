@@ -111,3 +111,20 @@ def profile(names: Sequence[str], analyses: Sequence[Analysis],
     words = {n: int(a.document.words) for n, a in zip(names, analyses, strict=True)}
     out["words"] = out["article"].map(words).astype("int64")
     return out[PROFILE_COLUMNS]
+
+
+def table(prof: pd.DataFrame, measure_names: Sequence[str]) -> pd.DataFrame:
+    """A profile (from ``profile``) as one row per article for reading: ``focus``, ``words``,
+    then for each of ``measure_names`` in that order its ``level`` under the measure's label
+    and its ``iqr`` (spread over the article's paragraphs) under "<label> · IQR". Indexed by
+    article in the profile's order; every article has a row even with no measure chosen."""
+    first = prof.drop_duplicates("article").set_index("article")
+    out = first[["focus", "words"]].copy()
+    for name in measure_names:
+        rows = prof[prof["measure"] == name].set_index("article")
+        if rows.empty:
+            continue
+        label = str(rows["label"].iloc[0])
+        out[label] = rows["level"].reindex(out.index)
+        out[f"{label} · IQR"] = rows["iqr"].reindex(out.index)
+    return out

@@ -38,6 +38,34 @@ def test_bundled_article(bundled):
     assert "a confidential brief seen by this publication" in set(sources["source"])
     assert set(sources["kind"]) == {"person", "organisation", "anonymous"}
     assert len(at.dataframe[1].value) == s["quotes"]
+    helps = {m.label: m.help for m in at.metric}
+    assert "range 0 and up;" in helps["Quotations"]  # a count has no upper bound (it read "range 0")
+    assert "range 0 to 1;" in helps["Anonymous share"]
+
+
+
+def test_validity_line_quotes_the_validation_run(tmp_path, monkeypatch):
+    """The figures under "How this is measured" are the validation run's held-out rows
+    (data/validation.json), not numbers typed into the page: a run with other figures shows them."""
+    import json
+
+    from ui import methods
+
+    names = ("quote_precision", "quote_recall", "speaker_precision", "speaker_recall", "anonymous_precision",
+             "anonymous_recall")
+    rows = [{"measure": "sources", "dataset": "onestopenglish_paragraphs_heldout", "metric": m, "value": v}
+            for m, v in zip(names, (0.51, 0.52, 0.53, 0.54, 0.55, 0.56), strict=True)]
+    rows.append({"measure": "sources", "dataset": "onestopenglish_paragraphs_all", "metric": "quote_precision",
+                 "value": 0.99})
+    path = tmp_path / "validation.json"
+    path.write_text(json.dumps({"results": rows}), encoding="utf-8")
+    monkeypatch.setattr(methods, "VALIDATION", path)
+    line = next(m.value for m in run().markdown if m.value.startswith("**Validity**"))
+    assert ("quotation precision 0.51 and recall 0.52; speaker precision 0.53, recall 0.54; "
+            "anonymous-source precision 0.55, recall 0.56") in line
+    monkeypatch.setattr(methods, "VALIDATION", tmp_path / "missing.json")
+    line = next(m.value for m in run().markdown if m.value.startswith("**Validity**"))
+    assert "not yet measured" in line and "0.5" not in line
 
 
 @pytest.mark.parametrize("text", ["", "-", "😀 🔥", '<script>alert(1)</script> “x y z w,” said <b>Bob</b>.'])

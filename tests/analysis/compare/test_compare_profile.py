@@ -87,3 +87,22 @@ def test_one_article_alone_and_one_without_paragraphs():
 def test_compare_needs_a_focus():
     with pytest.raises(ValueError):
         compare.compare([])
+
+
+def test_table_is_one_row_per_article_with_level_and_spread_in_the_chosen_order(result):
+    prof = result.profile
+    t = profile.table(prof, ["alarm", "hedging"])
+    assert list(t.index) == ["focus.txt", "herald.txt", "wire.txt"]
+    assert list(t.columns) == ["focus", "words", "Alarm", "Alarm · IQR", "Hedging", "Hedging · IQR"]
+    assert t["focus"].tolist() == [True, False, False]
+    assert t["words"].tolist() == [result.analysis(n).document.words for n in t.index]
+    for name, label in (("alarm", "Alarm"), ("hedging", "Hedging")):
+        for article in t.index:
+            row = prof[(prof["article"] == article) & (prof["measure"] == name)].iloc[0]
+            assert t.loc[article, label] == pytest.approx(row["level"], nan_ok=True)
+            assert t.loc[article, f"{label} · IQR"] == pytest.approx(row["q3"] - row["q1"], nan_ok=True)
+
+
+def test_table_without_measures_still_lists_every_article(result):
+    t = profile.table(result.profile, [])
+    assert list(t.index) == ["focus.txt", "herald.txt", "wire.txt"] and list(t.columns) == ["focus", "words"]
