@@ -9,6 +9,7 @@ import streamlit as st
 
 from analysis import compare
 from analysis.compare import profile
+from analysis.ingest import EXTENSIONS
 from analysis.measures import HEADLINE, column
 from ui import cache, exports, page
 from ui import compare_charts as charts
@@ -23,7 +24,8 @@ with page.guard("the Compare page"):
 
     with st.sidebar:
         st.subheader("Other coverage")
-        uploads = st.file_uploader("Add articles (.txt, .md)", type=["txt", "md"], accept_multiple_files=True,
+        uploads = st.file_uploader("Add articles (text, Markdown, HTML, Word or PDF)", type=sorted(EXTENSIONS),
+                                   accept_multiple_files=True,
                                    key="compare_uploads", help="Each file is one article. Added to the "
                                    "comparison articles of this session; the same text is added once.")
         if uploads:

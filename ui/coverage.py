@@ -18,13 +18,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analysis.ingest import Loaded, UnreadableInput, load_bytes, load_text, load_url, safe_name
+from analysis.ingest import EXTENSIONS, Loaded, UnreadableInput, load_bytes, load_text, load_url, safe_name
 from analysis.store import EDITABLE, Store, StoredArticle, StoreError, Workspace, db_path
 from ui import cache
 
 SCOPE = "coverage_scope"
 NOTICE_SHOWN = "coverage_notice_shown"
-UPLOAD_TYPES = ["txt", "md", "html", "htm", "docx", "pdf"]
+UPLOAD_TYPES = sorted(EXTENSIONS)  # every extension the readers take
 _KEY = re.compile(r"[A-Za-z0-9_-]{22,64}")
 _MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 _LOG = logging.getLogger(__name__)

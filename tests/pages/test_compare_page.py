@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests import fixtures_gen as fx
+
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "3_Compare.py")
 DEV = ROOT / "tests" / "fixtures" / "compare" / "dev"
@@ -72,4 +74,24 @@ def test_an_unreadable_upload_is_a_message_and_loses_nothing():
     warnings = " ".join(w.value for w in at.warning)
     assert "empty.txt" in warnings and "bin.txt" in warnings
     assert [a.title for a in at.session_state["comparison_articles"]] == ["herald.txt"]
+    assert len(at.get("plotly_chart")) == 4
+
+
+def test_word_and_pdf_files_are_read_like_text():
+    """The page's uploader takes every format the readers take, as the picker and Coverage do."""
+    paragraphs = [p for p in (DEV / "ledger.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.run()
+    uploader = at.sidebar.get("file_uploader")[0]
+    assert {"docx", "pdf", "html", "md", "txt"} <= {t.lstrip(".") for t in uploader.proto.type}
+    uploader.set_value([
+        ("ledger.docx", fx.docx("The Ledger", paragraphs),
+         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("ledger.pdf", fx.pdf("The Ledger in print", paragraphs[:3]), "application/pdf"),
+    ])
+    at.run()
+    assert not at.exception
+    assert not at.warning, [w.value for w in at.warning]
+    arts = at.session_state["comparison_articles"]
+    assert len(arts) == 2 and all(a.text.strip() for a in arts)
     assert len(at.get("plotly_chart")) == 4
