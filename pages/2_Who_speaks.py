@@ -44,7 +44,7 @@ with page.guard("the Who speaks page"):
         for col, name in zip(st.columns(3), row, strict=True):
             col.metric(column(name).label, _fmt(name, summary[name]), help=_help(name), border=True)
 
-    mentions = table.mentions(result.document)
+    mentions, quotes = cache.sourcing(article.text, article.title)
     sources = table.by_source(mentions)
     left, right = st.columns([3.2, 1], gap="medium")
     with left:
@@ -76,7 +76,6 @@ with page.guard("the Who speaks page"):
                 "paragraphs": st.column_config.TextColumn("Paragraphs (¶)"),
             })
 
-    quotes = table.quotations(result.document)
     st.subheader(f"Direct quotations ({len(quotes)})")
     if quotes.empty:
         st.info("No direct quotation in this article.")

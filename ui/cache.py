@@ -1,5 +1,5 @@
-"""The one cache wrapper the pages call to analyse text (``analyze``) and to compare
-articles (``compare``).
+"""The one cache wrapper the pages call to analyse text (``analyze``), to list its sources
+and quotations (``sourcing``) and to compare articles (``compare``).
 
 Keyed by the texts' content hashes and the analysis (or comparison) version. Streamlit's
 cache_data is shared by all sessions of a server; the key includes the session's id so that
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -34,6 +35,21 @@ def _analyse(session: str, digest: str, version: str, text: str, name: str) -> a
 
 def analyze(text: str, name: str) -> analysis.Analysis:
     return _analyse(_session_id(), content_hash(text), ANALYSIS_VERSION, text, name)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _sourcing(session: str, digest: str, version: str,
+              _result: analysis.Analysis) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from analysis.sourcing import table
+
+    return table.mentions(_result.document), table.quotations(_result.document)
+
+
+def sourcing(text: str, name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every source mention and every direct quotation of the analysed ``text`` (the tables of
+    :mod:`analysis.sourcing.table`), built once per text and session: walking every paragraph
+    again costs about 0.3 s CPU per rerun on a 1,000-paragraph article."""
+    return _sourcing(_session_id(), content_hash(text), ANALYSIS_VERSION, analyze(text, name))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
