@@ -23,7 +23,7 @@ from analysis.ingest.errors import UnreadableInput
 from analysis.ingest.loaded import Loaded
 from analysis.ingest.names import extension, safe_name
 
-MAX_BYTES = 20 * 1024 * 1024  # 20 MiB, as .streamlit/config.toml's maxUploadSize
+MAX_BYTES = _fetch.MAX_BYTES  # one limit for uploads, files and fetched pages (20 MiB)
 FORMATS = ("text", "markdown", "html", "docx", "pdf")
 EXTENSIONS = {"txt": "text", "text": "text", "md": "markdown", "markdown": "markdown",
               "html": "html", "htm": "html", "xhtml": "html", "docx": "docx", "pdf": "pdf"}
