@@ -120,7 +120,6 @@ def svg(fig: go.Figure, caption: str, options: ImageOptions = ImageOptions(), ti
 
 
 _SVG = "{http://www.w3.org/2000/svg}"
-_XLINK = "{http://www.w3.org/1999/xlink}"
 _BANNED = {"script", "foreignObject", "iframe", "object", "embed", "a", "use", "animate", "set",
            "handler", "listener"}
 _IMAGE_DATA = ("data:image/png;base64,", "data:image/jpeg;base64,")
