@@ -7,10 +7,10 @@ libraries (``analysis.versions()``), and the UTC time of the export. Where it go
 - Excel: a second sheet, ``provenance`` (key, value rows), after the data sheets;
 - JSON: a top-level ``"provenance"`` object beside the tables;
 - Parquet: the schema metadata, key ``narrative_lens.provenance`` (a JSON string);
-- CSV: a sidecar file ``<name>.provenance.json`` next to it (``write``), or, for a single
-  download, a zip holding the CSV and that sidecar (``csv_bundle``). Comment lines in the CSV
-  itself would break the spreadsheets and CSV readers that researchers open it with, so the
-  CSV stays a plain table.
+- CSV: a sidecar file next to it, ``<file>.csv.provenance.json`` (``write``), or, for a
+  single download, a zip holding ``<name>.csv`` and ``<name>.provenance.json``
+  (``csv_bundle``). Comment lines in the CSV itself would break the spreadsheets and CSV
+  readers that researchers open it with, so the CSV stays a plain table.
 
 Spreadsheet formula injection: a text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab
 or a carriage return would be run as a formula by Excel or LibreOffice (OWASP, "CSV

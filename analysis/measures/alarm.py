@@ -20,10 +20,10 @@ from analysis.measures.base import (
     Evidence,
     Measure,
     Scored,
-    category_rates,
+    lexicon_rates,
     negation,
-    per_100_words,
-    pooled_rate,
+    pooled_lexicon_rates,
+    quoted_note,
 )
 from analysis.text import Document, Paragraph
 
@@ -40,25 +40,14 @@ def score(par: Paragraph) -> Scored:
         factor, note = negation(par, m.start)
         quoted = par.in_quote(m.start, m.end)
         if quoted:
-            note = "; ".join(filter(None, [note, "in quoted speech"]))
+            note = quoted_note(note)
         evidence.append(Evidence(m.start, m.end, m.entry.category, par.text[m.start : m.end],
                                  m.entry.weight * factor, note, quoted))
-    values: dict[str, float | str] = {
-        NAME: per_100_words(sum(e.weight for e in evidence), par.words),
-        "alarm_quoted": per_100_words(sum(e.weight for e in evidence if e.quoted), par.words),
-    }
-    values.update(category_rates(NAME, CATEGORIES, evidence, par.words))
-    return Scored(values, evidence)
+    return Scored(lexicon_rates(NAME, CATEGORIES, evidence, par.words), evidence)
 
 
 def summarize(doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
-    out: dict[str, float | str] = {
-        NAME: pooled_rate(doc, scored),
-        "alarm_quoted": pooled_rate(doc, scored, quoted=True),
-    }
-    for cat in CATEGORIES:
-        out[f"{NAME}_{cat}"] = pooled_rate(doc, scored, cat)
-    return out
+    return pooled_lexicon_rates(NAME, CATEGORIES, doc, scored)
 
 
 MEASURE = Measure(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -125,13 +124,40 @@ def category_rates(
     return {key: per_100_words(sum(weights.get(cat, ())), words) for cat, key in keys.items()}
 
 
+def lexicon_rates(measure: str, categories: Iterable[str], evidence: list[Evidence],
+                  words: int) -> dict[str, float | str]:
+    """A lexicon measure's paragraph values, per 100 words: ``measure`` (all cue weights),
+    ``<measure>_quoted`` (the weights of cues inside quotations) and ``<measure>_<category>``
+    for each category. NaN for a paragraph without words."""
+    values: dict[str, float | str] = {
+        measure: per_100_words(sum(e.weight for e in evidence), words),
+        f"{measure}_quoted": per_100_words(sum(e.weight for e in evidence if e.quoted), words),
+    }
+    values.update(category_rates(measure, categories, evidence, words))
+    return values
+
+
+def pooled_lexicon_rates(measure: str, categories: Iterable[str], doc: Document,
+                         scored: Sequence[Scored]) -> dict[str, float | str]:
+    """The article-level counterpart of :func:`lexicon_rates`: the same columns, each
+    pooled over all the article's words (:func:`pooled_rate`)."""
+    out: dict[str, float | str] = {
+        measure: pooled_rate(doc, scored),
+        f"{measure}_quoted": pooled_rate(doc, scored, quoted=True),
+    }
+    for cat in categories:
+        out[f"{measure}_{cat}"] = pooled_rate(doc, scored, cat)
+    return out
+
+
+def quoted_note(note: str) -> str:
+    """``note`` with "in quoted speech" added, for a cue inside a direct quotation."""
+    return "; ".join(filter(None, [note, "in quoted speech"]))
+
+
 @functools.lru_cache(maxsize=64)
 def _rate_keys(measure: str, categories: tuple[str, ...]) -> dict[str, str]:
     return {cat: f"{measure}_{cat}" for cat in categories}
-
-
-def finite_or_nan(x: float) -> float:
-    return x if isinstance(x, float) and math.isfinite(x) else NAN
 
 
 # Negation: a cue preceded within three words (same clause) by one of these is negated.

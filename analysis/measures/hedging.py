@@ -62,9 +62,9 @@ from analysis.measures.base import (
     Evidence,
     Measure,
     Scored,
-    category_rates,
-    per_100_words,
-    pooled_rate,
+    lexicon_rates,
+    pooled_lexicon_rates,
+    quoted_note,
 )
 from analysis.measures.hedging_rules import (
     CRITICISED,
@@ -127,27 +127,15 @@ def score(par: Paragraph) -> Scored:
             weight, note = MARGINAL, root
         quoted = par.in_quote(m.start, m.end)
         if quoted:
-            note = "; ".join(filter(None, [note, "in quoted speech"]))
+            note = quoted_note(note)
         evidence.append(
             Evidence(m.start, m.end, category, par.text[m.start : m.end], weight, note, quoted)
         )
-    total = sum(e.weight for e in evidence)
-    values: dict[str, float | str] = {
-        NAME: per_100_words(total, par.words),
-        "hedging_quoted": per_100_words(sum(e.weight for e in evidence if e.quoted), par.words),
-    }
-    values.update(category_rates(NAME, CATEGORIES, evidence, par.words))
-    return Scored(values, evidence)
+    return Scored(lexicon_rates(NAME, CATEGORIES, evidence, par.words), evidence)
 
 
 def summarize(doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
-    out: dict[str, float | str] = {
-        NAME: pooled_rate(doc, scored),
-        "hedging_quoted": pooled_rate(doc, scored, quoted=True),
-    }
-    for cat in CATEGORIES:
-        out[f"{NAME}_{cat}"] = pooled_rate(doc, scored, cat)
-    return out
+    return pooled_lexicon_rates(NAME, CATEGORIES, doc, scored)
 
 
 def _columns() -> tuple[Column, ...]:

@@ -4,11 +4,8 @@ does not apply. Documented with the measure in analysis/measures/hedging.py."""
 
 from __future__ import annotations
 
-import re
-
 from analysis.text import Paragraph
 
-_WORD_AFTER = re.compile(r"\s*(\w+(?:['’]\w+)?)")
 _MONTH_CONTEXT = frozenset(
     "in on since until till by from early late mid last next this of during between "
     "before after through to and".split()
@@ -28,20 +25,22 @@ def month_or_name(par: Paragraph, start: int, end: int) -> str:
         return "'May' after a day: the month, not the modal"
     if prev and prev[-1][2] in _MONTH_CONTEXT:
         return f"'{prev[-1][2]} May': the month, not the modal"
-    sentence_start = any(s.start == start for s in par.sentences) or start == 0
-    if not sentence_start:
+    if start != par.sentence_at(start).start:
         return "capitalised 'May' in mid-sentence: the month or a name, not the modal"
     return ""
 
 
 def word_before(par: Paragraph, start: int) -> str:
+    """The word (token, lower case) before ``start``, across any punctuation; "" at the start."""
     prev = par.tokens_before(start, 1)
     return prev[-1][2] if prev else ""
 
 
 def word_after(par: Paragraph, end: int) -> str:
-    m = _WORD_AFTER.match(par.text, end)
-    return m.group(1).lower().replace("’", "'") if m else ""
+    """The word (token, lower case) right after ``end`` when only white space comes between
+    ("appears, in" has none); "" otherwise."""
+    nxt = par.tokens_after(end, 1)
+    return nxt[0][2] if nxt and not par.text[end : nxt[0][0]].strip() else ""
 
 
 _NOT_SEEMING = frozenset({"in", "on", "at"})
@@ -70,7 +69,7 @@ _DETERMINERS = frozenset("the a an his her their its".split())
 
 def took_or_won(par: Paragraph, end: int) -> str:
     """The object of "claimed" when it means took or won ("claimed the title"), or ""."""
-    nxt = [t[2].lower() for t in par.tokens_after(end, 2)]
+    nxt = [t[2] for t in par.tokens_after(end, 2)]
     if nxt and nxt[0] in _DETERMINERS:
         nxt = nxt[1:]
     return nxt[0] if nxt and nxt[0] in _WON else ""
@@ -109,10 +108,9 @@ def plural_noun(word: str) -> bool:
 
 
 def sentence_initial(par: Paragraph, pos: int) -> bool:
-    for s in par.sentences:
-        if s.start <= pos < s.end or (pos == 0 and s.start == 0):
-            return not any(c.isalnum() for c in par.text[s.start:pos])
-    return pos == 0
+    """True when nothing but punctuation comes before ``pos`` in its sentence."""
+    s = par.sentence_at(pos)
+    return not any(c.isalnum() for c in par.text[s.start:pos])
 
 
 def generic_subject(par: Paragraph, start: int) -> str:
@@ -145,7 +143,7 @@ def generic_subject(par: Paragraph, start: int) -> str:
 
 def root_may(par: Paragraph, end: int) -> str:
     """Why a modal "may" reads as possibility or permission (a marginal cue), or ""."""
-    nxt = [t[2].lower() for t in par.tokens_after(end, 3)]
+    nxt = [t[2] for t in par.tokens_after(end, 3)]
     if nxt and nxt[0].removesuffix("s") in _ROOT_MAY_VERBS:
         return f"'may {nxt[0]}': what can happen, rarely doubt"
     if nxt[:1] == ["be"] and len(nxt) > 1 and nxt[1] in _ROOT_MAY_PASSIVES:
@@ -173,10 +171,10 @@ def critic_named(par: Paragraph, end: int) -> str:
 
 def not_a_hedge(par: Paragraph, term: str, start: int, end: int) -> str:
     """Why a matched cue is not a hedge in this context ("" when it is one)."""
-    after, before = word_after(par, end), word_before(par, start)
     if term == "may":
         return month_or_name(par, start, end)
-    if term == "could" and (after in ("not", "n't") or par.text[end:end + 3].lower() == "n't"):
+    after, before = word_after(par, end), word_before(par, start)
+    if term == "could" and after in ("not", "n't"):  # the lexicon never matches inside "couldn't"
         return "'could not': past inability, not a hedge"
     if term in ("appear", "appears", "appeared") and after in _NOT_SEEMING:
         return f"'{term} {after}': a performance or a publication, not seeming"

@@ -34,7 +34,6 @@ from analysis.text import Document, Paragraph
 NAME = "sources"
 VERSION = "1.0"
 LEXICON = "sources"
-KINDS = ("person", "organisation", "anonymous")
 VERB_EVIDENCE = {"verb_neutral": "verb", "verb_framing": "verb_framing",
                  "verb_cognitive": "verb_cognitive"}
 COLUMNS = ("quotes", "named_sources", "anonymous_sources", "quoted_share", "anonymous_share",
@@ -88,7 +87,7 @@ def summarize(doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]
     def total(name: str) -> float:
         return float(sum(float(s.values[name]) for s in scored))
 
-    words = sum(p.words for p in doc.paragraphs)
+    words = doc.words
     quoted_words = sum(round(float(s.values["quoted_share"]) * p.words)
                        for s, p in zip(scored, doc.paragraphs, strict=True) if p.words)
     named, anonymous = total("named_sources"), total("anonymous_sources")

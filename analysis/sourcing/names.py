@@ -50,18 +50,13 @@ STOPWORDS = frozenset(
 )
 DEFINITE = frozenset("the this that these those its their his her our".split())
 INDEFINITE = frozenset("a an one some another several many".split())
+DETERMINERS = DEFINITE | INDEFINITE
 
 
 @functools.cache
 def words_of(category: str) -> frozenset[str]:
     """The terms of one category of the ``sources`` lexicon."""
     return frozenset(e.term for e in lx.load(LEXICON).entries if e.category == category)
-
-
-@functools.cache
-def category_of(term: str) -> str:
-    entry = lx.load(LEXICON).lookup(term)
-    return entry.category if entry else ""
 
 
 @dataclass(frozen=True)
@@ -143,7 +138,7 @@ def classify(expr: str) -> Named:
         return Named("pronoun", words[0], "pronoun")
     if low[0] in FIRST_PERSON and len(words) == 1:
         return Named("", expr, "the writer")
-    det = low[0] if low[0] in DEFINITE | INDEFINITE else ""
+    det = low[0] if low[0] in DETERMINERS else ""
     head = head_words(words)
     hn = _bare(head[-1])
     run = name_run(head)
@@ -183,15 +178,21 @@ def subject_run(expr: str) -> str:
     """The leading noun phrase of a clause (``Brazil and Peru`` of ``Brazil and Peru have
     called for ...``): determiners, capitalised words, the glue inside names and the
     lexicon's source nouns (``the government prosecutor``), up to the first other word."""
-    nouns = (words_of("anon_role") | words_of("org_head") | words_of("document")
-             | words_of("title") | words_of("anon_vague"))
+    nouns = _subject_nouns()
     out: list[str] = []
     for w in _WORD.findall(expr):
         low = w.lower()
-        if _capitalised(w) or low in _NAME_GLUE or low in DEFINITE | INDEFINITE or _bare(w) in nouns:
+        if _capitalised(w) or low in _NAME_GLUE or low in DETERMINERS or _bare(w) in nouns:
             out.append(w)
         else:
             break
     while out and out[-1].lower() in _NAME_GLUE:
         out.pop()
     return " ".join(out)
+
+
+@functools.cache
+def _subject_nouns() -> frozenset[str]:
+    """The lexicon's source nouns that may stand in a subject (``the government prosecutor``)."""
+    return (words_of("anon_role") | words_of("org_head") | words_of("document")
+            | words_of("title") | words_of("anon_vague"))

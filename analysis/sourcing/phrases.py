@@ -24,6 +24,7 @@ _TRAILING = frozenset(
     just last first since not never has also had already""".split()
 )
 _RELATIVE = frozenset("who which whose whom where".split())
+_SUBJECT_LEADS = names.DETERMINERS | frozenset(names.PRONOUNS)  # words that open a subject
 WORD = re.compile(r"[\w&.’'-]+", re.UNICODE)  # a word of a source expression (attribution uses it too)
 MAX_SOURCE_WORDS = 12
 _ASIDE = re.compile(r"\([^()|]*\)")
@@ -125,7 +126,7 @@ def left(mask: str, sent_start: int, verb_start: int) -> tuple[int, int, int] | 
             # "which has been monitoring …": a clause about the name before it.
             b, e = _trim_words(mask, begin, end, _RELATIVE, _TRAILING)
             lead = mask[b:e].split()[0] if b < e else ""
-            subject = lead[:1].isupper() or lead.lower() in names.DEFINITE | names.INDEFINITE | set(names.PRONOUNS)
+            subject = lead[:1].isupper() or lead.lower() in _SUBJECT_LEADS
             if subject and len(mask[b:e].split()) <= 6 and names.classify(mask[b:e]).kind:
                 return b, e, b
             continue
@@ -184,7 +185,7 @@ def right(mask: str, verb_end: int, sent_end: int) -> tuple[int, int, int] | Non
             b, e = _strip(mask, end + nxt.start(1), end + nxt.end(1))
             if names.classify(mask[b:e]).kind in ("person", "organisation"):
                 return b, e, begin
-    if verdict.kind in ("", "pronoun") and mask[begin:end].split()[0].lower() in names.FIRST_PERSON | {"me", "us"}:
+    if verdict.kind in ("", "pronoun") and mask[begin:end].split()[0].lower() in names.FIRST_PERSON:
         return None
     return begin, end, begin
 

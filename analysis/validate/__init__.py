@@ -14,8 +14,8 @@ a figure with a 95% percentile-bootstrap confidence interval (fixed seed):
 - readability: per formula, the share of pairs of versions of the same OneStopEnglish
   article (Ele < Int < Adv) ordered correctly;
 - alarm: ROC AUC of the alarm rate separating clickbait from news headlines (weak proxy);
-- sources: precision and recall from ``analysis.eval_sources`` when it exists, else
-  "not yet measured".
+- sources: precision and recall of quotations, speakers and anonymous sources on the
+  hand-annotated paragraphs (``analysis.eval_sources``).
 
 Command line: ``python -m analysis validate [--json] [--fast] [--write]``.
 

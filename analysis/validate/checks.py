@@ -8,8 +8,6 @@ percentile bootstrap over the set's units), ``n`` (units scored), ``reference`` 
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +15,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from analysis import eval_sources
 from analysis.measures import get
 from analysis.measures.readability import FORMULAS
 from analysis.validate import datasets as ds
@@ -188,26 +187,8 @@ def alarm(s: Settings) -> list[Row]:
     return [row("alarm", "clickbait_vs_news_headlines", "roc_auc", mt.roc_auc(x, y), ci, len(x))]
 
 
-SOURCES_HOOK = "analysis.eval_sources"
-
-
 def sources(s: Settings) -> list[Row]:
-    """The sourcing measure's precision and recall, from its own evaluation module.
-
-    Hook contract: ``analysis.eval_sources.results(fast: bool) -> list[dict]``, each dict
-    with ``dataset``, ``metric`` and ``value`` and optionally ``ci_low``, ``ci_high``,
-    ``n``, ``reference``, ``reference_source``. While that module or function does not
-    exist, one row says "not yet measured" (value None): no figure is made up.
-    """
-    fast = s.sizes != ds.FULL
-    if importlib.util.find_spec(SOURCES_HOOK) is not None:
-        module = importlib.import_module(SOURCES_HOOK)
-        results = getattr(module, "results", None)
-        if callable(results):
-            out = []
-            for r in results(fast=fast):
-                out.append(row("sources", str(r["dataset"]), str(r["metric"]), r["value"],
-                               (r.get("ci_low", NAN), r.get("ci_high", NAN)), r.get("n", 0),
-                               r.get("reference"), r.get("reference_source")))
-            return out
-    return [row("sources", "annotated_paragraphs", "precision_recall", None, (NAN, NAN), 0)]
+    """The sourcing measure's precision and recall on its hand-annotated paragraphs, with
+    their intervals, as :func:`analysis.eval_sources.results` computes them."""
+    return [row("sources", r["dataset"], r["metric"], r["value"], (r["ci_low"], r["ci_high"]), r["n"])
+            for r in eval_sources.results(fast=s.sizes != ds.FULL)]

@@ -8,10 +8,11 @@ import pytest
 from analysis.measures import hedging
 from analysis.text import segment
 
+from .helpers import hits
+
 
 def cues(text: str) -> list[tuple[str, str, float]]:
-    par = segment(text).paragraphs[0]
-    return [(e.term.lower(), e.category, e.weight) for e in hedging.score(par).evidence]
+    return [(term.lower(), category, weight) for term, category, weight, _ in hits(hedging.MEASURE, text)]
 
 
 def counted(text: str) -> set[str]:

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from analysis.measures import hedging
-from analysis.text import segment
+
+from .helpers import hits
 
 
 def cues(text: str) -> list[tuple[str, float, str]]:
-    par = segment(text).paragraphs[0]
-    return [(e.term.lower(), e.weight, e.note) for e in hedging.score(par).evidence]
+    return [(term.lower(), weight, note) for term, _, weight, note in hits(hedging.MEASURE, text)]
 
 
 def may(text: str) -> tuple[float, str]:
