@@ -62,20 +62,12 @@ def make_corpus(paragraphs: int, path: Path) -> dict[str, int]:
 
 def phase_baseline(src: Path) -> dict[str, float]:
     import pandas as pd
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from analysis.measures.readability import textstat  # textstat, its dictionary served offline
+    from bench.bench_pipeline import bare  # VADER and textstat's five formulas per paragraph
 
     texts = [p for t in pd.read_parquet(src, columns=["text"])["text"] for p in t.split("\n\n")]
     t0 = time.perf_counter()
-    ts, vader = textstat(), SentimentIntensityAnalyzer()  # warm-up counted, as the batch's is
-    for p in texts:
-        vader.polarity_scores(p)
-        ts.flesch_reading_ease(p)
-        ts.flesch_kincaid_grade(p)
-        ts.gunning_fog(p)
-        ts.smog_index(p)
-        ts.dale_chall_readability_score(p)
+    bare(texts)  # builds VADER and textstat's dictionary first: warm-up counted, as the batch's is
     return {"seconds": time.perf_counter() - t0, "paragraphs": len(texts)}
 
 

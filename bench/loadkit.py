@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -28,14 +27,12 @@ from urllib.request import urlopen
 
 import psutil
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from tests.browser.browserkit import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, free_port
+
 # The dataframe's CSV download asks for the File System Access API when the browser has it;
 # without it, Streamlit falls back to an ordinary download that Playwright can catch.
 NO_SAVE_PICKER = "delete window.showSaveFilePicker;"
-SHOTS: Path | None = ROOT / "tests" / "artifacts"  # a screenshot of any failed step goes here
+SHOTS: Path | None = ARTIFACTS  # a screenshot of any failed step goes here
 
 
 def marker() -> str:
@@ -60,12 +57,6 @@ def html_article(mark: str) -> str:
 
 
 # ---- the server ---------------------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 @dataclass
 class Server:

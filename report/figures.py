@@ -17,7 +17,6 @@ prefixed so that two figures in one page cannot capture each other's clip paths.
 from __future__ import annotations
 
 import atexit
-import copy
 import html
 import os
 import re
@@ -68,7 +67,7 @@ def exportable(fig: go.Figure, caption: str, width: int = ImageOptions.width, ti
     """A copy of ``fig`` with a fixed width and ``caption`` (plain text, escaped here) under
     the plot area, in the page's own template; no caption when it is empty. ``title`` (plain
     text) is given to a figure that has none, so a cut-out image still says what it shows."""
-    out = go.Figure(copy.deepcopy(fig.to_dict()))
+    out = go.Figure(fig.to_dict())  # to_dict() is already a deep copy
     height = int(out.layout.height or 500)
     if title and not (out.layout.title and out.layout.title.text):
         top = int(out.layout.margin.t if out.layout.margin and out.layout.margin.t is not None else 60)
@@ -121,7 +120,6 @@ def svg(fig: go.Figure, caption: str, options: ImageOptions = ImageOptions(), ti
 
 
 _SVG = "{http://www.w3.org/2000/svg}"
-_XLINK = "{http://www.w3.org/1999/xlink}"
 _BANNED = {"script", "foreignObject", "iframe", "object", "embed", "a", "use", "animate", "set",
            "handler", "listener"}
 _IMAGE_DATA = ("data:image/png;base64,", "data:image/jpeg;base64,")

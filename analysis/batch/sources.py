@@ -99,12 +99,12 @@ def _folder_records(folder: Path) -> Iterator[Record]:
         outlet = rel.parts[0] if len(rel.parts) > 1 else None
         name = rel.as_posix()
         try:
-            text = load(f).text
+            loaded = load(f)
         except UnreadableInput as exc:
             digest = hashlib.sha256(f.read_bytes()).hexdigest()
             yield Record(row, name, name, "", digest, title=f.stem, outlet=outlet, error=str(exc))
             continue
-        yield Record(row, name, name, text, content_hash(text), title=f.stem, outlet=outlet)
+        yield Record(row, name, name, loaded.text, loaded.sha256, title=f.stem, outlet=outlet)
 
 
 def _table_shape(corpus: Corpus) -> tuple[list[str], int]:

@@ -13,49 +13,23 @@ The format is taken from the extension and confirmed by the file's first bytes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 from analysis.ingest import fetch as _fetch
 from analysis.ingest import pdf as _pdf
 from analysis.ingest import plain, webpage, word
 from analysis.ingest.errors import UnreadableInput
+from analysis.ingest.loaded import Loaded
 from analysis.ingest.names import extension, safe_name
-from analysis.pipeline import content_hash
 
-MAX_BYTES = 20 * 1024 * 1024  # 20 MiB, as .streamlit/config.toml's maxUploadSize
+MAX_BYTES = _fetch.MAX_BYTES  # one limit for uploads, files and fetched pages (20 MiB)
 FORMATS = ("text", "markdown", "html", "docx", "pdf")
 EXTENSIONS = {"txt": "text", "text": "text", "md": "markdown", "markdown": "markdown",
               "html": "html", "htm": "html", "xhtml": "html", "docx": "docx", "pdf": "pdf"}
 
 __all__ = ["FORMATS", "MAX_BYTES", "Loaded", "UnreadableInput", "load", "load_bytes", "load_text",
            "load_url", "safe_name"]
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """One article's text and what the file said about it (empty string = not stated).
-
-    ``encoding`` is the character encoding the text was decoded from ("utf-8", "cp1252",
-    ...; "docx"/"pdf" files carry their own, reported as "utf-8"), ``sha256`` the hash of
-    ``text`` (the same function as ``Analysis.meta['sha256']``), so the same article is
-    recognised whatever file it came in.
-    """
-
-    name: str
-    text: str
-    encoding: str
-    format: str = "text"
-    title: str = ""
-    outlet: str = ""
-    date: str = ""
-    author: str = ""
-    url: str = ""
-    sha256: str = ""
-
-    def __post_init__(self) -> None:
-        if not self.sha256:
-            object.__setattr__(self, "sha256", content_hash(self.text))
 
 
 def sniff(data: bytes, name: str) -> str:
@@ -82,17 +56,11 @@ def load_bytes(data: bytes, name: str) -> Loaded:
         raise UnreadableInput(f"{name}: the file is empty")
     fmt = sniff(data, name)
     if fmt == "html":
-        page = webpage.read(data, name)
-        return Loaded(name=name, text=page.text, encoding=page.encoding, format="html", title=page.title,
-                      outlet=page.outlet, date=page.date, author=page.author, url=page.url)
+        return webpage.read(data, name)
     if fmt == "docx":
-        doc = word.read(data, name)
-        return Loaded(name=name, text=doc.text, encoding="utf-8", format="docx", title=doc.title,
-                      author=doc.author, date=doc.date)
+        return word.read(data, name)
     if fmt == "pdf":
-        pdf = _pdf.read(data, name)
-        return Loaded(name=name, text=pdf.text, encoding="utf-8", format="pdf", title=pdf.title,
-                      author=pdf.author, date=pdf.date)
+        return _pdf.read(data, name)
     text, encoding = plain.decode(data, name)
     return Loaded(name=name, text=text, encoding=encoding, format=fmt, title=_first_line(text, fmt))
 
@@ -140,7 +108,7 @@ def load_url(url: str, options: _fetch.FetchOptions | None = None) -> Loaded:
         raise UnreadableInput(f"{safe_name(base)}: {ctype or 'unknown'} content cannot be read as an article")
     name = base if extension(base) == ext else f"{base}.{ext}"
     loaded = load_bytes(got.data, name)
-    return Loaded(**{**loaded.__dict__, "url": loaded.url or got.url})
+    return replace(loaded, url=loaded.url or got.url)
 
 
 def _first_line(text: str, fmt: str) -> str:

@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 from analysis.ingest.errors import UnreadableInput
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 20 * 1024 * 1024  # 20 MiB, as .streamlit/config.toml's maxUploadSize; analysis.ingest.MAX_BYTES
 
 
 @dataclass(frozen=True)

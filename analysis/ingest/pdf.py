@@ -13,27 +13,17 @@ advice to run OCR first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from analysis.ingest import sandbox
 from analysis.ingest.errors import UnreadableInput
+from analysis.ingest.loaded import Loaded
 from analysis.ingest.sandbox import Limits, clean
 
 MIN_CHARS = 40  # fewer letters than this on every page together = no text layer
-PdfLimits = Limits  # the name the tests and callers know
 PDF_LIMITS = Limits()
 
 
-@dataclass(frozen=True)
-class PdfDoc:
-    text: str
-    pages: int
-    title: str = ""
-    author: str = ""
-    date: str = ""
-
-
-def read(data: bytes, name: str, limits: Limits = PDF_LIMITS) -> PdfDoc:
+def read(data: bytes, name: str, limits: Limits = PDF_LIMITS) -> Loaded:
     """Text of a PDF, or UnreadableInput naming the reason (encrypted, no text, too costly)."""
     if b"%PDF-" not in data[:1024]:
         raise UnreadableInput(f"{name}: not a PDF (no %PDF- header)")
@@ -53,7 +43,7 @@ def read(data: bytes, name: str, limits: Limits = PDF_LIMITS) -> PdfDoc:
     if sum(ch.isalpha() for p in pages for ch in p) < MIN_CHARS:
         raise UnreadableInput(f"{name}: the PDF has no text layer (a scan or drawing?); run OCR on it first")
     text = "\n\n".join(t for t in (paragraphs(p) for p in pages) if t)
-    return PdfDoc(text=text, pages=len(pages), title=str(out.get("title", "")).strip(),
+    return Loaded(name=name, text=text, encoding="utf-8", format="pdf", title=str(out.get("title", "")).strip(),
                   author=str(out.get("author", "")).strip(), date=str(out.get("date", "")))
 
 

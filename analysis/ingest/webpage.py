@@ -10,28 +10,17 @@ one paragraph per block.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from analysis.ingest import sandbox
 from analysis.ingest.errors import UnreadableInput
+from analysis.ingest.loaded import Loaded
 from analysis.ingest.plain import checked, decode
 from analysis.ingest.sandbox import Limits, clean
 
 HTML_LIMITS = Limits(cpu_seconds=10, wall_seconds=12.0)
 
 
-@dataclass(frozen=True)
-class Page:
-    text: str
-    encoding: str
-    title: str = ""
-    outlet: str = ""
-    date: str = ""
-    author: str = ""
-    url: str = ""
-
-
-def read(data: bytes, name: str, limits: Limits = HTML_LIMITS) -> Page:
+def read(data: bytes, name: str, limits: Limits = HTML_LIMITS) -> Loaded:
     """Extract the main text and metadata of an HTML page, or raise UnreadableInput.
 
     Decoding happens here; the parse runs in ``sandbox``'s limited child, because lxml and
@@ -43,9 +32,9 @@ def read(data: bytes, name: str, limits: Limits = HTML_LIMITS) -> Page:
     lines = [line.strip() for line in str(out.get("text", "")).splitlines() if line.strip()]
     if not lines:
         raise UnreadableInput(f"{name}: no article text found in the page (only navigation or scripts?)")
-    return Page(text="\n\n".join(lines), encoding=encoding, title=_s(out.get("title")),
-                outlet=_s(out.get("sitename")), date=_s(out.get("date")), author=_s(out.get("author")),
-                url=_s(out.get("url")))
+    return Loaded(name=name, text="\n\n".join(lines), encoding=encoding, format="html",
+                  title=_s(out.get("title")), outlet=_s(out.get("sitename")), date=_s(out.get("date")),
+                  author=_s(out.get("author")), url=_s(out.get("url")))
 
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)

@@ -18,22 +18,14 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass
 
 from analysis.ingest.errors import UnreadableInput
+from analysis.ingest.loaded import Loaded
 
 MAX_ENTRIES = 1_000
 MAX_EXPANDED = 100 * 1024 * 1024
 MAX_RATIO = 100.0
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class WordDoc:
-    text: str
-    title: str = ""
-    author: str = ""
-    date: str = ""
 
 
 def check_container(data: bytes, name: str) -> None:
@@ -69,7 +61,7 @@ def check_container(data: bytes, name: str) -> None:
                                           "ENTITY (external entities are not allowed in a .docx)")
 
 
-def read(data: bytes, name: str) -> WordDoc:
+def read(data: bytes, name: str) -> Loaded:
     """Paragraphs (and table cells) of a checked .docx, with core properties as metadata."""
     check_container(data, name)
     import docx
@@ -89,8 +81,9 @@ def read(data: bytes, name: str) -> WordDoc:
         raise UnreadableInput(f"{name}: the document contains no text")
     core = document.core_properties
     when = core.created or core.modified
-    return WordDoc(text="\n\n".join(blocks), title=(core.title or "").strip(),
-                   author=(core.author or "").strip(), date=when.date().isoformat() if when else "")
+    return Loaded(name=name, text="\n\n".join(blocks), encoding="utf-8", format="docx",
+                  title=(core.title or "").strip(), author=(core.author or "").strip(),
+                  date=when.date().isoformat() if when else "")
 
 
 def _safe(member: str) -> str:

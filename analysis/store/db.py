@@ -80,17 +80,24 @@ def retry(fn: Callable[[], T]) -> T:
 
 
 @contextmanager
+def immediate(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction on ``conn``: committed, or rolled back on error."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+@contextmanager
 def transaction(path: Path) -> Iterator[sqlite3.Connection]:
     """One write transaction on a fresh connection (committed, or rolled back on error)."""
     conn = connect(path)
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(conn):
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
     finally:
         conn.close()
 
@@ -123,15 +130,10 @@ def open_database(path: Path) -> str | None:
                              "upgrade, or choose another data folder")
         if version < SCHEMA_VERSION:
             def create() -> None:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
+                with immediate(conn):
                     for statement in SCHEMA:
                         conn.execute(statement)
                     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                except BaseException:
-                    conn.execute("ROLLBACK")
-                    raise
-                conn.execute("COMMIT")
             retry(create)
     finally:
         conn.close()

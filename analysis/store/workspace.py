@@ -64,6 +64,11 @@ class Imported:
 
 
 _ARTICLE_COLS = ", ".join(f.name for f in fields(StoredArticle))
+_WORKSPACES = ("SELECT w.id, w.owner, w.name, w.created, count(a.id) AS articles FROM workspaces w "
+               "LEFT JOIN articles a ON a.workspace_id = w.id WHERE w.owner = ?{} GROUP BY w.id "
+               "ORDER BY w.name COLLATE NOCASE")
+_ARTICLES = (f"SELECT {_ARTICLE_COLS} FROM articles WHERE workspace_id = ?{{}} "
+             "ORDER BY role = 'comparison', created, id")
 
 
 def _now() -> str:
@@ -98,24 +103,25 @@ class Store:
     def open(cls, data_dir: str | os.PathLike[str] | None = None) -> Store:
         return cls(paths.db_path(data_dir))
 
+    def _read(self, query: str, params: tuple[Any, ...]) -> list[sqlite3.Row]:
+        """The rows of one read-only query, on a fresh connection (see ``db.reading``)."""
+        with db.reading(self.path) as conn:
+            return db.retry(lambda: conn.execute(query, params).fetchall())
+
     # ---- workspaces ------------------------------------------------------------------
 
     def workspaces(self, owner: str) -> list[Workspace]:
-        with db.reading(self.path) as conn:
-            rows = db.retry(lambda: conn.execute(
-                "SELECT w.id, w.owner, w.name, w.created, count(a.id) AS articles FROM workspaces w "
-                "LEFT JOIN articles a ON a.workspace_id = w.id WHERE w.owner = ? GROUP BY w.id "
-                "ORDER BY w.name COLLATE NOCASE", (owner,)).fetchall())
-        return [Workspace(**dict(r)) for r in rows]
+        return [Workspace(**dict(r)) for r in self._read(_WORKSPACES.format(""), (owner,))]
 
     def workspace(self, owner: str, workspace_id: int) -> Workspace:
-        found = [w for w in self.workspaces(owner) if w.id == workspace_id]
-        if not found:
+        rows = self._read(_WORKSPACES.format(" AND w.id = ?"), (owner, workspace_id))
+        if not rows:
             raise StoreError("that workspace does not exist (it may have been deleted)")
-        return found[0]
+        return Workspace(**dict(rows[0]))
 
     def find(self, owner: str, name: str) -> Workspace | None:
-        return next((w for w in self.workspaces(owner) if w.name == name.strip()), None)
+        rows = self._read(_WORKSPACES.format(" AND w.name = ?"), (owner, name.strip()))
+        return Workspace(**dict(rows[0])) if rows else None
 
     def create_workspace(self, owner: str, name: str) -> Workspace:
         name = _name(name)
@@ -194,32 +200,24 @@ class Store:
         return Imported(self.article(ws, article_id), duplicate)
 
     def articles(self, ws: Workspace) -> list[StoredArticle]:
-        with db.reading(self.path) as conn:
-            rows = db.retry(lambda: conn.execute(
-                f"SELECT {_ARTICLE_COLS} FROM articles WHERE workspace_id = ? ORDER BY role = 'comparison', "
-                "created, id", (ws.id,)).fetchall())
-        return [StoredArticle(**dict(r)) for r in rows]
+        return [StoredArticle(**dict(r)) for r in self._read(_ARTICLES.format(""), (ws.id,))]
 
     def article(self, ws: Workspace, article_id: int) -> StoredArticle:
-        found = [a for a in self.articles(ws) if a.id == article_id]
-        if not found:
+        rows = self._read(_ARTICLES.format(" AND id = ?"), (ws.id, article_id))
+        if not rows:
             raise StoreError("that article is no longer in the workspace")
-        return found[0]
+        return StoredArticle(**dict(rows[0]))
 
     def text(self, ws: Workspace, article_id: int) -> str:
-        with db.reading(self.path) as conn:
-            row = db.retry(lambda: conn.execute("SELECT text FROM articles WHERE id = ? AND workspace_id = ?",
-                                                (article_id, ws.id)).fetchone())
-        if row is None:
+        rows = self._read("SELECT text FROM articles WHERE id = ? AND workspace_id = ?", (article_id, ws.id))
+        if not rows:
             raise StoreError("that article is no longer in the workspace")
-        return str(row[0])
+        return str(rows[0][0])
 
     def scores(self, ws: Workspace, article_id: int) -> list[dict[str, Any]]:
         """Per-paragraph scores as stored at import (NaN stored as None)."""
-        with db.reading(self.path) as conn:
-            rows = db.retry(lambda: conn.execute(
-                "SELECT s.data FROM scores s JOIN articles a ON a.id = s.article_id "
-                "WHERE a.id = ? AND a.workspace_id = ? ORDER BY s.paragraph", (article_id, ws.id)).fetchall())
+        rows = self._read("SELECT s.data FROM scores s JOIN articles a ON a.id = s.article_id "
+                          "WHERE a.id = ? AND a.workspace_id = ? ORDER BY s.paragraph", (article_id, ws.id))
         return [json.loads(r[0]) for r in rows]
 
     def update_article(self, ws: Workspace, article_id: int, **changes: str) -> StoredArticle:

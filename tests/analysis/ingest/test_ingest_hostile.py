@@ -10,7 +10,7 @@ import pytest
 
 from analysis.ingest import UnreadableInput, load, load_bytes
 from analysis.ingest import pdf as pdf_mod
-from analysis.ingest.pdf import PdfLimits
+from analysis.ingest.sandbox import Limits
 from tests import fixtures_gen as fx
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -79,12 +79,12 @@ def test_wrong_extension(data, name, phrase):
 def test_child_memory_limit_is_real():
     """The child's RLIMIT_AS stops it: with 40 MiB it cannot even load the parser."""
     with pytest.raises(UnreadableInput, match="memory|CPU-time|parser failed"):
-        pdf_mod.read(fx.make("article.pdf"), "a.pdf", PdfLimits(memory_bytes=40 * 2**20))
+        pdf_mod.read(fx.make("article.pdf"), "a.pdf", Limits(memory_bytes=40 * 2**20))
 
 
 def test_child_wall_clock_limit_is_real():
     with pytest.raises(UnreadableInput, match="longer than 0.05 s"):
-        pdf_mod.read(fx.make("article.pdf"), "a.pdf", PdfLimits(wall_seconds=0.05))
+        pdf_mod.read(fx.make("article.pdf"), "a.pdf", Limits(wall_seconds=0.05))
 
 
 def test_html_parse_is_limited_too():
@@ -95,7 +95,7 @@ def test_html_parse_is_limited_too():
         b"<p>Paragraph %d: the river rose again, officials said, and the barrier held.</p>\n" % i
         for i in range(40_000)) + b"</article></body></html>"
     with pytest.raises(UnreadableInput, match="longer than 0.5 s"):
-        webpage.read(page, "huge.html", PdfLimits(wall_seconds=0.5))
+        webpage.read(page, "huge.html", Limits(wall_seconds=0.5))
 
 
 def test_missing_and_folder(tmp_path):

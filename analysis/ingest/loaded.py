@@ -1,0 +1,33 @@
+"""The one result type of every reader: an article's text and what its file said about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analysis.pipeline import content_hash
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One article's text and what the file said about it (empty string = not stated).
+
+    ``encoding`` is the character encoding the text was decoded from ("utf-8", "cp1252",
+    ...; "docx"/"pdf" files carry their own, reported as "utf-8"), ``sha256`` the hash of
+    ``text`` (the same function as ``Analysis.meta['sha256']``), so the same article is
+    recognised whatever file it came in.
+    """
+
+    name: str
+    text: str
+    encoding: str
+    format: str = "text"
+    title: str = ""
+    outlet: str = ""
+    date: str = ""
+    author: str = ""
+    url: str = ""
+    sha256: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.sha256:
+            object.__setattr__(self, "sha256", content_hash(self.text))
