@@ -161,6 +161,13 @@ SETTLED = ("() => { const s = document.querySelector('[data-testid=\"stStatusWid
            " return !s || !/Running/i.test(s.innerText); }")
 
 
+def _uploader(page: object, label: str) -> object:
+    """The file input of the uploader whose label starts with ``label`` (a page can show two:
+    its own and the article picker's)."""
+    widget = page.locator('[data-testid="stFileUploader"]').filter(has_text=label)  # type: ignore[attr-defined]
+    return widget.locator('[data-testid="stFileUploaderDropzoneInput"]')
+
+
 async def _settle(page: object, timeout_ms: float) -> None:
     await page.wait_for_function(SETTLED, timeout=timeout_ms)  # type: ignore[attr-defined]
     await page.wait_for_timeout(300)  # type: ignore[attr-defined]
@@ -261,7 +268,9 @@ async def run_session(browser: object, base: str, mark: str, all_markers: list[s
         async def compare() -> None:
             await page.locator('[data-testid="stSidebar"]').get_by_text("Compare", exact=True).click()
             await page.get_by_text("Add at least one other report").wait_for(timeout=ms)
-            await page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(files=[{
+            # the sidebar may also hold the article picker's uploader (this session uploaded its
+            # article there): take the Compare page's own, by its label
+            await _uploader(page, "Add articles").set_input_files(files=[{
                 "name": f"{mark}-other.txt", "mimeType": "text/plain", "buffer": article(mark, "B").encode()}])
             await page.get_by_role("tab", name="Claim coverage").wait_for(timeout=ms)
             await page.locator("[role='tabpanel']:visible .js-plotly-plot").first.wait_for(timeout=ms)
@@ -274,7 +283,7 @@ async def run_session(browser: object, base: str, mark: str, all_markers: list[s
             async def cover() -> None:
                 await page.goto(f"{base}/Coverage")
                 await page.get_by_text("Coverage workspace").first.wait_for(timeout=ms)
-                await page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(files=[
+                await _uploader(page, "Text, Markdown, HTML, Word or PDF files").set_input_files(files=[
                     {"name": f"{mark}-saved.txt", "mimeType": "text/plain",
                      "buffer": article(mark, "C").encode()},
                     {"name": f"{mark}-page.html", "mimeType": "text/html", "buffer": html_article(mark).encode()}])
