@@ -18,6 +18,7 @@ import resource
 import sys
 
 MAX_PAGES = 2_000
+_NO_ADDRESS_SPACE = re.compile(r"failed to map segment|cannot allocate memory", re.IGNORECASE)
 
 
 def _limit(cpu_seconds: int, memory_bytes: int) -> None:
@@ -94,6 +95,13 @@ def main() -> None:
         out = parse_pdf(data) if kind == "pdf" else parse_html(data)
     except MemoryError:
         out = {"ok": False, "reason": "memory", "detail": "memory limit reached"}
+    except ImportError as exc:
+        # Under RLIMIT_AS the loader cannot map a parser's compiled module (pypdf's
+        # cryptography, lxml): the import fails with ENOMEM, not MemoryError.
+        if _NO_ADDRESS_SPACE.search(str(exc)):
+            out = {"ok": False, "reason": "memory", "detail": "memory limit reached while loading the parser"}
+        else:
+            out = {"ok": False, "reason": "invalid", "detail": type(exc).__name__}
     except Exception as exc:  # noqa: BLE001 - report, never a traceback on the parent's stderr
         out = {"ok": False, "reason": "invalid", "detail": type(exc).__name__}
     sys.stdout.write(json.dumps(out))
