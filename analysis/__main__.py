@@ -152,7 +152,7 @@ def cmd_report(args: argparse.Namespace) -> None:
 def cmd_validate(args: argparse.Namespace) -> int:
     from analysis import validate
 
-    doc = validate.run(validate.Options(fast=args.fast),
+    doc = validate.run(validate.Options(fast=args.fast, external=args.external),
                        progress=lambda step: print(f"validating {step} ...", file=sys.stderr))
     if args.json:
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
@@ -182,6 +182,9 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true", help="print the results document as JSON")
     sp.add_argument("--fast", action="store_true", help="fixed samples and 200 resamples (for CI)")
     sp.add_argument("--write", action="store_true", help="write data/validation.json")
+    sp.add_argument("--external", metavar="DIR",
+                    help="folder of evaluation sets that may not be shipped (default: "
+                         "$NARRATIVE_LENS_EXTERNAL_EVAL); without it they are reported as absent")
     sp.set_defaults(func=cmd_validate)
     sp = sub.add_parser("compare", help="compare a focus article with other coverage")
     sp.add_argument("focus", metavar="FOCUS", help="the focus article; - for standard input")

@@ -38,6 +38,8 @@ data/validation.json (written by ``--write``; read by the Methods page) has this
           "reference": 0.492,             # published figure for context, or null
           "reference_source": "...",      # where the reference comes from, or null
           "floor": 0.48,                  # minimum accepted (data/eval/floors.json), or null
+          "part": "held-out",             # optional: development | held-out | tuning
+          "absent": "...",                # optional: why an external set was not scored
           "verdict": "..."                # one plain-language sentence
         }, ...
       ]
@@ -72,6 +74,7 @@ class Options:
     fast: bool = False
     resamples: int | None = None  # default: 1000, or 200 when fast
     seed: int = SEED
+    external: Path | None = None  # folder of sets that may not be shipped (datasets.external_root)
 
 
 def run(options: Options = Options(),
@@ -79,7 +82,8 @@ def run(options: Options = Options(),
     """Run every check and return the document described in the module docstring."""
     began = time.perf_counter()
     resamples = options.resamples or (200 if options.fast else 1000)
-    settings = checks.Settings(ds.FAST if options.fast else ds.FULL, resamples, options.seed)
+    settings = checks.Settings(ds.FAST if options.fast else ds.FULL, resamples, options.seed,
+                               ds.external_root(options.external))
     hedging_parts = ("heldout",) if options.fast else ("heldout", "train")
     steps: list[tuple[str, Callable[[], list[checks.Row]]]] = [
         ("sentiment", lambda: checks.sentiment(settings)),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -40,6 +41,7 @@ class Settings:
     sizes: ds.Sizes
     resamples: int
     seed: int
+    external: Path | None = None  # the external evaluation folder (datasets.external_root)
 
 
 def row(measure: str, dataset: str, metric: str, value: float | None, ci: tuple[float, float], n: int,
@@ -47,6 +49,12 @@ def row(measure: str, dataset: str, metric: str, value: float | None, ci: tuple[
     return {"measure": measure, "dataset": dataset, "metric": metric, "value": value,
             "ci_low": ci[0], "ci_high": ci[1], "n": n, "reference": reference,
             "reference_source": source}
+
+
+def absent(measure: str, dataset: str, metrics: tuple[str, ...], why: str, part: str) -> list[Row]:
+    """Rows for an external set that is not there: no figure, the reason, never a failure."""
+    return [{**row(measure, dataset, metric, None, (NAN, NAN), 0), "part": part, "absent": why}
+            for metric in metrics]
 
 
 def _ci(stat: Stat, n: int, s: Settings) -> tuple[float, float]:

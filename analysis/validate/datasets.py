@@ -1,6 +1,12 @@
 """Loaders for the human-labelled subsets shipped in data/eval/ (see its README for
 sources, licences and citations). Paths are resolved from this file, never the working
-directory, and nothing outside the repository is read.
+directory.
+
+Sets whose text may not be shipped (FactBank's news sentences, for one) are read from an
+external folder that the caller names: ``--external DIR`` on the command line, else the
+environment variable ``NARRATIVE_LENS_EXTERNAL_EVAL``. CI points it at the project's shared
+evaluation folder. Without it, such a set is reported as absent (:class:`Absent`), never as
+a failure; the dashboard never reads it.
 
 Fast mode takes a fixed sample of each set (the first rows after a seeded shuffle), so a
 fast run always scores the same items.
@@ -9,6 +15,7 @@ fast run always scores the same items.
 from __future__ import annotations
 
 import csv
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +24,29 @@ import pandas as pd
 EVAL = Path(__file__).resolve().parents[2] / "data" / "eval"
 SAMPLE_SEED = 8
 LEVELS = ("Ele", "Int", "Adv")  # OneStopEnglish levels, easiest first
+EXTERNAL_ENV = "NARRATIVE_LENS_EXTERNAL_EVAL"
+
+
+class Absent(Exception):
+    """An external evaluation set that is not there: the figure is not measured, not failed."""
+
+
+def external_root(explicit: str | Path | None = None) -> Path | None:
+    """The external evaluation folder: ``explicit``, else ``$NARRATIVE_LENS_EXTERNAL_EVAL``,
+    else None."""
+    chosen = explicit if explicit not in (None, "") else os.environ.get(EXTERNAL_ENV, "")
+    return Path(chosen).expanduser() if chosen else None
+
+
+def external_file(root: Path | None, relative: str) -> Path:
+    """``root/relative``, or :class:`Absent` saying what is missing and how to point at it."""
+    if root is None:
+        raise Absent(f"{relative} is read from an external folder (not shipped: its licence forbids "
+                     f"it); give --external DIR or set {EXTERNAL_ENV}")
+    path = root / relative
+    if not path.is_file():
+        raise Absent(f"{relative} not found under the external folder {root}")
+    return path
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,8 @@ def _strength_r(r: float) -> str:
 def verdict(r: Row) -> str:
     """One sentence a reader of the Methods page can act on."""
     m, metric, value = r["measure"], r["metric"], r["value"]
+    if r.get("absent"):
+        return f"Not measured here: {r['absent']}."
     if not _defined(value):
         return "Not yet measured: no figure is reported until the evaluation exists."
     floor = r.get("floor")
@@ -116,8 +118,9 @@ def finish(rows: list[Row], floors: dict[tuple[str, str, str], float]) -> list[R
 
 
 def failures(rows: list[Row]) -> list[Row]:
-    """Rows whose figure is below its floor, or missing where a floor is set."""
-    return [r for r in rows if _defined(r.get("floor"))
+    """Rows whose figure is below its floor, or missing where a floor is set. A set that is
+    absent (an external folder not given) is not measured, so it does not fail."""
+    return [r for r in rows if _defined(r.get("floor")) and not r.get("absent")
             and (not _defined(r["value"]) or r["value"] < r["floor"])]
 
 
@@ -127,7 +130,8 @@ def table(doc: dict[str, Any]) -> str:
     lines = [head]
     for r in doc["results"]:
         ci = f"{_fmt(r['ci_low'])}-{_fmt(r['ci_high'])}" if _defined(r["ci_low"]) else "-"
-        status = "FAIL" if r in failures([r]) else ("ok" if _defined(r.get("floor")) else "")
+        status = ("FAIL" if r in failures([r]) else "absent" if r.get("absent")
+                  else "ok" if _defined(r.get("floor")) else "")
         lines.append((r["measure"], r["dataset"], r["metric"], _fmt(r["value"]), ci,
                       f"{r['n']:,}", _fmt(r["reference"]), _fmt(r["floor"], 2), status))
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(head))]
