@@ -4,7 +4,7 @@ test file. The pipeline, the command line, the pages and the contract tests iter
 from __future__ import annotations
 
 from analysis.measures import alarm, hedging, readability, sentiment, sources
-from analysis.measures.base import Column, Evidence, Measure, Scored
+from analysis.measures.base import Column, Evidence, Measure, Scored, Subscale
 
 REGISTRY: tuple[Measure, ...] = (
     sentiment.MEASURE,
@@ -34,4 +34,4 @@ def column(name: str) -> Column:
     raise KeyError(name)
 
 
-__all__ = ["REGISTRY", "HEADLINE", "Column", "Evidence", "Measure", "Scored", "get", "column"]
+__all__ = ["REGISTRY", "HEADLINE", "Column", "Evidence", "Measure", "Scored", "Subscale", "get", "column"]

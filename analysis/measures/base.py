@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -14,7 +15,9 @@ NAN = float("nan")
 
 @dataclass(frozen=True)
 class Column:
-    """What one number in the paragraphs or summary table means."""
+    """What one number in the paragraphs or summary table means, and how every view shows it:
+    ``digits`` decimals (a ``unit`` of "count" shows whole numbers), NaN as "n/a". Views read
+    these declarations; none chooses a format by a column's name."""
 
     name: str
     label: str
@@ -23,6 +26,52 @@ class Column:
     high: float | None
     direction: str  # "higher = ..."
     description: str
+    digits: int = 2
+
+    @property
+    def is_count(self) -> bool:
+        return self.unit == "count"
+
+    @property
+    def range_text(self) -> str:
+        """ "-1 to 1", "0 and up", "up to 121.22", "unbounded"."""
+        lo, hi = self.low, self.high
+        if lo is not None and hi is not None:
+            return f"{lo:g} to {hi:g}"
+        if lo is not None:
+            return f"{lo:g} and up"
+        if hi is not None:
+            return f"up to {hi:g}"
+        return "unbounded"
+
+    @property
+    def printf(self) -> str:
+        """The printf-style format for table widgets ("%.2f", "%d")."""
+        return "%d" if self.is_count else f"%.{self.digits}f"
+
+    def format(self, value: object) -> str:
+        """``value`` as every view prints it: fixed decimals (thousands separated), whole numbers
+        for counts, "n/a" for a value that cannot be computed (NaN or None)."""
+        if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+            return "n/a" if value is None else str(value)
+        if not math.isfinite(value):
+            return "n/a"
+        return f"{value:,.0f}" if self.is_count else f"{value:,.{self.digits}f}"
+
+
+@dataclass(frozen=True)
+class Subscale:
+    """A named part of a composite measure: the evidence categories it counts, the column that
+    reports it, and whether the measure's headline column includes it (``composite``). Evidence
+    rows keep their fine-grained ``category``; views map a category to its sub-scale with
+    :meth:`Measure.subscale_of`, so a filter by sub-scale needs no list of its own."""
+
+    name: str  # its column, e.g. "hedging_epistemic"
+    label: str
+    categories: tuple[str, ...]
+    description: str
+    composite: bool = True
+    yardstick: str = ""  # the validation set that judges it (data/validation.json dataset name)
 
 
 @dataclass(frozen=True)
@@ -78,10 +127,22 @@ class Measure:
     citation: str = ""
     limits: str = ""
     method: str = ""
+    # One or two sentences for the methods paragraph of a report, written to be pasted into a
+    # paper; the report adds the measure's and its lexicon's versions.
+    methods: str = ""
+    references: tuple[str, ...] = ()  # full references for the report's reference list
+    subscales: tuple[Subscale, ...] = ()
 
     @property
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
+
+    def subscale_of(self, category: str) -> Subscale | None:
+        """The sub-scale an evidence category belongs to, or None."""
+        for sub in self.subscales:
+            if category in sub.categories:
+                return sub
+        return None
 
 
 def per_100_words(total: float, words: int) -> float:

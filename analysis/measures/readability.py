@@ -218,8 +218,8 @@ COUNT_FIELDS = Counts._fields
 
 
 def _col(name: str, label: str, unit: str, low: float | None, high: float | None,
-         direction: str, description: str) -> Column:
-    return Column(name, label, unit, low, high, direction, description)
+         direction: str, description: str, digits: int = 2) -> Column:
+    return Column(name, label, unit, low, high, direction, description, digits)
 
 
 MEASURE = Measure(
@@ -227,7 +227,8 @@ MEASURE = Measure(
     version=VERSION,
     columns=(
         _col("reading_ease", "Flesch reading ease", "Flesch score", None, 121.22,
-             "higher = easier", "206.835 - 1.015 words/sentence - 84.6 syllables/word (Flesch 1948)."),
+             "higher = easier", "206.835 - 1.015 words/sentence - 84.6 syllables/word (Flesch 1948). "
+             "Below 0 on very long sentences or words: the formula has no lower bound.", digits=1),
         _col("fk_grade", "Flesch-Kincaid grade", "US school grade", None, None,
              "higher = harder", "0.39 words/sentence + 11.8 syllables/word - 15.59 (Kincaid et al. 1975)."),
         _col("gunning_fog", "Gunning fog", "US school grade", 0, None,

@@ -109,9 +109,10 @@ MEASURE = Measure(
     columns=(
         Column(NAME, "Sentiment", "VADER compound, mean over sentences", -1, 1,
                "higher = more positive",
-               "Mean VADER compound score of the paragraph's sentences."),
+               "Mean VADER compound score of the paragraph's sentences.", digits=3),
         Column("sentiment_min", "Most negative sentence", "VADER compound", -1, 1,
-               "lower = a more negative sentence", "The lowest sentence compound in the paragraph."),
+               "lower = a more negative sentence", "The lowest sentence compound in the paragraph.",
+               digits=3),
         Column("negative_share", "Negative sentences", "share of sentences", 0, 1,
                "higher = more negative sentences", "Share of sentences with compound <= -0.05."),
         Column("positive_share", "Positive sentences", "share of sentences", 0, 1,

@@ -59,3 +59,19 @@ def test_empty_text_scores_are_nan_not_zero():
     s = result.summary.iloc[0]
     for name in ("sentiment", "hedging", "alarm", "reading_ease", "fk_grade"):
         assert math.isnan(s[name]), name
+
+
+@pytest.mark.parametrize("measure", REGISTRY, ids=lambda m: m.name)
+def test_every_column_formats_itself(measure):
+    """Views print numbers through the column's own declaration: NaN is "n/a", counts are whole
+    numbers, the rest has the declared number of decimals."""
+    for col in measure.columns:
+        assert col.format(float("nan")) == "n/a"
+        assert col.format(None) == "n/a"
+        shown = col.format(1234.5)
+        if col.is_count:
+            assert shown == "1,234" or shown == "1,235"  # banker's rounding of .5
+            assert col.printf == "%d"
+        else:
+            assert shown == f"{1234.5:,.{col.digits}f}"
+            assert col.printf == f"%.{col.digits}f"
