@@ -119,10 +119,28 @@ class Heading:
 
 
 @dataclass
+class Block:
+    """A part of the page that is not the outlet's own prose and is not scored as a paragraph:
+    ``kind`` is "byline", "dateline", "caption", "promo" or "social_attribution". Offsets are
+    into the whole original text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass
 class Document:
+    """A segmented article. ``headline`` is the article's headline when it has one (scored on
+    its own, never part of the paragraph arc); ``paragraphs`` the body that is scored;
+    ``headings`` section headings; ``furniture`` bylines, captions, promos and the like."""
+
     raw: str
     paragraphs: list[Paragraph]
     headings: list[Heading]
+    headline: Paragraph | None = None
+    furniture: list[Block] = field(default_factory=list)
 
     @property
     def words(self) -> int:
