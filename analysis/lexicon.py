@@ -34,15 +34,21 @@ class Entry:
 
 @dataclass(frozen=True)
 class Match:
+    """One occurrence of a term: ``entry`` is its first (or only) entry; ``entries`` all the
+    entries of that term, one per category (a LIWC-style dictionary may list a word in
+    several categories; the shipped lexicons list each term once)."""
+
     start: int
     end: int
     entry: Entry
+    entries: tuple[Entry, ...]
 
-    def __init__(self, start: int, end: int, entry: Entry) -> None:
+    def __init__(self, start: int, end: int, entry: Entry, entries: tuple[Entry, ...] = ()) -> None:
         # Straight into the instance dict rather than dataclass's frozen __init__ (one
         # object.__setattr__ per field): a scan builds one Match per cue. Still frozen.
         fields = self.__dict__
         fields["start"], fields["end"], fields["entry"] = start, end, entry
+        fields["entries"] = entries or (entry,)
 
 
 class LexiconError(RuntimeError):
@@ -60,12 +66,25 @@ class Lexicon:
 
     @functools.cached_property
     def _exact(self) -> dict[str, Entry]:
-        return {e.term: e for e in self.entries if not e.term.endswith("*")}
+        """The first entry of each exact term."""
+        return {t: found[0] for t, found in self._exact_all.items()}
 
     @functools.cached_property
-    def _prefixes(self) -> list[tuple[str, Entry]]:
-        pre = [(e.term[:-1], e) for e in self.entries if e.term.endswith("*")]
-        return sorted(pre, key=lambda p: -len(p[0]))
+    def _exact_all(self) -> dict[str, tuple[Entry, ...]]:
+        out: dict[str, tuple[Entry, ...]] = {}
+        for e in self.entries:
+            if not e.term.endswith("*"):
+                out[e.term] = (*out.get(e.term, ()), e)
+        return out
+
+    @functools.cached_property
+    def _prefixes(self) -> list[tuple[str, tuple[Entry, ...]]]:
+        """Wildcard entries by their stem, longest stem first (the most specific wins)."""
+        grouped: dict[str, tuple[Entry, ...]] = {}
+        for e in self.entries:
+            if e.term.endswith("*"):
+                grouped[e.term[:-1]] = (*grouped.get(e.term[:-1], ()), e)
+        return sorted(grouped.items(), key=lambda p: -len(p[0]))
 
     @functools.cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -97,22 +116,40 @@ class Lexicon:
         return sorted({e.category for e in self.entries})
 
     def lookup(self, matched: str) -> Entry | None:
-        fast = self._exact.get(matched.lower())
+        found = self.lookup_all(matched)
+        return found[0] if found else None
+
+    def lookup_all(self, matched: str) -> tuple[Entry, ...]:
+        """Every entry of the term ``matched`` stands for: its exact entries, else those of the
+        longest wildcard stem it starts with (an exact term wins over a wildcard)."""
+        fast = self._exact_all.get(matched.lower())
         if fast is not None:
             return fast
         key = canonical(matched)
-        if key in self._exact:
-            return self._exact[key]
-        for prefix, entry in self._prefixes:
+        if key in self._exact_all:
+            return self._exact_all[key]
+        for prefix, entries in self._prefixes:
             if key.startswith(prefix):
-                return entry
-        return None
+                return entries
+        return ()
 
     def finditer(self, text: str) -> Iterator[Match]:
         for m in self._scanner.finditer(text):
-            entry = self.lookup(m.group())
-            if entry is not None:
-                yield Match(m.start(), m.end(), entry)
+            entries = self.lookup_all(m.group())
+            if entries:
+                yield Match(m.start(), m.end(), entries[0], entries)
+
+    @classmethod
+    def from_csv(cls, path: str | Path, name: str | None = None, version: str | None = None) -> Lexicon:
+        """A lexicon from any CSV with the columns ``term``, ``category`` and optional
+        ``weight`` (default 1) and ``note``: the shipped format, for a researcher's own list.
+        ``name`` defaults to the file's stem and ``version`` to the first 12 hex digits of
+        its SHA-256, so scores name exactly the file that produced them. A row without a term
+        or category, or with a weight that is not a finite number, is refused with its line."""
+        path = Path(path)
+        entries = read_csv(path, strict=True)
+        return cls(name=name or path.stem, version=version or checksum(path)[:12], entries=tuple(entries),
+                   source=path.name)
 
 
 def canonical(term: str) -> str:
@@ -193,14 +230,38 @@ def load(name: str) -> Lexicon:
     )
 
 
-def read_csv(path: Path) -> list[Entry]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return [
-            Entry(
-                term=canonical(row["term"]),
-                category=row["category"].strip(),
-                weight=float(row["weight"]),
-                note=(row.get("note") or "").strip(),
-            )
-            for row in csv.DictReader(fh)
-        ]
+def read_csv(path: Path, strict: bool = False) -> list[Entry]:
+    """Entries of a lexicon CSV. ``strict`` (a file the researcher brings) checks every row
+    and refuses the first bad one with its line number; the shipped files are checked by
+    their checksum and tests instead."""
+    with path.open(encoding="utf-8-sig" if strict else "utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if not strict:
+            return [
+                Entry(
+                    term=canonical(row["term"]),
+                    category=row["category"].strip(),
+                    weight=float(row["weight"]),
+                    note=(row.get("note") or "").strip(),
+                )
+                for row in reader
+            ]
+        missing = {"term", "category"} - set(reader.fieldnames or ())
+        if missing:
+            raise LexiconError(f"{path.name}, line 1: no {' or '.join(sorted(missing))} column "
+                               "(a lexicon CSV has the columns term, category and optionally weight, note)")
+        out = []
+        for row in reader:
+            line = reader.line_num
+            term, category = canonical(row.get("term") or ""), (row.get("category") or "").strip()
+            if not term or not category:
+                raise LexiconError(f"{path.name}, line {line}: a row needs both a term and a category")
+            raw = (row.get("weight") or "").strip()
+            try:
+                weight = float(raw) if raw else 1.0
+            except ValueError:
+                raise LexiconError(f"{path.name}, line {line}: weight {raw!r} is not a number") from None
+            if weight != weight or weight in (float("inf"), float("-inf")):
+                raise LexiconError(f"{path.name}, line {line}: weight {raw!r} is not a finite number")
+            out.append(Entry(term, category, weight, (row.get("note") or "").strip()))
+        return out

@@ -12,20 +12,10 @@ Range 0 and up; higher = more alarmist wording. NaN for a paragraph without word
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
 
 from analysis import lexicon as lx
-from analysis.measures.base import (
-    Column,
-    Evidence,
-    Measure,
-    Scored,
-    lexicon_rates,
-    negation,
-    pooled_lexicon_rates,
-    quoted_note,
-)
-from analysis.text import Document, Paragraph
+from analysis.measures.lexical import Spec, lexicon_measure
 
 NAME = "alarm"
 VERSION = "1.0"
@@ -33,46 +23,31 @@ LEXICON = "alarm"
 CATEGORIES = ("catastrophe", "conflict_metaphor", "escalation_crisis", "fear_panic",
               "manipulation_control", "sensational", "threat_danger", "urgency")
 
-
-def score(par: Paragraph) -> Scored:
-    evidence: list[Evidence] = []
-    for m in lx.load(LEXICON).finditer(par.text):
-        factor, note = negation(par, m.start)
-        quoted = par.in_quote(m.start, m.end)
-        if quoted:
-            note = quoted_note(note)
-        evidence.append(Evidence(m.start, m.end, m.entry.category, par.text[m.start : m.end],
-                                 m.entry.weight * factor, note, quoted))
-    return Scored(lexicon_rates(NAME, CATEGORIES, evidence, par.words), evidence)
-
-
-def summarize(doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
-    return pooled_lexicon_rates(NAME, CATEGORIES, doc, scored)
-
-
-MEASURE = Measure(
+SPEC = Spec(
     name=NAME,
     version=VERSION,
-    columns=(
-        Column(NAME, "Alarm", "weighted alarm words per 100 words", 0, None,
-               "higher = more alarmist wording",
-               "Weighted alarm words (threat, fear, crisis, catastrophe, conflict metaphors, "
-               "urgency, manipulation, sensational intensifiers) per 100 words; negated cues "
-               "count 0 or half."),
-        Column("alarm_quoted", "Alarm in quotes", "weighted alarm words per 100 words", 0, None,
-               "higher = more alarm in quoted speech",
-               "The part of the alarm rate that falls inside direct quotations (someone else's words)."),
-        *(Column(f"{NAME}_{c}", f"Alarm: {c.replace('_', ' ')}", "weighted alarm words per 100 words",
-                 0, None, "higher = more alarmist wording", f"Alarm words of category '{c}' per 100 words.")
-          for c in CATEGORIES),
-    ),
-    score=score,
-    summarize=summarize,
-    lexicon=LEXICON,
+    lexicon=functools.partial(lx.load, LEXICON),
+    categories=CATEGORIES,
+    label="Alarm",
+    unit="weighted alarm words per 100 words",
+    direction="higher = more alarmist wording",
+    description=("Weighted alarm words (threat, fear, crisis, catastrophe, conflict metaphors, "
+                 "urgency, manipulation, sensational intensifiers) per 100 words; negated cues "
+                 "count 0 or half."),
+)
+
+MEASURE = lexicon_measure(
+    SPEC,
+    lexicon_name=LEXICON,
     method="Sum of alarm-word weights (2 strong, 1 ordinary, 0.5 weak; negated x0 or x0.5) / words x 100.",
+    methods=("Alarm is the weighted count of alarm words per 100 words (strong cues 2, ordinary 1, weak "
+             "0.5; a cue negated in the three words before it, within its clause, counts 0, or half "
+             "after 'hardly'), from the project's alarm lexicon."),
     limits=(
         "Our own curated list, validated only against a weak proxy (clickbait headlines). "
         "It counts words, not stance: a report about a crisis uses crisis words without "
         "being alarmist, so compare articles on the same event rather than reading levels alone."
     ),
 )
+score = MEASURE.score
+summarize = MEASURE.summarize

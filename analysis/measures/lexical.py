@@ -1,0 +1,174 @@
+"""A factory for lexicon measures: a word list with categories and weights, optional rules,
+turned into a registered :class:`Measure` with its columns, evidence and article summary.
+
+Shipped measures (alarm, hedging) and a researcher's own dictionaries are built the same way,
+so each category, sub-scale and composite is a column with a declared meaning, every match is
+an evidence span, and the article-level values are pooled over all words:
+
+    rate(category) = sum of the weights of the category's matches / words x 100
+
+A match whose term the lexicon lists under several categories adds a span to each (LIWC counts
+a word in every category it belongs to); a multi-word entry is one match. A ``rule`` sees each
+match in its paragraph and returns the reading that counts (weight, category, the reason shown
+on the evidence) or None when the match is not an instance at all. ``negation`` applies the
+shared negation scope of :func:`analysis.measures.base.negation` (off for plain dictionaries);
+cues inside direct quotations are always marked ``quoted``, and ``quoted_column`` adds the
+composite's rate inside quotations.
+
+Columns (per paragraph and article): the composite ``name`` (when ``composite_column``: the
+matches of every sub-scale marked ``composite``, or of every category when there are no
+sub-scales), ``<name>_quoted`` (when ``quoted_column``), each sub-scale's column, and each
+category's column (``column_name(category)``). NaN for a paragraph without words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from analysis.lexicon import Lexicon, Match
+from analysis.measures.base import (
+    Column,
+    Evidence,
+    Measure,
+    Scored,
+    Subscale,
+    negation,
+    per_100_words,
+    quoted_note,
+)
+from analysis.text import Document, Paragraph
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a rule makes of one match: the weight it counts with, its category (a rule may move
+    a match to another category: "some 40" is an approximator, not a vague quantifier) and the
+    reason shown on the evidence ("" when the lexicon's reading stands)."""
+
+    weight: float
+    category: str
+    note: str = ""
+
+
+Rule = Callable[[Paragraph, Match, Reading], "Reading | None"]
+
+
+@dataclass(frozen=True)
+class Spec:
+    """Everything a lexicon measure is made of. ``lexicon`` is a function returning the
+    lexicon (a shipped one is loaded on first use, not at import)."""
+
+    name: str
+    version: str
+    lexicon: Callable[[], Lexicon]
+    categories: tuple[str, ...]
+    label: str
+    unit: str
+    direction: str
+    description: str
+    column_name: Callable[[str], str] | None = None  # default: f"{name}_{category}"
+    category_label: Callable[[str], str] | None = None
+    rule: Rule | None = None
+    negation: bool = True
+    composite_column: bool = True
+    quoted_column: bool = True
+    subscales: tuple[Subscale, ...] = ()
+    digits: int = 2
+
+    def column_of(self, category: str) -> str:
+        return self.column_name(category) if self.column_name else f"{self.name}_{category}"
+
+    def composite_categories(self) -> frozenset[str]:
+        if not self.subscales:
+            return frozenset(self.categories)
+        return frozenset(c for s in self.subscales if s.composite for c in s.categories)
+
+
+def _readings(spec: Spec, par: Paragraph) -> list[Evidence]:
+    """Every match of the lexicon in the paragraph, read by the rule, as evidence spans."""
+    evidence: list[Evidence] = []
+    text = par.text
+    for m in spec.lexicon().finditer(text):
+        term = text[m.start : m.end]
+        factor, neg_note = negation(par, m.start) if spec.negation else (1.0, "")
+        quoted = par.in_quote(m.start, m.end)
+        for entry in m.entries:
+            reading: Reading | None = Reading(entry.weight, entry.category)
+            if spec.rule is not None:
+                reading = spec.rule(par, m, reading)  # type: ignore[arg-type]
+                if reading is None:
+                    continue
+            note = "; ".join(filter(None, [reading.note, neg_note]))
+            if quoted:
+                note = quoted_note(note)
+            evidence.append(Evidence(m.start, m.end, reading.category, term, reading.weight * factor,
+                                     note, quoted))
+    return evidence
+
+
+def _rates(spec: Spec, evidence: Sequence[Evidence], words: int) -> dict[str, float | str]:
+    """The measure's values from its evidence: composite, quoted part, sub-scales, categories."""
+    # Sums run in evidence order (reading order), so a figure is the same to the last bit
+    # however the evidence is grouped.
+    by_category: dict[str, float] = {}
+    total = quoted_total = 0.0
+    composite = spec.composite_categories()
+    for e in evidence:
+        by_category[e.category] = by_category.get(e.category, 0.0) + e.weight
+        if e.category in composite:
+            total += e.weight
+            if e.quoted:
+                quoted_total += e.weight
+    values: dict[str, float | str] = {}
+    if spec.composite_column:
+        values[spec.name] = per_100_words(total, words)
+    if spec.quoted_column:
+        values[f"{spec.name}_quoted"] = per_100_words(quoted_total, words)
+    for sub in spec.subscales:
+        values[sub.name] = per_100_words(sum(by_category.get(c, 0.0) for c in sub.categories), words)
+    for cat in spec.categories:
+        values[spec.column_of(cat)] = per_100_words(by_category.get(cat, 0.0), words)
+    return values
+
+
+def columns(spec: Spec) -> tuple[Column, ...]:
+    """The declared columns of a lexicon measure, in the order of its values."""
+    lo, unit, digits = 0, spec.unit, spec.digits
+    out: list[Column] = []
+    if spec.composite_column:
+        out.append(Column(spec.name, spec.label, unit, lo, None, spec.direction, spec.description, digits))
+    if spec.quoted_column:
+        out.append(Column(f"{spec.name}_quoted", f"{spec.label} in quotes", unit, lo, None,
+                          f"{spec.direction} in quoted speech",
+                          f"The part of the {spec.label.lower()} rate that falls inside direct quotations "
+                          "(someone else's words).", digits))
+    for sub in spec.subscales:
+        inside = "counted in" if sub.composite else "NOT counted in"
+        out.append(Column(sub.name, sub.label, unit, lo, None, spec.direction,
+                          f"{sub.description} ({inside} the headline {spec.label.lower()} rate.)"
+                          if spec.composite_column else sub.description, digits))
+    label = spec.category_label or (lambda c: f"{spec.label}: {c.replace('_', ' ')}")
+    for cat in spec.categories:
+        out.append(Column(spec.column_of(cat), label(cat), unit, lo, None, spec.direction,
+                          f"Matches of the category '{cat}' (weighted) per 100 words.", digits))
+    return tuple(out)
+
+
+def lexicon_measure(spec: Spec, *, method: str = "", methods: str = "", citation: str = "",
+                    limits: str = "", references: tuple[str, ...] = (),
+                    lexicon_name: str | None = None) -> Measure:
+    """The :class:`Measure` for ``spec``. ``lexicon_name`` names a shipped lexicon (for the
+    versions and the Methods page); a researcher's dictionary leaves it None and is versioned
+    by the measure's own ``version`` (its file hash)."""
+
+    def score(par: Paragraph) -> Scored:
+        evidence = _readings(spec, par)
+        return Scored(_rates(spec, evidence, par.words), evidence)
+
+    def summarize(doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
+        return _rates(spec, [e for s in scored for e in s.evidence], doc.words)
+
+    return Measure(name=spec.name, version=spec.version, columns=columns(spec), score=score,
+                   summarize=summarize, lexicon=lexicon_name, citation=citation, limits=limits,
+                   method=method, methods=methods, references=references, subscales=spec.subscales)
