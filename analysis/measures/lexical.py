@@ -94,11 +94,12 @@ def _readings(spec: Spec, par: Paragraph) -> list[Evidence]:
         factor, neg_note = negation(par, m.start) if spec.negation else (1.0, "")
         quoted = par.in_quote(m.start, m.end)
         for entry in m.entries:
-            reading: Reading | None = Reading(entry.weight, entry.category)
+            reading = Reading(entry.weight, entry.category)
             if spec.rule is not None:
-                reading = spec.rule(par, m, reading)  # type: ignore[arg-type]
-                if reading is None:
-                    continue
+                ruled = spec.rule(par, m, reading)
+                if ruled is None:
+                    continue  # not an instance at all ("about the theft" is no approximation)
+                reading = ruled
             note = "; ".join(filter(None, [reading.note, neg_note]))
             if quoted:
                 note = quoted_note(note)
