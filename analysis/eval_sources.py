@@ -37,10 +37,11 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from analysis import paths
 from analysis.sourcing import detect as dt
 from analysis.text import paragraph
 
-GOLD = Path(__file__).resolve().parent.parent / "data" / "eval" / "sources" / "gold.jsonl"
+GOLD = paths.EVAL / "sources" / "gold.jsonl"
 _MARKS = "\"“”«»'‘’ \t,.:;"
 _TITLES = frozenset("dr dr. mr mrs ms prof professor sir mayor president minister".split())
 _ARTICLES = frozenset("the a an".split())

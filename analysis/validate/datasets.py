@@ -21,7 +21,9 @@ from pathlib import Path
 
 import pandas as pd
 
-EVAL = Path(__file__).resolve().parents[2] / "data" / "eval"
+from analysis import paths
+
+EVAL = paths.EVAL
 SAMPLE_SEED = 8
 LEVELS = ("Ele", "Int", "Adv")  # OneStopEnglish levels, easiest first
 EXTERNAL_ENV = "NARRATIVE_LENS_EXTERNAL_EVAL"

@@ -36,5 +36,6 @@ def test_lexicon_match_is_frozen_and_equal_by_value():
     m = Match(2, 8, entry)
     assert (m.start, m.end, m.entry) == (2, 8, entry) and m == Match(2, 8, entry)
     assert repr(m) == f"Match(start=2, end=8, entry={entry!r})"
+    assert m.entries == (entry,)  # a term in one category; a dictionary may list it under several
     with pytest.raises(dataclasses.FrozenInstanceError):
         m.start = 0  # type: ignore[misc]
