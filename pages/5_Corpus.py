@@ -141,7 +141,7 @@ with page.guard("the Corpus page"):
                 c.metric(column(e["measure"]).label, "n/a" if pd.isna(e["value"]) else f"{e['value']:.2f}")
                 if not pd.isna(e["pct"]):
                     c.caption(f"{e['pct']:.0f}th percentile of articles · {o['pct']:.0f}th within the outlet")
-            shown = article_pars[["paragraph", "words", *HEADLINE, "text"]]  # ¶ 0-based, as elsewhere
+            shown = article_pars[["paragraph", "words", *HEADLINE, "text"]]  # ¶ numbered from 1, as elsewhere
             st.dataframe(shown, hide_index=True, width="stretch",
                          column_config={m: st.column_config.NumberColumn(column(m).label, format="%.2f")
                                         for m in HEADLINE})

@@ -1,7 +1,9 @@
 """The one cache wrapper the pages call to analyse text (``analyze``), to list its sources
 and quotations (``sourcing``) and to compare articles (``compare``).
 
-Keyed by the texts' content hashes and the analysis (or comparison) version. Streamlit's
+Keyed by the texts' content hashes and a digest of every measure's, lexicon's and library's
+version (``analysis.pipeline.versions_digest``), so a score from an older measure is never
+served as current. Streamlit's
 cache_data is shared by all sessions of a server; the key includes the session's id so that
 nothing one researcher analysed is ever served to another.
 """
@@ -16,7 +18,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import analysis
-from analysis.pipeline import ANALYSIS_VERSION, content_hash
+from analysis.pipeline import content_hash, versions_digest
 from ui.state import Article
 
 if TYPE_CHECKING:  # the compare engine is imported by the one page that compares, not at start-up
@@ -34,7 +36,7 @@ def _analyse(session: str, digest: str, version: str, text: str, name: str) -> a
 
 
 def analyze(text: str, name: str) -> analysis.Analysis:
-    return _analyse(_session_id(), content_hash(text), ANALYSIS_VERSION, text, name)
+    return _analyse(_session_id(), content_hash(text), versions_digest(), text, name)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -49,7 +51,7 @@ def sourcing(text: str, name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every source mention and every direct quotation of the analysed ``text`` (the tables of
     :mod:`analysis.sourcing.table`), built once per text and session: walking every paragraph
     again costs about 0.3 s CPU per rerun on a 1,000-paragraph article."""
-    return _sourcing(_session_id(), content_hash(text), ANALYSIS_VERSION, analyze(text, name))
+    return _sourcing(_session_id(), content_hash(text), versions_digest(), analyze(text, name))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -6,7 +6,7 @@ and deterministic: the same frame gives the same figure. Every string that comes
 user (article title, paragraph text) is HTML-escaped before plotly sees it, because
 plotly renders a subset of HTML in titles and hover labels.
 
-Paragraph numbers are the 0-based ``paragraph`` column of ``Analysis.paragraphs``, shown
+Paragraph numbers are the ``paragraph`` column of ``Analysis.paragraphs`` (1 = first), shown
 as "¶ n" here and on the Read page, so a chart, the highlighted text and an exported CSV
 name a paragraph the same way.
 """
@@ -26,7 +26,7 @@ from analysis.measures import HEADLINE, column
 from analysis.measures.readability import MIN_WORDS
 from ui import theme
 
-PARAGRAPH_AXIS = "paragraph ¶ (0 = first paragraph)"
+PARAGRAPH_AXIS = "paragraph ¶"
 Z_CLIP = 2.5  # the heatmap's colour scale spans ±2.5 standard deviations
 
 

@@ -59,7 +59,8 @@ def marked_paragraph(result: compare.Comparison, article: str, paragraph: int) -
     a = result.analysis(article)
     row = a.paragraphs.iloc[paragraph]
     start, end = int(row["start"]), int(row["end"])
-    ev = a.evidence[(a.evidence["paragraph"] == paragraph) & a.evidence["measure"].isin(MARK_COLOURS)
+    # ``paragraph`` is the alignment's 0-based position; evidence numbers paragraphs from 1
+    ev = a.evidence[(a.evidence["paragraph"] == paragraph + 1) & a.evidence["measure"].isin(MARK_COLOURS)
                     & (a.evidence["weight"] > 0)].sort_values("start")
     out, pos = [], start
     for e in ev.itertuples():

@@ -27,7 +27,7 @@ def paragraphs(frame: pd.DataFrame) -> None:
     names = [*HEADLINE, *EXTRA]
     shown = frame[["paragraph", "words", *names, "text"]]
     config: dict[str, object] = {
-        "paragraph": st.column_config.NumberColumn("¶", help="Paragraph number, 0 = first (as in the charts)",
+        "paragraph": st.column_config.NumberColumn("¶", help="Paragraph number, 1 = first (as in the charts and on the Read page)",
                                                    format="¶ %d", width="small"),
         "words": st.column_config.NumberColumn("Words", width="small"),
         "text": st.column_config.TextColumn("Text", width="large"),

@@ -163,6 +163,6 @@ def contexts(doc: Document, term: str, width: int = 60) -> pd.DataFrame:
         for k in range(len(toks) - len(parts) + 1):
             if all(toks[k + j][2] == parts[j] for j in range(len(parts))):
                 s, e = toks[k][0], toks[k + len(parts) - 1][1]
-                rows.append((par.index, par.start + s, par.start + e,
+                rows.append((par.index + 1, par.start + s, par.start + e,
                              par.text[max(0, s - width) : s], par.text[s:e], par.text[e : e + width]))
     return pd.DataFrame(rows, columns=["paragraph", "start", "end", "left", "match", "right"])

@@ -23,6 +23,7 @@ category's column (``column_name(category)``). NaN for a paragraph without words
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -56,12 +57,14 @@ Rule = Callable[[Paragraph, Match, Reading], "Reading | None"]
 
 @dataclass(frozen=True)
 class Spec:
-    """Everything a lexicon measure is made of. ``lexicon`` is a function returning the
-    lexicon (a shipped one is loaded on first use, not at import)."""
+    """Everything a lexicon measure is made of. ``lexicon`` is the lexicon, or a function
+    returning it (a shipped one is loaded on first use, not at import:
+    ``functools.partial(lexicon.load, "alarm")``). Keep every part picklable (module-level
+    functions and partials, no lambdas), so a measure can travel to a worker process."""
 
     name: str
     version: str
-    lexicon: Callable[[], Lexicon]
+    lexicon: Lexicon | Callable[[], Lexicon]
     categories: tuple[str, ...]
     label: str
     unit: str
@@ -76,6 +79,9 @@ class Spec:
     subscales: tuple[Subscale, ...] = ()
     digits: int = 2
 
+    def load(self) -> Lexicon:
+        return self.lexicon if isinstance(self.lexicon, Lexicon) else self.lexicon()
+
     def column_of(self, category: str) -> str:
         return self.column_name(category) if self.column_name else f"{self.name}_{category}"
 
@@ -89,7 +95,7 @@ def _readings(spec: Spec, par: Paragraph) -> list[Evidence]:
     """Every match of the lexicon in the paragraph, read by the rule, as evidence spans."""
     evidence: list[Evidence] = []
     text = par.text
-    for m in spec.lexicon().finditer(text):
+    for m in spec.load().finditer(text):
         term = text[m.start : m.end]
         factor, neg_note = negation(par, m.start) if spec.negation else (1.0, "")
         quoted = par.in_quote(m.start, m.end)
@@ -156,6 +162,17 @@ def columns(spec: Spec) -> tuple[Column, ...]:
     return tuple(out)
 
 
+def score(spec: Spec, par: Paragraph) -> Scored:
+    """One paragraph's values and evidence under ``spec``."""
+    evidence = _readings(spec, par)
+    return Scored(_rates(spec, evidence, par.words), evidence)
+
+
+def summarize(spec: Spec, doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
+    """The article's values: every paragraph's evidence pooled over all its words."""
+    return _rates(spec, [e for s in scored for e in s.evidence], doc.words)
+
+
 def lexicon_measure(spec: Spec, *, method: str = "", methods: str = "", citation: str = "",
                     limits: str = "", references: tuple[str, ...] = (),
                     lexicon_name: str | None = None) -> Measure:
@@ -163,13 +180,7 @@ def lexicon_measure(spec: Spec, *, method: str = "", methods: str = "", citation
     versions and the Methods page); a researcher's dictionary leaves it None and is versioned
     by the measure's own ``version`` (its file hash)."""
 
-    def score(par: Paragraph) -> Scored:
-        evidence = _readings(spec, par)
-        return Scored(_rates(spec, evidence, par.words), evidence)
-
-    def summarize(doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
-        return _rates(spec, [e for s in scored for e in s.evidence], doc.words)
-
-    return Measure(name=spec.name, version=spec.version, columns=columns(spec), score=score,
-                   summarize=summarize, lexicon=lexicon_name, citation=citation, limits=limits,
+    return Measure(name=spec.name, version=spec.version, columns=columns(spec),
+                   score=functools.partial(score, spec), summarize=functools.partial(summarize, spec),
+                   lexicon=lexicon_name, citation=citation, limits=limits,
                    method=method, methods=methods, references=references, subscales=spec.subscales)

@@ -25,7 +25,7 @@ def mentions(doc: Document) -> pd.DataFrame:
     rows = []
     for par in doc.paragraphs:
         for s in dt.detect(par).sources:
-            rows.append((par.index, par.start + s.start, par.start + s.end, s.text, s.kind,
+            rows.append((par.index + 1, par.start + s.start, par.start + s.end, s.text, s.kind,
                          dt.speaker_name(s), s.verb, s.verb_category.replace("verb_", ""),
                          "direct" if s.quotes else "indirect", s.why))
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
@@ -34,7 +34,7 @@ def mentions(doc: Document) -> pd.DataFrame:
 def by_source(frame: pd.DataFrame) -> pd.DataFrame:
     """Group mentions by the name they stand for (case-insensitive) and kind, in order of
     first appearance. ``verbs``: distinct verbs in order; ``framing_verbs``: those of them
-    that judge what they report; ``paragraphs``: 0-based paragraph numbers."""
+    that judge what they report; ``paragraphs``: paragraph numbers (1 = first)."""
     if frame.empty:
         return pd.DataFrame(columns=SOURCE_COLUMNS)
     key = frame["source"].str.lower().str.replace(r"^(the|a|an)\s+", "", regex=True)
@@ -54,6 +54,6 @@ def quotations(doc: Document) -> pd.DataFrame:
     for par in doc.paragraphs:
         for q in dt.detect(par).quotes:
             who = dt.speaker_name(q.speaker) if q.speaker else ""
-            rows.append((par.index, par.start + q.start, par.start + q.end, par.text[q.start : q.end], who,
+            rows.append((par.index + 1, par.start + q.start, par.start + q.end, par.text[q.start : q.end], who,
                          q.speaker.kind if q.speaker else "", q.how or "no speaker found"))
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.ingest import Loaded
-from analysis.pipeline import ANALYSIS_VERSION, Analysis
+from analysis.pipeline import Analysis, versions_digest
 from analysis.store import db, paths
 from analysis.store.db import StoreError
 
@@ -175,7 +175,7 @@ class Store:
             "role": role, "file_name": loaded.name, "format": loaded.format, "encoding": loaded.encoding,
             "text": loaded.text, "sha256": loaded.sha256, "words": int(result.summary["words"].iloc[0]),
             "paragraphs": len(result.paragraphs), "summary": json.dumps(summary),
-            "analysis_version": ANALYSIS_VERSION, "created": _now(),
+            "analysis_version": versions_digest(), "created": _now(),
         }
 
         def write() -> tuple[int, bool]:

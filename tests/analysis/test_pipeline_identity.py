@@ -121,7 +121,7 @@ def test_analyze_equals_scoring_each_paragraph_in_turn(name):
         for m in REGISTRY:
             scored = m.score(par)
             row.update(scored.values)
-            ev_rows += [(par.index, par.start + e.start, par.start + e.end, m.name, e.category, e.term,
+            ev_rows += [(par.index + 1, par.start + e.start, par.start + e.end, m.name, e.category, e.term,
                          e.weight, e.note, e.quoted) for e in scored.evidence]
         rows.append(row)
     for col in rows[0]:

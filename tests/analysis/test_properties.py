@@ -24,7 +24,7 @@ def test_evidence_offsets_slice_the_original_text(text):
     result = analysis.analyze(text)
     for row in result.evidence.itertuples():
         assert text[row.start : row.end] == row.term
-        par = result.paragraphs.iloc[row.paragraph]
+        par = result.paragraphs.iloc[row.paragraph - 1]  # numbered from 1
         assert par.start <= row.start and row.end <= par.end
     for row in result.paragraphs.itertuples():
         assert text[row.start : row.end] == row.text

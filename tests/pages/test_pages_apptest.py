@@ -64,7 +64,7 @@ def test_home_shows_the_bundled_articles_figures_and_charts() -> None:
     assert_clean(at)
     assert shown_numbers(at) == expected_numbers(BUNDLED.read_text(encoding="utf-8"))
     assert len(at.get("plotly_chart")) == 2
-    assert at.dataframe[0].value["paragraph"].tolist() == list(range(10))
+    assert at.dataframe[0].value["paragraph"].tolist() == list(range(1, 11))  # numbered from 1
 
 
 def test_pasted_text_becomes_the_article_on_every_page() -> None:
@@ -76,7 +76,7 @@ def test_pasted_text_becomes_the_article_on_every_page() -> None:
     at.sidebar.button[0].click().run()
     assert_clean(at)
     assert shown_numbers(at) == expected_numbers(NEW_TEXT) != before
-    assert at.dataframe[0].value["paragraph"].tolist() == [0, 1, 2]
+    assert at.dataframe[0].value["paragraph"].tolist() == [1, 2, 3]
     at.switch_page("pages/1_Read.py").run()
     assert_clean(at)
     assert any("Breach briefing" in m.value for m in at.markdown)

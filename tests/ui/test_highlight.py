@@ -161,7 +161,7 @@ def test_keyword_in_context_lists_every_occurrence_and_what_counted() -> None:
     assert len(may) == 3 and may["match"].tolist() == ["may", "May", "may"]
     assert "weight 1" in may.iloc[0]["evidence"] and "weight 0" in may.iloc[1]["evidence"]
     about = highlight.kwic(text, result.paragraphs, result.evidence, "about")
-    assert about["paragraph"].tolist() == [1, 1]
+    assert about["paragraph"].tolist() == [2, 2]
     assert "approximator" in about.iloc[0]["evidence"] and about.iloc[1]["evidence"] == "not counted by any measure"
     for row in about.itertuples():
         assert text[row.start:row.start + 5] == "about"

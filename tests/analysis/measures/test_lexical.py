@@ -16,7 +16,7 @@ LEX = Lexicon("toy", "1", (Entry("storm", "weather", 1.0), Entry("storm", "threa
 
 
 def spec(**kw):
-    base = dict(name="toy", version="1", lexicon=lambda: LEX, categories=("threat", "weather"),
+    base = dict(name="toy", version="1", lexicon=LEX, categories=("threat", "weather"),
                 label="Toy", unit="matches per 100 words", direction="higher = more", description="A toy.")
     return Spec(**{**base, **kw})
 
@@ -98,3 +98,14 @@ def test_a_researchers_csv_is_versioned_by_its_content(tmp_path):
     assert (lex.name, len(lex.version), lex.entries[0].term, lex.entries[0].weight) == ("frames", 12, "storm", 1.0)
     path.write_text("term,category\nstorm,weather\nrain,weather\n", encoding="utf-8")
     assert Lexicon.from_csv(path).version != lex.version
+
+
+def test_a_lexicon_measure_pickles_for_a_worker_process():
+    import pickle
+
+    from analysis.measures import alarm
+
+    for m in (lexicon_measure(spec()), alarm.MEASURE):
+        again = pickle.loads(pickle.dumps(m))
+        par = paragraph("A massive storm is a grave threat to the town, officials warned today.")
+        assert again.score(par) == m.score(par)

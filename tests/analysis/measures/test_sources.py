@@ -138,7 +138,7 @@ def test_issue_pair_people_familiar_scores_more_anonymous_than_a_named_official(
 def test_quotation_reopened_over_a_paragraph_break_keeps_its_speaker():
     result = analysis.analyze("Ann Lee said: “The first part runs on.\n\n“And the second part ends here.”\n")
     ev = result.evidence[(result.evidence["measure"] == "sources") & (result.evidence["category"] == "quote")]
-    assert list(ev["paragraph"]) == [0, 1]
+    assert list(ev["paragraph"]) == [1, 2]
     assert "Ann Lee" in ev["note"].iloc[1] and "previous paragraph" in ev["note"].iloc[1]
 
 

@@ -39,7 +39,7 @@ def test_article_with_metadata_text_scores_and_version(store):
     assert (art.title, art.outlet, art.date, art.author) == (fx.TITLE, "The River Courier", "2025-02-11",
                                                              "Dana Example")
     assert (art.format, art.encoding, art.file_name, art.role) == ("html", "utf-8", "courier.html", "comparison")
-    assert art.analysis_version == analysis.__version__
+    assert art.analysis_version == analysis.versions_digest()  # every measure, lexicon and library version
     assert store.text(ws, art.id).startswith(fx.TITLE)
     scores = store.scores(ws, art.id)
     assert len(scores) == art.paragraphs and "hedging" in scores[0]
