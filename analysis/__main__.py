@@ -74,8 +74,9 @@ def cmd_score(args: argparse.Namespace) -> None:
     paragraphs = pd.concat([r.paragraphs.assign(article=r.name) for r in results], ignore_index=True)
     paragraphs = paragraphs[["article", *[c for c in paragraphs.columns if c != "article"]]]
     if args.format == "json":
-        articles = [{"article": r.name, "meta": r.meta, "paragraphs": export.records(r.paragraphs),
-                     "evidence": export.records(r.evidence), "summary": export.records(r.summary)[0]}
+        articles = [{"article": r.name, "meta": r.meta, "headline": _headline(r),
+                     "paragraphs": export.records(r.paragraphs), "evidence": export.records(r.evidence),
+                     "summary": export.records(r.summary)[0]}
                     for r in results]
         _emit({}, args, results, articles=articles)
     elif args.format == "xlsx":
@@ -84,6 +85,13 @@ def cmd_score(args: argparse.Namespace) -> None:
         _emit({"paragraphs": paragraphs, "evidence": evidence, "summary": summary}, args, results)
     else:
         _emit({"paragraphs": paragraphs}, args, results)
+
+
+def _headline(result: Analysis) -> dict[str, Any] | None:
+    """The headline with its own scores and evidence, or None when the article has none."""
+    if result.headline.empty:
+        return None
+    return {**export.records(result.headline)[0], "evidence": export.records(result.headline_evidence)}
 
 
 def cmd_summary(args: argparse.Namespace) -> None:
