@@ -163,6 +163,16 @@ MEASURE = Measure(
     summarize=summarize,
     lexicon=LEXICON,
     method="Sum of hedge-cue weights (1 full cue, 0.5 weak cue, 0.25 marginal cue) / words x 100.",
+    methods=("Hedging is the weighted count of hedge cues per 100 words (full cues 1, weak cues 0.5, "
+             "marginal cues 0.25 for readings that are rarely a hedge, such as rounded figures "
+             "(approximators; Prince, Frader & Bosk, 1982) and 'may' after a generic subject (Coates, "
+             "1983)), from the project's hedge lexicon with context rules."),
+    references=(
+        "Coates, J. (1983). The Semantics of the Modal Auxiliaries. London: Croom Helm.",
+        "Hyland, K. (1998). Hedging in Scientific Research Articles. Amsterdam: John Benjamins.",
+        "Prince, E. F., Frader, J. & Bosk, C. (1982). On hedging in physician-physician discourse. In "
+        "R. J. di Pietro (Ed.), Linguistics and the Professions (pp. 83-97). Norwood, NJ: Ablex.",
+    ),
     citation=("Categories after Hyland (1998), Hedging in Scientific Research Articles; "
               "approximators and shields after Prince, Frader & Bosk (1982), On hedging in "
               "physician-physician discourse; generic 'may' after Coates (1983), The Semantics "

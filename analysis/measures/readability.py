@@ -248,6 +248,21 @@ MEASURE = Measure(
     summarize=summarize,
     citation="textstat (Bansal & Aggarwal), formulas as cited per column.",
     method="textstat formulas with CMU-dictionary syllables; NaN under 10 words.",
+    methods=("Readability is computed with textstat using CMU Pronouncing Dictionary syllables: Flesch "
+             "Reading Ease (Flesch, 1948), Flesch-Kincaid grade (Kincaid et al., 1975), Gunning fog (Gunning, "
+             "1952), SMOG (McLaughlin, 1969) and Dale-Chall (Dale & Chall, 1948); paragraphs under ten words "
+             "are reported as missing rather than scored, and article-level readability is computed on the "
+             "pooled counts of the whole text."),
+    references=(
+        "Dale, E. & Chall, J. S. (1948). A formula for predicting readability. Educational Research "
+        "Bulletin, 27(1), 11-20 and 37-54.",
+        "Flesch, R. (1948). A new readability yardstick. Journal of Applied Psychology, 32(3), 221-233.",
+        "Gunning, R. (1952). The Technique of Clear Writing. New York: McGraw-Hill.",
+        "Kincaid, J. P., Fishburne, R. P., Rogers, R. L. & Chissom, B. S. (1975). Derivation of new "
+        "readability formulas for Navy enlisted personnel. Research Branch Report 8-75, Naval Technical "
+        "Training Command.",
+        "McLaughlin, G. H. (1969). SMOG grading: a new readability formula. Journal of Reading, 12(8), 639-646.",
+    ),
     limits=(
         "Formulas of the 1940s-70s built on school texts and long samples; on one news "
         "paragraph they are noisy. Compare like with like, and prefer the article-level value."

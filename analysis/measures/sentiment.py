@@ -126,6 +126,12 @@ MEASURE = Measure(
         "Analysis of Social Media Text. ICWSM-14."
     ),
     method="Mean of VADER compound over sentences; compound = normalised sum of rule-adjusted valences.",
+    methods=("Sentiment is the mean VADER compound score over a paragraph's sentences (Hutto & Gilbert, "
+             "2014), from -1 (negative) to +1 (positive); each sentence is scored on its own, as VADER's "
+             "authors advise for longer texts."),
+    references=("Hutto, C. J. & Gilbert, E. (2014). VADER: A parsimonious rule-based model for sentiment "
+                "analysis of social media text. Proceedings of the Eighth International AAAI Conference on "
+                "Weblogs and Social Media (ICWSM-14).",),
     limits=(
         "Built for social media: its authors report r = 0.492 against human ratings of NYT "
         "editorial sentences, far below its agreement on tweets. Treat paragraph values on news "

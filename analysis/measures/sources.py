@@ -131,6 +131,17 @@ MEASURE = Measure(
     score=score,
     summarize=summarize,
     lexicon=LEXICON,
+    methods=("Sourcing is read with rules over each paragraph: direct quotations, reporting verbs "
+             "paired with their source (before or after the verb, or after 'according to'), and the "
+             "source's kind (a named person or organisation, or an unnamed source such as 'a spokesperson' "
+             "or 'people familiar with the matter'); reporting verbs that judge what they report are "
+             "counted as framing verbs (after Bell, 1991, and Caldas-Coulthard, 1994)."),
+    references=(
+        "Bell, A. (1991). The Language of News Media. Oxford: Blackwell.",
+        "Caldas-Coulthard, C. R. (1994). On reporting reporting: the representation of speech in factual "
+        "and factional narratives. In M. Coulthard (Ed.), Advances in Written Text Analysis "
+        "(pp. 295-308). London: Routledge.",
+    ),
     method=(
         "Rules over the segmented paragraph: quotation spans; reporting verbs from the lexicon "
         "paired with the noun phrase before them, after them (inversion, 'according to') or "
