@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import lexicon as lx
-from analysis.measures import REGISTRY, Measure, Scored
+from analysis.measures import REGISTRY, Column, Measure, Scored
 from analysis.text import Document, Paragraph, segment
 
 ANALYSIS_VERSION = "0.3.0"
@@ -63,10 +63,10 @@ class Analysis:
         self.text = text
         self.document = document
         self.meta = meta
-        # The column order, not the measures themselves: an Analysis is pickled (the dashboard's
-        # cache, a scoring worker's reply), and a measure may hold functions that cannot be.
+        # The measures' declarations, not the measures: an Analysis is pickled (the dashboard's
+        # cache, a scoring worker's reply) and need not carry a dictionary's lexicon with it.
+        self.measures = tuple(m.declaration() for m in measures)
         self.columns = tuple(paragraph_columns(measures))
-        self.measure_names = tuple(m.name for m in measures)
         self.records = records
         self.evidence_rows = evidence_rows
         self.summary_values = summary_values
@@ -80,6 +80,15 @@ class Analysis:
     def column(self, name: str) -> list[Any]:
         """One paragraph column as a list, without building the frame."""
         return self.records[name]
+
+    def column_info(self, name: str) -> Column:
+        """What the score column ``name`` means and how to show it, whichever measure of this
+        analysis reports it (a researcher's dictionary included)."""
+        for m in self.measures:
+            found = m.column(name)
+            if found is not None:
+                return found
+        raise KeyError(name)
 
     @cached_property
     def paragraphs(self) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -137,12 +138,33 @@ class Measure:
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
 
+    def declaration(self) -> Measure:
+        """The measure as a description only (name, version, columns, methods text ...), with
+        its scoring functions replaced: what an analysed article carries so that views can
+        label and format every column, light to keep and to pickle (no lexicon inside)."""
+        return dataclasses.replace(self, score=_declared_only, summarize=_declared_only_summary)
+
+    def column(self, name: str) -> Column | None:
+        return next((c for c in self.columns if c.name == name), None)
+
     def subscale_of(self, category: str) -> Subscale | None:
         """The sub-scale an evidence category belongs to, or None."""
         for sub in self.subscales:
             if category in sub.categories:
                 return sub
         return None
+
+
+_DECLARATION_ONLY = ("this is a measure's declaration, kept with an analysed article; score with the "
+                     "measure itself")
+
+
+def _declared_only(par: Paragraph) -> Scored:
+    raise RuntimeError(_DECLARATION_ONLY)
+
+
+def _declared_only_summary(doc: Document, scored: Sequence[Scored]) -> Mapping[str, float | str]:
+    raise RuntimeError(_DECLARATION_ONLY)
 
 
 def per_100_words(total: float, words: int) -> float:

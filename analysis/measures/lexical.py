@@ -74,6 +74,7 @@ class Spec:
     category_label: Callable[[str], str] | None = None
     rule: Rule | None = None
     negation: bool = True
+    exclude_quoted: bool = False  # a match inside a direct quotation counts 0 (shown, with the reason)
     composite_column: bool = True
     quoted_column: bool = True
     subscales: tuple[Subscale, ...] = ()
@@ -107,10 +108,12 @@ def _readings(spec: Spec, par: Paragraph) -> list[Evidence]:
                     continue  # not an instance at all ("about the theft" is no approximation)
                 reading = ruled
             note = "; ".join(filter(None, [reading.note, neg_note]))
+            weight = reading.weight * factor
             if quoted:
                 note = quoted_note(note)
-            evidence.append(Evidence(m.start, m.end, reading.category, term, reading.weight * factor,
-                                     note, quoted))
+                if spec.exclude_quoted:
+                    weight, note = 0.0, f"{note}: not counted (quoted speech is left out)"
+            evidence.append(Evidence(m.start, m.end, reading.category, term, weight, note, quoted))
     return evidence
 
 
