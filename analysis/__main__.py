@@ -32,7 +32,9 @@ import pandas as pd
 from analysis import export
 from analysis.batch.sources import BadInput
 from analysis.batch.store import OutputConflict
+from analysis.dictionaries.formats import DictionaryError
 from analysis.ingest import Loaded, UnreadableInput, load, load_bytes
+from analysis.measures import REGISTRY, Measure
 from analysis.pipeline import Analysis, analyze
 from analysis.store import StoreError
 from analysis.store import cli as workspace_cli
@@ -44,9 +46,23 @@ def _read(spec: str) -> Loaded:
     return load(spec)
 
 
-def _analyse_all(files: list[str]) -> list[Analysis]:
+def _measures(args: argparse.Namespace) -> tuple[Measure, ...]:
+    """The registered measures, then one per ``--dictionary`` (read before any article)."""
+    from analysis import dictionaries
+
+    extra = [dictionaries.load(p) for p in getattr(args, "dictionary", None) or ()]
+    names = [d.name for d in extra]
+    clash = sorted({n for n in names if names.count(n) > 1 or n in {m.name for m in REGISTRY}})
+    if clash:
+        raise dictionaries.DictionaryError(f"two dictionaries (or a dictionary and a measure) are named "
+                                           f"{clash[0]!r}: rename one file")
+    return (*REGISTRY, *(d.measure() for d in extra))
+
+
+def _analyse_all(files: list[str], args: argparse.Namespace | None = None) -> list[Analysis]:
+    measures = _measures(args) if args is not None else REGISTRY
     loaded = [_read(f) for f in files]  # read every file first: fail before any work
-    return [analyze(item.text, name=item.name) for item in loaded]
+    return [analyze(item.text, name=item.name, measures=measures) for item in loaded]
 
 
 def _write(text: str, out: str | None) -> None:
@@ -70,7 +86,7 @@ def _emit(tables: dict[str, pd.DataFrame], args: argparse.Namespace, results: li
 
 
 def cmd_score(args: argparse.Namespace) -> None:
-    results = _analyse_all(args.files)
+    results = _analyse_all(args.files, args)
     paragraphs = pd.concat([r.paragraphs.assign(article=r.name) for r in results], ignore_index=True)
     paragraphs = paragraphs[["article", *[c for c in paragraphs.columns if c != "article"]]]
     if args.format == "json":
@@ -95,7 +111,7 @@ def _headline(result: Analysis) -> dict[str, Any] | None:
 
 
 def cmd_summary(args: argparse.Namespace) -> None:
-    results = _analyse_all(args.files)
+    results = _analyse_all(args.files, args)
     _emit({"summary": pd.concat([r.summary for r in results], ignore_index=True)}, args, results)
 
 
@@ -131,7 +147,7 @@ COMPARE_TABLES = ("alignment", "profile", "words", "coverage", "arcs")
 def cmd_compare(args: argparse.Namespace) -> None:
     from analysis import compare
 
-    results = _analyse_all([args.focus, *args.others])
+    results = _analyse_all([args.focus, *args.others], args)
     result = compare.compare(results)
     if args.format == "json":
         tables = {name: getattr(result, name) for name in ("articles", "profile", "words", "alignment", "coverage")}
@@ -151,7 +167,7 @@ def cmd_report(args: argparse.Namespace) -> None:
     # The report draws plotly figures: it lives outside analysis/ (which imports no plotly) and is
     # loaded by name only when asked for, so the analysis package and its type check stay plotly-free.
     build = importlib.import_module("report.build")
-    results = _analyse_all(args.files)
+    results = _analyse_all(args.files, args)
     written = build.write(results, args.out, pdf_path=args.pdf)
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
@@ -185,6 +201,7 @@ def parser() -> argparse.ArgumentParser:
         sp = sub.add_parser(name, help=help_)
         sp.add_argument("files", nargs="+", metavar="FILE", help="txt, md, html, docx or pdf; - for standard input")
         _format_args(sp)
+        _dictionary_arg(sp)
         sp.set_defaults(func=fn)
     sp = sub.add_parser("validate", help="score the shipped human-labelled sets; exit 1 below a floor")
     sp.add_argument("--json", action="store_true", help="print the results document as JSON")
@@ -200,16 +217,25 @@ def parser() -> argparse.ArgumentParser:
     _format_args(sp)
     sp.add_argument("--table", choices=COMPARE_TABLES, default="alignment",
                     help="which table csv and parquet write (json writes all but arcs, xlsx all)")
+    _dictionary_arg(sp)
     sp.set_defaults(func=cmd_compare)
     sp = sub.add_parser("report", help="one self-contained HTML report (and a PDF) of the first file")
     sp.add_argument("files", nargs="+", metavar="FILE",
                     help="the focus article, then other coverage of the same story to compare it with")
     sp.add_argument("--out", metavar="PATH", required=True, help="the HTML file to write")
     sp.add_argument("--pdf", metavar="PATH", help="also print the report to this PDF with Chromium")
+    _dictionary_arg(sp)
     sp.set_defaults(func=cmd_report)
     workspace_cli.add_parser(sub)
     _add_batch(sub)
     return p
+
+
+def _dictionary_arg(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--dictionary", action="append", metavar="PATH",
+                    help="a dictionary of your own (LIWC .dic or .dicx, quanteda .yaml, or .csv with term, "
+                         "category[, weight]); adds a column <file stem>.<category> with matches per 100 words "
+                         "for every category; repeat for several")
 
 
 def _format_args(sp: argparse.ArgumentParser) -> None:
@@ -227,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"--format {args.format} writes a binary file: give --out PATH")
     try:
         status = args.func(args)
-    except (UnreadableInput, StoreError, BadInput, OutputConflict) as exc:
+    except (UnreadableInput, StoreError, BadInput, OutputConflict, DictionaryError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:

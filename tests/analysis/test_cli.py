@@ -76,3 +76,38 @@ def test_encodings_are_decoded(tmp_path, encoding):
     assert proc.returncode == 0, proc.stderr
     [doc] = json.loads(proc.stdout)["articles"]
     assert doc["paragraphs"][0]["text"] == "The minister’s plan may fail, café owners said."
+
+
+DICTIONARY = ROOT / "tests" / "fixtures" / "dictionaries" / "newsframes.dic"
+
+
+@pytest.mark.parametrize("command", ["score", "summary"])
+def test_a_dictionary_adds_a_column_per_category(command):
+    proc = run(command, str(BUNDLED), "--dictionary", str(DICTIONARY))
+    assert proc.returncode == 0, proc.stderr
+    frame = pd.read_csv(io.StringIO(proc.stdout))
+    cols = ["newsframes.threat", "newsframes.economy", "newsframes.institution"]
+    assert set(cols) <= set(frame.columns)
+    # the bundled article names "national security" twice and "attack"-words: some threat matches
+    assert frame["newsframes.threat"].sum() > 0
+    assert (frame[cols] >= 0).all().all()
+
+
+def test_compare_and_report_take_dictionaries_too(tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("Markets fell as the government met. A crisis was declared.", encoding="utf-8")
+    proc = run("compare", str(BUNDLED), str(other), "--table", "profile", "--dictionary", str(DICTIONARY))
+    assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ("%\n1\tthreat\n", "newsframes.dic: the category header is not closed"),
+    ("%\n1\tthreat\n%\nwar\t9\n", "newsframes.dic, line 4: category 9 is not declared"),
+])
+def test_a_malformed_dictionary_exits_2_with_one_line(tmp_path, body, message):
+    bad = tmp_path / "newsframes.dic"
+    bad.write_text(body, encoding="utf-8")
+    proc = run("score", str(BUNDLED), "--dictionary", str(bad))
+    assert proc.returncode == 2
+    assert proc.stderr.strip().count("\n") == 0 and message in proc.stderr
+    assert proc.stdout == ""
