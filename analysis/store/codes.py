@@ -1,0 +1,374 @@
+"""The researcher's own judgement, kept in the workspace database: a codebook and every coder's decisions.
+
+    >>> code = codes.define_code(store, ws, "Blame", "Someone is held responsible", "#cc6677")
+    >>> codes.code_paragraph(store, ws, article_id, "ana@example.org", 2, code.id)
+    >>> codes.judge(store, ws, article_id, "ana@example.org", 77, 86, "alarm", "conflict_metaphor", "wrong")
+    >>> codes.current(store, ws)        # what each coder holds now, one Coding per decision
+
+Every decision is one new row of the ``codings`` log (see ``schema``): nothing is updated in
+place, so two coders working at once never overwrite each other, and a coder's later
+decision about the same target (the same paragraph and code, the same evidence span ...)
+supersedes only that coder's earlier one. Recording a decision that equals the coder's
+current one writes nothing. The coder is any non-empty name the caller gives (the login
+e-mail, or a name the user typed); it is kept as given, less surrounding whitespace.
+
+Targets: ``paragraph_index`` is 0-based (as ``Analysis.paragraphs['paragraph']``); spans are
+``start``/``end`` character offsets into the article's text (``end`` exclusive), checked
+against the stored text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import UTC, datetime
+
+import pandas as pd
+
+from analysis.store import db
+from analysis.store.db import StoreError
+from analysis.store.workspace import Store, Workspace
+
+KINDS = ("code", "verdict", "missed", "reviewed")
+VERDICTS = ("correct", "wrong")
+REMOVED = "removed"
+APPLIED = "applied"
+# Paul Tol's "muted" scheme (colour-blind safe), distinct from the measures' Okabe-Ito colours.
+PALETTE = ("#cc6677", "#332288", "#ddcc77", "#117733", "#88ccee", "#882255", "#44aa99", "#999933", "#aa4499")
+MAX_NOTE = 2_000
+MAX_CODER = 200
+MAX_LABEL = 80
+
+
+@dataclass(frozen=True)
+class Code:
+    """A codebook entry of one workspace; ``colour`` is ``#rrggbb``."""
+
+    id: int
+    workspace_id: int
+    name: str
+    description: str
+    colour: str
+    created: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One decision to record (see the module docstring for the targets).
+
+    ``kind`` ``code``: ``code_id`` and either ``paragraph_index`` or a span; ``verdict``: a span,
+    ``measure``, ``category`` and ``decision`` ``correct``/``wrong``; ``missed``: a span,
+    ``measure`` and ``category``; ``reviewed``: the article as a whole. ``decision``
+    ``removed`` withdraws the coder's earlier decision about the same target."""
+
+    article_id: int
+    coder: str
+    kind: str
+    decision: str = APPLIED
+    paragraph_index: int | None = None
+    start: int | None = None
+    end: int | None = None
+    code_id: int | None = None
+    measure: str | None = None
+    category: str | None = None
+    note: str = ""
+    time: str | None = None  # UTC ISO 8601; now when None
+
+
+@dataclass(frozen=True)
+class Coding(Decision):
+    """A recorded decision: its row ``id`` (the log's order), ``time`` and the code's ``name``."""
+
+    id: int = 0
+    code: str | None = None
+
+
+COLUMNS = [f.name for f in fields(Coding)]
+_SELECT = ("SELECT c.id, c.article_id, c.coder, c.kind, c.decision, c.paragraph_index, c.start, c.\"end\", "
+           "c.code_id, b.name AS code, c.measure, c.category, c.note, c.time FROM codings c "
+           "JOIN articles a ON a.id = c.article_id LEFT JOIN codebook b ON b.id = c.code_id "
+           "WHERE a.workspace_id = ?")
+_TARGET = "c.article_id, c.coder, c.kind, c.code_id, c.measure, c.category, c.paragraph_index, c.start, c.\"end\""
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+# ---- the codebook ------------------------------------------------------------------------
+
+def codebook(store: Store, ws: Workspace) -> list[Code]:
+    rows = store._read("SELECT id, workspace_id, name, description, colour, created FROM codebook "
+                       "WHERE workspace_id = ? ORDER BY name COLLATE NOCASE", (ws.id,))
+    return [Code(**dict(r)) for r in rows]
+
+
+def define_code(store: Store, ws: Workspace, name: str, description: str = "", colour: str | None = None) -> Code:
+    """Add a code to the workspace's codebook; without ``colour``, the next of ``PALETTE``."""
+    clean = _label(name, "a code's name", 120)
+    text = _note(description)
+
+    def write() -> int:
+        with db.transaction(store.path) as conn:
+            _workspace_exists(conn, ws)
+            count = conn.execute("SELECT count(*) FROM codebook WHERE workspace_id = ?", (ws.id,)).fetchone()[0]
+            shade = _colour(colour) if colour else PALETTE[count % len(PALETTE)]
+            try:
+                cur = conn.execute("INSERT INTO codebook (workspace_id, name, description, colour, created) "
+                                   "VALUES (?, ?, ?, ?, ?)", (ws.id, clean, text, shade, now()))
+            except sqlite3.IntegrityError:
+                raise StoreError(f"the codebook already has a code named {clean!r}") from None
+            return int(cur.lastrowid or 0)
+
+    return code(store, ws, db.retry(write))
+
+
+def code(store: Store, ws: Workspace, code_id: int) -> Code:
+    rows = store._read("SELECT id, workspace_id, name, description, colour, created FROM codebook "
+                       "WHERE id = ? AND workspace_id = ?", (code_id, ws.id))
+    if not rows:
+        raise StoreError("that code is not in this workspace's codebook (it may have been deleted)")
+    return Code(**dict(rows[0]))
+
+
+def edit_code(store: Store, ws: Workspace, code_id: int, *, name: str | None = None,
+              description: str | None = None, colour: str | None = None) -> Code:
+    """Rename, redescribe or recolour a code; its codings follow it (they refer to its id)."""
+    changes: dict[str, str] = {}
+    if name is not None:
+        changes["name"] = _label(name, "a code's name", 120)
+    if description is not None:
+        changes["description"] = _note(description)
+    if colour is not None:
+        changes["colour"] = _colour(colour)
+
+    def write() -> None:
+        with db.transaction(store.path) as conn:
+            try:
+                if changes:
+                    sets = ", ".join(f"{k} = ?" for k in changes)
+                    conn.execute(f"UPDATE codebook SET {sets} WHERE id = ? AND workspace_id = ?",
+                                 (*changes.values(), code_id, ws.id))
+            except sqlite3.IntegrityError:
+                raise StoreError(f"the codebook already has a code named {changes.get('name')!r}") from None
+
+    db.retry(write)
+    return code(store, ws, code_id)
+
+
+def delete_code(store: Store, ws: Workspace, code_id: int, *, with_codings: bool = False) -> None:
+    """Remove a code from the codebook. Refused while any coder's decision uses it, unless
+    ``with_codings``: then those decisions (their whole history) go with it."""
+
+    def write() -> None:
+        with db.transaction(store.path) as conn:
+            used = conn.execute("SELECT count(*) FROM codings WHERE code_id = ?", (code_id,)).fetchone()[0]
+            if used and not with_codings:
+                raise StoreError(f"this code is used in {used} coding decision(s); delete those with it "
+                                 "explicitly, or keep the code")
+            conn.execute("DELETE FROM codebook WHERE id = ? AND workspace_id = ?", (code_id, ws.id))
+
+    db.retry(write)
+
+
+# ---- decisions ---------------------------------------------------------------------------
+
+def code_paragraph(store: Store, ws: Workspace, article_id: int, coder: str, paragraph_index: int,
+                   code_id: int, note: str = "", *, remove: bool = False) -> Coding:
+    """Apply (or, with ``remove``, withdraw) a codebook code on a whole paragraph (0-based)."""
+    return record(store, ws, Decision(article_id, coder, "code", REMOVED if remove else APPLIED,
+                                      paragraph_index=paragraph_index, code_id=code_id, note=note))
+
+
+def code_span(store: Store, ws: Workspace, article_id: int, coder: str, start: int, end: int,
+              code_id: int, note: str = "", *, remove: bool = False) -> Coding:
+    """Apply (or withdraw) a codebook code on the text ``start:end`` of the article."""
+    return record(store, ws, Decision(article_id, coder, "code", REMOVED if remove else APPLIED,
+                                      start=start, end=end, code_id=code_id, note=note))
+
+
+def judge(store: Store, ws: Workspace, article_id: int, coder: str, start: int, end: int, measure: str,
+          category: str, verdict: str, note: str = "") -> Coding:
+    """Judge an evidence span of the tool ``correct`` or ``wrong`` (``removed`` withdraws the verdict)."""
+    return record(store, ws, Decision(article_id, coder, "verdict", verdict, start=start, end=end,
+                                      measure=measure, category=category, note=note))
+
+
+def missed(store: Store, ws: Workspace, article_id: int, coder: str, start: int, end: int, measure: str,
+           category: str, note: str = "", *, remove: bool = False) -> Coding:
+    """Mark ``start:end`` as an instance of ``measure``/``category`` that the tool missed."""
+    return record(store, ws, Decision(article_id, coder, "missed", REMOVED if remove else APPLIED,
+                                      start=start, end=end, measure=measure, category=category, note=note))
+
+
+def mark_reviewed(store: Store, ws: Workspace, article_id: int, coder: str, reviewed: bool = True) -> Coding:
+    """Say the coder has read the whole article: its paragraphs without a code count as coded
+    "absent" in the agreement between coders (an article with a code is counted anyway)."""
+    return record(store, ws, Decision(article_id, coder, "reviewed", APPLIED if reviewed else REMOVED))
+
+
+def record(store: Store, ws: Workspace, decision: Decision) -> Coding:
+    """Record one decision; returns the coder's current state of that target."""
+    return record_many(store, ws, [decision])[0]
+
+
+def record_many(store: Store, ws: Workspace, decisions: Sequence[Decision]) -> list[Coding]:
+    """Record decisions in ONE transaction (all or none), in order; each is checked against
+    the workspace (article, code, paragraph, span) first. A decision equal to the coder's
+    current one (same decision and note) writes nothing. Returns the current state of each
+    target, in the order given."""
+    clean = [_checked(d) for d in decisions]
+
+    def write() -> list[int]:
+        ids = []
+        with db.transaction(store.path) as conn:
+            for d in clean:
+                _check_target(conn, ws, d)
+                latest = conn.execute(
+                    "SELECT id, decision, note FROM codings c WHERE c.article_id = ? AND c.coder = ? AND c.kind = ? "
+                    "AND c.code_id IS ? AND c.measure IS ? AND c.category IS ? AND c.paragraph_index IS ? "
+                    "AND c.start IS ? AND c.\"end\" IS ? ORDER BY id DESC LIMIT 1",
+                    (d.article_id, d.coder, d.kind, d.code_id, d.measure, d.category, d.paragraph_index,
+                     d.start, d.end)).fetchone()
+                if latest and (latest["decision"], latest["note"]) == (d.decision, d.note):
+                    ids.append(int(latest["id"]))
+                    continue
+                values = asdict(d)
+                values["time"] = d.time or now()
+                cur = conn.execute(
+                    "INSERT INTO codings (article_id, coder, kind, decision, paragraph_index, start, \"end\", "
+                    "code_id, measure, category, note, time) VALUES (:article_id, :coder, :kind, :decision, "
+                    ":paragraph_index, :start, :end, :code_id, :measure, :category, :note, :time)", values)
+                ids.append(int(cur.lastrowid or 0))
+        return ids
+
+    ids = db.retry(write)
+    rows = {r["id"]: r for r in store._read(_SELECT + f" AND c.id IN ({','.join('?' * len(ids))})",
+                                            (ws.id, *ids))} if ids else {}
+    return [_coding(rows[i]) for i in ids]
+
+
+# ---- reading -----------------------------------------------------------------------------
+
+def current(store: Store, ws: Workspace, *, article_id: int | None = None, coder: str | None = None,
+            include_removed: bool = False) -> list[Coding]:
+    """What each coder holds now: their latest decision per target, withdrawn ones left out
+    (unless ``include_removed``), in the order they were made."""
+    where, params = _filters(article_id, coder)
+    query = (f"SELECT * FROM (SELECT x.*, row_number() OVER (PARTITION BY {_TARGET.replace('c.', 'x.')} "
+             f"ORDER BY x.id DESC) AS latest FROM ({_SELECT}{where}) x) WHERE latest = 1"
+             + ("" if include_removed else f" AND decision != '{REMOVED}'") + " ORDER BY id")
+    return [_coding(r) for r in store._read(query, (ws.id, *params))]
+
+
+def history(store: Store, ws: Workspace, *, article_id: int | None = None, coder: str | None = None) -> list[Coding]:
+    """Every decision ever recorded (withdrawals included), oldest first."""
+    where, params = _filters(article_id, coder)
+    return [_coding(r) for r in store._read(_SELECT + where + " ORDER BY c.id", (ws.id, *params))]
+
+
+def coders(store: Store, ws: Workspace) -> list[str]:
+    rows = store._read("SELECT DISTINCT c.coder FROM codings c JOIN articles a ON a.id = c.article_id "
+                       "WHERE a.workspace_id = ? ORDER BY c.coder", (ws.id,))
+    return [str(r[0]) for r in rows]
+
+
+def paragraph_bounds(store: Store, ws: Workspace, article_id: int) -> list[tuple[int, int]]:
+    """Each paragraph's (start, end) in the article's text, by 0-based paragraph index, as
+    stored with its scores at import."""
+    return [(int(row["start"]), int(row["end"])) for row in store.scores(ws, article_id)]
+
+
+def frame(codings: Iterable[Coding]) -> pd.DataFrame:
+    """Codings as a table (one row each, columns ``COLUMNS``; missing numbers are <NA>)."""
+    out = pd.DataFrame([asdict(c) for c in codings], columns=COLUMNS)
+    for name in ("paragraph_index", "start", "end", "code_id"):
+        out[name] = out[name].astype("Int64")
+    return out
+
+
+# ---- checks ------------------------------------------------------------------------------
+
+def _filters(article_id: int | None, coder: str | None) -> tuple[str, tuple[object, ...]]:
+    where, params = "", []
+    if article_id is not None:
+        where, params = where + " AND c.article_id = ?", [*params, article_id]
+    if coder is not None:
+        where, params = where + " AND c.coder = ?", [*params, " ".join(coder.split())]
+    return where, tuple(params)
+
+
+def _coding(row: sqlite3.Row) -> Coding:
+    return Coding(**{k: row[k] for k in row.keys() if k in COLUMNS})
+
+
+def _checked(d: Decision) -> Decision:
+    """The decision with its text fields cleaned, or StoreError saying what is wrong."""
+    if d.kind not in KINDS:
+        raise StoreError(f"a coding's kind must be one of {', '.join(KINDS)}")
+    allowed = (*VERDICTS, REMOVED) if d.kind == "verdict" else (APPLIED, REMOVED)
+    if d.decision not in allowed:
+        raise StoreError(f"a {d.kind} decision must be one of {', '.join(allowed)}, not {d.decision!r}")
+    span = d.start is not None or d.end is not None
+    if span and (d.start is None or d.end is None or not 0 <= int(d.start) < int(d.end)):
+        raise StoreError("a span needs 0 <= start < end")
+    if d.kind == "code" and (d.code_id is None or (d.paragraph_index is None) == (not span)):
+        raise StoreError("a code goes on a paragraph or on a span (not both), with a code of the codebook")
+    if d.kind in ("verdict", "missed") and (not span or d.paragraph_index is not None):
+        raise StoreError(f"a {d.kind} decision is about a span of text")
+    if d.kind == "reviewed" and (span or d.paragraph_index is not None):
+        raise StoreError("'reviewed' is about the whole article")
+    measure = category = None
+    if d.kind in ("verdict", "missed"):
+        measure = _label(d.measure, "a measure", MAX_LABEL)
+        category = _label(d.category, "a category", MAX_LABEL)
+    return replace(d, coder=_label(d.coder, "the coder's name", MAX_CODER), note=_note(d.note),
+                   measure=measure, category=category,
+                   code_id=d.code_id if d.kind == "code" else None,
+                   paragraph_index=None if d.paragraph_index is None else int(d.paragraph_index),
+                   start=None if d.start is None else int(d.start), end=None if d.end is None else int(d.end))
+
+
+def _check_target(conn: sqlite3.Connection, ws: Workspace, d: Decision) -> None:
+    row = conn.execute("SELECT length(text) AS chars, paragraphs FROM articles WHERE id = ? AND workspace_id = ?",
+                       (d.article_id, ws.id)).fetchone()
+    if row is None:
+        raise StoreError("that article is no longer in the workspace")
+    if d.end is not None and d.end > row["chars"]:
+        raise StoreError(f"the span {d.start}-{d.end} runs past the end of the article ({row['chars']} characters)")
+    if d.paragraph_index is not None and not 0 <= d.paragraph_index < row["paragraphs"]:
+        raise StoreError(f"the article has no paragraph {d.paragraph_index + 1} (it has {row['paragraphs']})")
+    if d.code_id is not None and conn.execute("SELECT 1 FROM codebook WHERE id = ? AND workspace_id = ?",
+                                              (d.code_id, ws.id)).fetchone() is None:
+        raise StoreError("that code is not in this workspace's codebook (it may have been deleted)")
+
+
+def _workspace_exists(conn: sqlite3.Connection, ws: Workspace) -> None:
+    if conn.execute("SELECT 1 FROM workspaces WHERE id = ? AND owner = ?", (ws.id, ws.owner)).fetchone() is None:
+        raise StoreError("that workspace does not exist (it may have been deleted)")
+
+
+def _label(value: object, what: str, limit: int) -> str:
+    text = " ".join(str(value or "").split())
+    if not text:
+        raise StoreError(f"{what} cannot be empty")
+    if len(text) > limit:
+        raise StoreError(f"{what} can have at most {limit} characters")
+    return text
+
+
+def _note(value: object) -> str:
+    text = str(value or "").strip()
+    if len(text) > MAX_NOTE:
+        raise StoreError(f"a note can have at most {MAX_NOTE:,} characters")
+    return text
+
+
+def _colour(value: str) -> str:
+    text = str(value).strip().lower()
+    if len(text) == 4 and text.startswith("#"):
+        text = "#" + "".join(ch * 2 for ch in text[1:])
+    if len(text) != 7 or not text.startswith("#") or any(ch not in "0123456789abcdef" for ch in text[1:]):
+        raise StoreError(f"a colour is written #rrggbb (for example #cc6677), not {value!r}")
+    return text
