@@ -87,10 +87,11 @@ def from_frame(frame: pd.DataFrame, level: str = "nominal", order: Sequence[Hash
     return from_units(units, level, order, coders=len(coders))
 
 
-def from_matrix(matrix: Sequence[Sequence[object]] | npt.ArrayLike, level: str = "nominal",
+def from_matrix(matrix: Iterable[Iterable[object]], level: str = "nominal",
                 order: Sequence[Hashable] | None = None) -> Alpha:
-    """Alpha from the canonical m-coders-by-N-units matrix; None or NaN marks a missing value."""
-    rows = [list(r) for r in matrix]  # type: ignore[union-attr]
+    """Alpha from the canonical m-coders-by-N-units matrix (a list of rows, or a 2-D numpy
+    array); None or NaN marks a missing value."""
+    rows = [list(r) for r in matrix]
     if not rows:
         return from_units([], level, order, coders=0)
     width = len(rows[0])
@@ -143,7 +144,11 @@ def _coincide(pairable: list[list[object]], level: str, order: Sequence[Hashable
 def _key(value: object, level: str, order: Sequence[Hashable] | None) -> Hashable:
     """The value as compared: itself for nominal data, its number (or rank in ``order``) otherwise."""
     if level == "nominal":
-        return _number(value) if isinstance(value, int | float | np.number) else value  # type: ignore[return-value]
+        if isinstance(value, bool | int | float | np.number):
+            return _number(value)
+        if not isinstance(value, Hashable):
+            raise AgreementInputError(f"a value must be a label or a number, not {value!r}")
+        return value
     if level == "ordinal" and order is not None:
         try:
             return list(order).index(value)
@@ -159,10 +164,8 @@ def _key(value: object, level: str, order: Sequence[Hashable] | None) -> Hashabl
 
 
 def _number(value: object) -> float | None:
-    if isinstance(value, bool):
-        return float(value)
-    if isinstance(value, int | float | np.number):
-        number = float(value)  # type: ignore[arg-type]
+    if isinstance(value, bool | int | float | np.integer | np.floating):
+        number = float(value)
     else:
         try:
             number = float(str(value).strip())
@@ -175,14 +178,11 @@ def _value_keys(units: list[list[object]], level: str,
                 order: Sequence[Hashable] | None) -> tuple[list[Hashable], npt.NDArray[np.float64]]:
     """The distinct values in comparison order and, for the metric levels, their numbers."""
     distinct = list(dict.fromkeys(_key(v, level, order) for unit in units for v in unit))
-    if level == "nominal":
-        try:
-            distinct.sort()  # type: ignore[type-var]
-        except TypeError:
-            distinct.sort(key=str)
+    if level == "nominal":  # numbers first, in numeric order, then labels in text order
+        distinct.sort(key=lambda v: (0, v, "") if isinstance(v, float) else (1, 0.0, str(v)))
         return distinct, np.zeros(len(distinct))
-    distinct.sort()  # type: ignore[type-var]
-    return distinct, np.asarray(distinct, dtype=float)
+    numbers = sorted(float(v) for v in distinct)  # type: ignore[arg-type]
+    return list(numbers), np.asarray(numbers, dtype=float)
 
 
 def _differences(keys: npt.NDArray[np.float64], n_c: npt.NDArray[np.float64], level: str) -> npt.NDArray[np.float64]:

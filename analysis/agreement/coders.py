@@ -59,15 +59,13 @@ def reliability_data(codings: pd.DataFrame, bounds: Mapping[int, Sequence[tuple[
     coding = codings[codings["kind"].isin(["code", "reviewed"])]
     covered = {(int(a), str(c)) for a, c in zip(coding["article_id"], coding["coder"], strict=True)}
     present: set[tuple[str, int, int, str]] = set()
-    for row in used.itertuples(index=False):
-        article = int(row.article_id)
-        if article not in bounds:
+    columns = [used[c].tolist() for c in ("code", "article_id", "paragraph_index", "start", "coder")]
+    for name, article, paragraph, start, coder in zip(*columns, strict=True):
+        if int(article) not in bounds:
             continue
-        if pd.notna(row.paragraph_index):
-            paragraph = int(row.paragraph_index)
-        else:
-            paragraph = paragraph_of([s for s, _ in bounds[article]], int(row.start))
-        present.add((str(row.code), article, paragraph, str(row.coder)))
+        if pd.isna(paragraph):
+            paragraph = paragraph_of([s for s, _ in bounds[int(article)]], int(start))
+        present.add((str(name), int(article), int(paragraph), str(coder)))
     rows = []
     for name in names:
         for article, coder in sorted(covered):

@@ -15,14 +15,14 @@ import pandas as pd
 from analysis.agreement.coders import BetweenCoders, between_coders
 from analysis.agreement.tool import tool_vs_coder
 from analysis.pipeline import Analysis, analyze
-from analysis.store import Store, Workspace, codes
+from analysis.store import Store, Workspace, codebook, codes
 
 
 def between_coders_in(store: Store, ws: Workspace, code_names: Iterable[str] | None = None) -> BetweenCoders:
     """Agreement between the workspace's coders on each code of its codebook (or ``code_names``)."""
     codings = codes.frame(codes.current(store, ws))
     bounds = {int(a): codes.paragraph_bounds(store, ws, int(a)) for a in set(codings["article_id"])}
-    names = [c.name for c in codes.codebook(store, ws)] if code_names is None else list(code_names)
+    names = [c.name for c in codebook.codes(store, ws)] if code_names is None else list(code_names)
     return between_coders(codings, bounds, names)
 
 

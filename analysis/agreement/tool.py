@@ -58,7 +58,8 @@ def tool_vs_coder(codings: pd.DataFrame, evidence: pd.DataFrame, *, by_coder: bo
     # counts[(coder, measure, category)][article] = {correct, wrong, unjudged, instances, found}
     counts: dict[tuple[str, str, str], dict[int, dict[str, int]]] = defaultdict(
         lambda: defaultdict(lambda: dict.fromkeys(_COUNTS, 0)))
-    for (article, coder), mine in judged.groupby(["article_id", "coder"], sort=True):
+    for (article_key, coder), mine in judged.groupby(["article_id", "coder"], sort=True):
+        article = int(str(article_key))
         tool = counted[counted["article_id"] == article]
         measures = set(mine["measure"]) | set(tool["measure"])
         for measure in measures:
@@ -68,7 +69,7 @@ def tool_vs_coder(codings: pd.DataFrame, evidence: pd.DataFrame, *, by_coder: bo
                 (cat, gold[gold["category"] == cat], found_by[found_by["category"] == cat])
                 for cat in sorted(set(gold["category"]) | set(found_by["category"]))]
             for category, g, t in keys:
-                row = counts[(str(coder) if by_coder else POOLED, str(measure), str(category))][int(article)]
+                row = counts[(str(coder) if by_coder else POOLED, str(measure), str(category))][article]
                 _tally(row, g, t)
     out = [_row(key, per_article, resamples, seed, level) for key, per_article in counts.items()]
     table = pd.DataFrame(out, columns=COLUMNS)

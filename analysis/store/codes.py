@@ -1,6 +1,6 @@
-"""The researcher's own judgement, kept in the workspace database: a codebook and every coder's decisions.
+"""Every coder's decisions, kept in the workspace database: codes on paragraphs and spans, verdicts on evidence.
 
-    >>> code = codes.define_code(store, ws, "Blame", "Someone is held responsible", "#cc6677")
+    >>> code = codebook.define(store, ws, "Blame", "Someone is held responsible", "#cc6677")
     >>> codes.code_paragraph(store, ws, article_id, "ana@example.org", 2, code.id)
     >>> codes.judge(store, ws, article_id, "ana@example.org", 77, 86, "alarm", "conflict_metaphor", "wrong")
     >>> codes.current(store, ws)        # what each coder holds now, one Coding per decision
@@ -22,11 +22,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
-from datetime import UTC, datetime
 
 import pandas as pd
 
-from analysis.store import db
+from analysis.store import checks, codebook, db
 from analysis.store.db import StoreError
 from analysis.store.workspace import Store, Workspace
 
@@ -34,23 +33,8 @@ KINDS = ("code", "verdict", "missed", "reviewed")
 VERDICTS = ("correct", "wrong")
 REMOVED = "removed"
 APPLIED = "applied"
-# Paul Tol's "muted" scheme (colour-blind safe), distinct from the measures' Okabe-Ito colours.
-PALETTE = ("#cc6677", "#332288", "#ddcc77", "#117733", "#88ccee", "#882255", "#44aa99", "#999933", "#aa4499")
-MAX_NOTE = 2_000
 MAX_CODER = 200
 MAX_LABEL = 80
-
-
-@dataclass(frozen=True)
-class Code:
-    """A codebook entry of one workspace; ``colour`` is ``#rrggbb``."""
-
-    id: int
-    workspace_id: int
-    name: str
-    description: str
-    colour: str
-    created: str
 
 
 @dataclass(frozen=True)
@@ -90,86 +74,6 @@ _SELECT = ("SELECT c.id, c.article_id, c.coder, c.kind, c.decision, c.paragraph_
            "JOIN articles a ON a.id = c.article_id LEFT JOIN codebook b ON b.id = c.code_id "
            "WHERE a.workspace_id = ?")
 _TARGET = "c.article_id, c.coder, c.kind, c.code_id, c.measure, c.category, c.paragraph_index, c.start, c.\"end\""
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-# ---- the codebook ------------------------------------------------------------------------
-
-def codebook(store: Store, ws: Workspace) -> list[Code]:
-    rows = store._read("SELECT id, workspace_id, name, description, colour, created FROM codebook "
-                       "WHERE workspace_id = ? ORDER BY name COLLATE NOCASE", (ws.id,))
-    return [Code(**dict(r)) for r in rows]
-
-
-def define_code(store: Store, ws: Workspace, name: str, description: str = "", colour: str | None = None) -> Code:
-    """Add a code to the workspace's codebook; without ``colour``, the next of ``PALETTE``."""
-    clean = _label(name, "a code's name", 120)
-    text = _note(description)
-
-    def write() -> int:
-        with db.transaction(store.path) as conn:
-            _workspace_exists(conn, ws)
-            count = conn.execute("SELECT count(*) FROM codebook WHERE workspace_id = ?", (ws.id,)).fetchone()[0]
-            shade = _colour(colour) if colour else PALETTE[count % len(PALETTE)]
-            try:
-                cur = conn.execute("INSERT INTO codebook (workspace_id, name, description, colour, created) "
-                                   "VALUES (?, ?, ?, ?, ?)", (ws.id, clean, text, shade, now()))
-            except sqlite3.IntegrityError:
-                raise StoreError(f"the codebook already has a code named {clean!r}") from None
-            return int(cur.lastrowid or 0)
-
-    return code(store, ws, db.retry(write))
-
-
-def code(store: Store, ws: Workspace, code_id: int) -> Code:
-    rows = store._read("SELECT id, workspace_id, name, description, colour, created FROM codebook "
-                       "WHERE id = ? AND workspace_id = ?", (code_id, ws.id))
-    if not rows:
-        raise StoreError("that code is not in this workspace's codebook (it may have been deleted)")
-    return Code(**dict(rows[0]))
-
-
-def edit_code(store: Store, ws: Workspace, code_id: int, *, name: str | None = None,
-              description: str | None = None, colour: str | None = None) -> Code:
-    """Rename, redescribe or recolour a code; its codings follow it (they refer to its id)."""
-    changes: dict[str, str] = {}
-    if name is not None:
-        changes["name"] = _label(name, "a code's name", 120)
-    if description is not None:
-        changes["description"] = _note(description)
-    if colour is not None:
-        changes["colour"] = _colour(colour)
-
-    def write() -> None:
-        with db.transaction(store.path) as conn:
-            try:
-                if changes:
-                    sets = ", ".join(f"{k} = ?" for k in changes)
-                    conn.execute(f"UPDATE codebook SET {sets} WHERE id = ? AND workspace_id = ?",
-                                 (*changes.values(), code_id, ws.id))
-            except sqlite3.IntegrityError:
-                raise StoreError(f"the codebook already has a code named {changes.get('name')!r}") from None
-
-    db.retry(write)
-    return code(store, ws, code_id)
-
-
-def delete_code(store: Store, ws: Workspace, code_id: int, *, with_codings: bool = False) -> None:
-    """Remove a code from the codebook. Refused while any coder's decision uses it, unless
-    ``with_codings``: then those decisions (their whole history) go with it."""
-
-    def write() -> None:
-        with db.transaction(store.path) as conn:
-            used = conn.execute("SELECT count(*) FROM codings WHERE code_id = ?", (code_id,)).fetchone()[0]
-            if used and not with_codings:
-                raise StoreError(f"this code is used in {used} coding decision(s); delete those with it "
-                                 "explicitly, or keep the code")
-            conn.execute("DELETE FROM codebook WHERE id = ? AND workspace_id = ?", (code_id, ws.id))
-
-    db.retry(write)
 
 
 # ---- decisions ---------------------------------------------------------------------------
@@ -221,31 +125,90 @@ def record_many(store: Store, ws: Workspace, decisions: Sequence[Decision]) -> l
     clean = [_checked(d) for d in decisions]
 
     def write() -> list[int]:
-        ids = []
         with db.transaction(store.path) as conn:
-            for d in clean:
-                _check_target(conn, ws, d)
-                latest = conn.execute(
-                    "SELECT id, decision, note FROM codings c WHERE c.article_id = ? AND c.coder = ? AND c.kind = ? "
-                    "AND c.code_id IS ? AND c.measure IS ? AND c.category IS ? AND c.paragraph_index IS ? "
-                    "AND c.start IS ? AND c.\"end\" IS ? ORDER BY id DESC LIMIT 1",
-                    (d.article_id, d.coder, d.kind, d.code_id, d.measure, d.category, d.paragraph_index,
-                     d.start, d.end)).fetchone()
-                if latest and (latest["decision"], latest["note"]) == (d.decision, d.note):
-                    ids.append(int(latest["id"]))
-                    continue
-                values = asdict(d)
-                values["time"] = d.time or now()
-                cur = conn.execute(
-                    "INSERT INTO codings (article_id, coder, kind, decision, paragraph_index, start, \"end\", "
-                    "code_id, measure, category, note, time) VALUES (:article_id, :coder, :kind, :decision, "
-                    ":paragraph_index, :start, :end, :code_id, :measure, :category, :note, :time)", values)
-                ids.append(int(cur.lastrowid or 0))
-        return ids
+            return [_record(conn, ws, d)[0] for d in clean]
 
-    ids = db.retry(write)
-    rows = {r["id"]: r for r in store._read(_SELECT + f" AND c.id IN ({','.join('?' * len(ids))})",
-                                            (ws.id, *ids))} if ids else {}
+    return _by_ids(store, ws, db.retry(write))
+
+
+@dataclass(frozen=True)
+class CodeSpec:
+    """A codebook code as an import describes it (matched by name, regardless of case)."""
+
+    name: str
+    description: str = ""
+    colour: str | None = None
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import wrote: codes added to the codebook, decisions recorded, and decisions
+    that equalled the coder's current one (written before, so nothing was written)."""
+
+    codes_added: int
+    recorded: int
+    unchanged: int
+
+
+def import_decisions(store: Store, ws: Workspace, specs: Sequence[CodeSpec],
+                     decisions: Sequence[Decision | Coding]) -> Imported:
+    """In ONE transaction (all or none): add the codes of ``specs`` that the codebook lacks,
+    then record ``decisions``; a ``code`` decision without ``code_id`` names its code in
+    ``code`` (a ``Coding``), added to the codebook if need be."""
+    wanted = {_code_key(spec.name): spec for spec in specs}
+    for d in decisions:
+        if d.kind == "code" and d.code_id is None:
+            wanted.setdefault(_code_key(getattr(d, "code", None)), CodeSpec(str(getattr(d, "code", ""))))
+
+    def write() -> Imported:
+        with db.transaction(store.path) as conn:
+            checks.workspace_exists(conn, ws)
+            ids = {_code_key(r["name"]): int(r["id"])
+                   for r in conn.execute("SELECT id, name FROM codebook WHERE workspace_id = ?", (ws.id,))}
+            added = 0
+            for key, spec in wanted.items():
+                if key not in ids:
+                    ids[key] = codebook.add(conn, ws, spec.name, spec.description, spec.colour)
+                    added += 1
+            recorded = 0
+            for d in decisions:
+                plain = Decision(**{f.name: getattr(d, f.name) for f in fields(Decision)})
+                if d.kind == "code" and d.code_id is None:
+                    plain = replace(plain, code_id=ids[_code_key(getattr(d, "code", None))])
+                recorded += _record(conn, ws, _checked(plain))[1]
+            return Imported(added, recorded, len(decisions) - recorded)
+
+    return db.retry(write)
+
+
+def _code_key(name: object) -> str:
+    return checks.label(name, "a code's name", codebook.MAX_NAME).casefold()
+
+
+def _record(conn: sqlite3.Connection, ws: Workspace, d: Decision) -> tuple[int, bool]:
+    """Write one checked decision unless it equals the coder's current one: (row id, written)."""
+    _check_target(conn, ws, d)
+    latest = conn.execute(
+        "SELECT id, decision, note FROM codings c WHERE c.article_id = ? AND c.coder = ? AND c.kind = ? "
+        "AND c.code_id IS ? AND c.measure IS ? AND c.category IS ? AND c.paragraph_index IS ? "
+        "AND c.start IS ? AND c.\"end\" IS ? ORDER BY id DESC LIMIT 1",
+        (d.article_id, d.coder, d.kind, d.code_id, d.measure, d.category, d.paragraph_index,
+         d.start, d.end)).fetchone()
+    if latest and (latest["decision"], latest["note"]) == (d.decision, d.note):
+        return int(latest["id"]), False
+    values = asdict(d)
+    values["time"] = checks.utc_time(d.time)
+    cur = conn.execute(
+        "INSERT INTO codings (article_id, coder, kind, decision, paragraph_index, start, \"end\", "
+        "code_id, measure, category, note, time) VALUES (:article_id, :coder, :kind, :decision, "
+        ":paragraph_index, :start, :end, :code_id, :measure, :category, :note, :time)", values)
+    return int(cur.lastrowid or 0), True
+
+
+def _by_ids(store: Store, ws: Workspace, ids: list[int]) -> list[Coding]:
+    if not ids:
+        return []
+    rows = {r["id"]: r for r in store._read(_SELECT + f" AND c.id IN ({','.join('?' * len(ids))})", (ws.id, *ids))}
     return [_coding(rows[i]) for i in ids]
 
 
@@ -291,7 +254,7 @@ def frame(codings: Iterable[Coding]) -> pd.DataFrame:
 # ---- checks ------------------------------------------------------------------------------
 
 def _filters(article_id: int | None, coder: str | None) -> tuple[str, tuple[object, ...]]:
-    where, params = "", []
+    where, params = "", []  # type: str, list[object]
     if article_id is not None:
         where, params = where + " AND c.article_id = ?", [*params, article_id]
     if coder is not None:
@@ -321,9 +284,9 @@ def _checked(d: Decision) -> Decision:
         raise StoreError("'reviewed' is about the whole article")
     measure = category = None
     if d.kind in ("verdict", "missed"):
-        measure = _label(d.measure, "a measure", MAX_LABEL)
-        category = _label(d.category, "a category", MAX_LABEL)
-    return replace(d, coder=_label(d.coder, "the coder's name", MAX_CODER), note=_note(d.note),
+        measure = checks.label(d.measure, "a measure", MAX_LABEL)
+        category = checks.label(d.category, "a category", MAX_LABEL)
+    return replace(d, coder=checks.label(d.coder, "the coder's name", MAX_CODER), note=checks.note(d.note),
                    measure=measure, category=category,
                    code_id=d.code_id if d.kind == "code" else None,
                    paragraph_index=None if d.paragraph_index is None else int(d.paragraph_index),
@@ -342,33 +305,3 @@ def _check_target(conn: sqlite3.Connection, ws: Workspace, d: Decision) -> None:
     if d.code_id is not None and conn.execute("SELECT 1 FROM codebook WHERE id = ? AND workspace_id = ?",
                                               (d.code_id, ws.id)).fetchone() is None:
         raise StoreError("that code is not in this workspace's codebook (it may have been deleted)")
-
-
-def _workspace_exists(conn: sqlite3.Connection, ws: Workspace) -> None:
-    if conn.execute("SELECT 1 FROM workspaces WHERE id = ? AND owner = ?", (ws.id, ws.owner)).fetchone() is None:
-        raise StoreError("that workspace does not exist (it may have been deleted)")
-
-
-def _label(value: object, what: str, limit: int) -> str:
-    text = " ".join(str(value or "").split())
-    if not text:
-        raise StoreError(f"{what} cannot be empty")
-    if len(text) > limit:
-        raise StoreError(f"{what} can have at most {limit} characters")
-    return text
-
-
-def _note(value: object) -> str:
-    text = str(value or "").strip()
-    if len(text) > MAX_NOTE:
-        raise StoreError(f"a note can have at most {MAX_NOTE:,} characters")
-    return text
-
-
-def _colour(value: str) -> str:
-    text = str(value).strip().lower()
-    if len(text) == 4 and text.startswith("#"):
-        text = "#" + "".join(ch * 2 for ch in text[1:])
-    if len(text) != 7 or not text.startswith("#") or any(ch not in "0123456789abcdef" for ch in text[1:]):
-        raise StoreError(f"a colour is written #rrggbb (for example #cc6677), not {value!r}")
-    return text

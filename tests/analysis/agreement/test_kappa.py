@@ -38,9 +38,9 @@ def test_missing_values_drop_the_unit_and_undefined_is_nan():
 def test_pairwise_over_three_coders():
     rows = []
     for unit, values in enumerate([("a", "a", "b"), ("b", "b", "b"), ("a", "b", "a"), ("b", "b", None)]):
-        rows += [{"unit": unit, "coder": c, "value": v} for c, v in zip(("ana", "ben", "cy"), values)]
+        rows += [{"unit": unit, "coder": c, "value": v} for c, v in zip(("ana", "ben", "cy"), values, strict=True)]
     out = kappa.pairwise(pd.DataFrame(rows))
-    assert list(zip(out["coder_a"], out["coder_b"])) == [("ana", "ben"), ("ana", "cy"), ("ben", "cy")]
+    assert list(zip(out["coder_a"], out["coder_b"], strict=True)) == [("ana", "ben"), ("ana", "cy"), ("ben", "cy")]
     ana_ben = out.iloc[0]
     assert ana_ben["units"] == 4 and ana_ben["kappa"] == pytest.approx(
         kappa.cohen(["a", "b", "a", "b"], ["a", "b", "b", "b"]).kappa)

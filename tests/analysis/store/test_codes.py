@@ -1,4 +1,4 @@
-"""Codebook and coders' decisions in the workspace database (real SQLite files, real processes)."""
+"""Coders' decisions in the workspace database (real SQLite files, real processes)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 import analysis
 from analysis.ingest import load_text
-from analysis.store import Store, StoreError, codes, db
+from analysis.store import Store, StoreError, codebook, codes, db
 from analysis.store.schema import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -36,42 +36,8 @@ def article(store, ws):
     return store.add_article(ws, load_text(TEXT, "flood.txt"), analysis.analyze(TEXT)).article
 
 
-def test_codebook_define_edit_delete(store, ws, article):
-    blame = codes.define_code(store, ws, "  Blame ", "Someone is held  responsible")
-    assert (blame.name, blame.colour) == ("Blame", codes.PALETTE[0])
-    fear = codes.define_code(store, ws, "Fear", colour="#ABC")
-    assert fear.colour == "#aabbcc"
-    with pytest.raises(StoreError, match="already has a code named"):
-        codes.define_code(store, ws, "blame")  # names are unique regardless of case
-    with pytest.raises(StoreError, match="#rrggbb"):
-        codes.define_code(store, ws, "Hope", colour="red")
-    with pytest.raises(StoreError, match="cannot be empty"):
-        codes.define_code(store, ws, "   ")
-    renamed = codes.edit_code(store, ws, blame.id, name="Responsibility", colour="#117733")
-    assert (renamed.name, renamed.colour, renamed.description) == ("Responsibility", "#117733",
-                                                                  "Someone is held  responsible")
-    assert [c.name for c in codes.codebook(store, ws)] == ["Fear", "Responsibility"]
-    codes.code_paragraph(store, ws, article.id, "ana", 0, blame.id)
-    assert codes.current(store, ws)[0].code == "Responsibility"  # the coding follows the rename
-    with pytest.raises(StoreError, match="used in 1 coding"):
-        codes.delete_code(store, ws, blame.id)
-    codes.delete_code(store, ws, fear.id)
-    codes.delete_code(store, ws, blame.id, with_codings=True)
-    assert codes.codebook(store, ws) == [] and codes.history(store, ws) == []
-
-
-def test_codebook_is_per_workspace(store, ws, article):
-    other = store.create_workspace("me", "Other")
-    theirs = codes.define_code(store, other, "Blame")
-    codes.define_code(store, ws, "Blame")  # the same name in another workspace is fine
-    with pytest.raises(StoreError, match="not in this workspace's codebook"):
-        codes.code_paragraph(store, ws, article.id, "ana", 0, theirs.id)
-    with pytest.raises(StoreError, match="no longer in the workspace"):
-        codes.mark_reviewed(store, other, article.id, "ana")
-
-
 def test_every_kind_of_decision_and_its_checks(store, ws, article):
-    blame = codes.define_code(store, ws, "Blame")
+    blame = codebook.define(store, ws, "Blame")
     start = TEXT.index("urgent")
     codes.code_paragraph(store, ws, article.id, "ana", 1, blame.id, note="the council")
     codes.code_span(store, ws, article.id, "ana", start, start + 6, blame.id)
@@ -105,7 +71,7 @@ def test_every_kind_of_decision_and_its_checks(store, ws, article):
 
 
 def test_last_decision_wins_for_that_coder_only(store, ws, article):
-    blame = codes.define_code(store, ws, "Blame")
+    blame = codebook.define(store, ws, "Blame")
     codes.code_paragraph(store, ws, article.id, "ana", 0, blame.id)
     codes.code_paragraph(store, ws, article.id, "ben", 0, blame.id)
     codes.code_paragraph(store, ws, article.id, "ana", 0, blame.id, remove=True)
@@ -124,7 +90,7 @@ def test_last_decision_wins_for_that_coder_only(store, ws, article):
 
 
 def test_record_many_is_all_or_nothing(store, ws, article):
-    blame = codes.define_code(store, ws, "Blame")
+    blame = codebook.define(store, ws, "Blame")
     good = codes.Decision(article.id, "ana", "code", paragraph_index=0, code_id=blame.id)
     bad = codes.Decision(article.id, "ana", "code", paragraph_index=7, code_id=blame.id)
     with pytest.raises(StoreError, match="no paragraph 8"):
@@ -133,7 +99,7 @@ def test_record_many_is_all_or_nothing(store, ws, article):
 
 
 def test_nothing_lost_on_reload_and_article_deletion_takes_its_codings(tmp_path, store, ws, article):
-    blame = codes.define_code(store, ws, "Blame")
+    blame = codebook.define(store, ws, "Blame")
     codes.code_paragraph(store, ws, article.id, "ana", 2, blame.id)
     store.close()
     again = Store.open(tmp_path)
@@ -142,11 +108,11 @@ def test_nothing_lost_on_reload_and_article_deletion_takes_its_codings(tmp_path,
     assert (kept.coder, kept.paragraph_index, kept.code) == ("ana", 2, "Blame")
     assert codes.paragraph_bounds(again, ws2, article.id)[2] == (TEXT.index("Residents"), len(TEXT))
     again.delete_article(ws2, article.id)
-    assert codes.history(again, ws2) == [] and len(codes.codebook(again, ws2)) == 1
+    assert codes.history(again, ws2) == [] and len(codebook.codes(again, ws2)) == 1
 
 
 def test_frame_has_one_row_per_coding_with_nullable_numbers(store, ws, article):
-    blame = codes.define_code(store, ws, "Blame")
+    blame = codebook.define(store, ws, "Blame")
     codes.code_paragraph(store, ws, article.id, "ana", 2, blame.id)
     codes.mark_reviewed(store, ws, article.id, "ana")
     table = codes.frame(codes.current(store, ws))
@@ -171,7 +137,7 @@ def test_version_1_database_is_upgraded_in_place(tmp_path):
     [art] = store.articles(ws)
     assert (art.file_name, art.role, art.paragraphs) == ("flood.txt", "focus", 3)
     assert store.text(ws, art.id) == TEXT and len(store.scores(ws, art.id)) == 3
-    blame = codes.define_code(store, ws, "Blame")
+    blame = codebook.define(store, ws, "Blame")
     codes.code_paragraph(store, ws, art.id, "ana", 1, blame.id)
     store.close()
     assert [c.code for c in codes.current(Store.open(folder), ws)] == ["Blame"]
@@ -181,12 +147,12 @@ def test_version_1_database_is_upgraded_in_place(tmp_path):
 CHILD = r"""
 import sys, time
 from pathlib import Path
-from analysis.store import Store, codes
+from analysis.store import Store, codebook, codes
 store = Store.open(sys.argv[1])
 coder, rounds = sys.argv[2], int(sys.argv[3])
 ws = store.find("me", "Flood coverage")
 [art] = store.articles(ws)
-[code] = codes.codebook(store, ws)
+[code] = codebook.codes(store, ws)
 print("ready", flush=True)
 while not Path(sys.argv[4]).exists():
     time.sleep(0.005)
@@ -199,7 +165,7 @@ print("done", flush=True)
 
 
 def test_two_processes_coding_at_once_never_overwrite_each_other(tmp_path, store, ws, article):
-    codes.define_code(store, ws, "Blame")
+    codebook.define(store, ws, "Blame")
     go = tmp_path / "go"
     # ana ends on an "apply" round for each paragraph (63 = 21 per paragraph), ben on a "remove" (60)
     plan = {"ana": 63, "ben": 60}
