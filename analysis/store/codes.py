@@ -122,7 +122,7 @@ def record_many(store: Store, ws: Workspace, decisions: Sequence[Decision]) -> l
     the workspace (article, code, paragraph, span) first. A decision equal to the coder's
     current one (same decision and note) writes nothing. Returns the current state of each
     target, in the order given."""
-    clean = [_checked(d) for d in decisions]
+    clean = [check(d) for d in decisions]
 
     def write() -> list[int]:
         with db.transaction(store.path) as conn:
@@ -175,7 +175,7 @@ def import_decisions(store: Store, ws: Workspace, specs: Sequence[CodeSpec],
                 plain = Decision(**{f.name: getattr(d, f.name) for f in fields(Decision)})
                 if d.kind == "code" and d.code_id is None:
                     plain = replace(plain, code_id=ids[_code_key(getattr(d, "code", None))])
-                recorded += _record(conn, ws, _checked(plain))[1]
+                recorded += _record(conn, ws, check(plain))[1]
             return Imported(added, recorded, len(decisions) - recorded)
 
     return db.retry(write)
@@ -266,7 +266,7 @@ def _coding(row: sqlite3.Row) -> Coding:
     return Coding(**{k: row[k] for k in row.keys() if k in COLUMNS})
 
 
-def _checked(d: Decision) -> Decision:
+def check(d: Decision) -> Decision:
     """The decision with its text fields cleaned, or StoreError saying what is wrong."""
     if d.kind not in KINDS:
         raise StoreError(f"a coding's kind must be one of {', '.join(KINDS)}")
