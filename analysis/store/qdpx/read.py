@@ -1,190 +1,27 @@
-"""A workspace's articles and codes as a REFI-QDA project (.qdpx), and its codes back.
-
-A ``.qdpx`` file is a zip holding ``project.qde`` (XML in the namespace
-``urn:QDA-XML:project:1.0``, schema ``data/refi-qda/Project.xsd``, REFI 2019, MIT) and the
-sources' text, ``Sources/<guid>.txt`` (UTF-8), referred to as ``internal://<guid>.txt``.
-ATLAS.ti, MAXQDA, NVivo and QualCoder open it.
-
-What goes where:
-
-- each coder is a ``User`` (its ``name`` the coder's name); each article a ``TextSource``
-  (name: title or file name; description: outlet, date, address);
-- each codebook code is a codable ``Code`` (name, colour, ``Description``);
-- each current decision is a ``PlainTextSelection`` (``startPosition``/``endPosition``:
-  character offsets into the text, counted in Unicode code points, end exclusive) made by
-  its coder at its time, with one ``Coding`` and the note as its ``Description``. A code on
-  a whole paragraph selects the paragraph and is named ``¶ N`` (numbered from 1);
-- the tool's verdicts and misses are codes under non-codable groups, so that they can be
-  read in any QDA program: ``Narrative Lens: verdicts / <measure> / <category> /
-  correct|wrong``, ``Narrative Lens: missed / <measure> / <category>``; "reviewed" is the
-  code ``Narrative Lens: reviewed`` on the whole text.
-
-GUIDs are derived from stable names (the same code or article gets the same GUID in every
-export). An import matches sources to articles by the SHA-256 of their text (an unknown
-text becomes a new article, analysed like any import), codes by name (nested codes of other
-programs become ``Parent / Child``), coders by the user's name. A program that counts
-positions in UTF-16 units (a text with emoji) may shift selections after such characters.
-"""
+"""Reading the codes of a .qdpx project into a workspace (see the package docstring)."""
 
 from __future__ import annotations
 
-import functools
 import io
 import re
-import uuid
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
-from pathlib import Path
 
 from lxml import etree
 
-from analysis import __version__
 from analysis.ingest import UnreadableInput, load_text
 from analysis.pipeline import Analysis, analyze, content_hash
-from analysis.store import checks, codebook, codes
+from analysis.store import checks, codes
 from analysis.store.db import StoreError
+from analysis.store.qdpx.format import MISSED, PARAGRAPH, REVIEWED, VERDICTS, parser
 from analysis.store.workspace import Store, Workspace
 
-NS = "urn:QDA-XML:project:1.0"
-SCHEMA = Path(__file__).resolve().parents[2] / "data" / "refi-qda" / "Project.xsd"
-VERDICTS, MISSED, REVIEWED = "Narrative Lens: verdicts", "Narrative Lens: missed", "Narrative Lens: reviewed"
-PARAGRAPH = re.compile(r"^¶ (\d+)$")
-_GUIDS = uuid.uuid5(uuid.NAMESPACE_URL, "narrative-lens/refi-qda")
 MAX_ENTRIES = 100_000
 MAX_PROJECT = 64 * 1024 * 1024
 MAX_TEXT = 20 * 1024 * 1024
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
-
-def guid(*parts: object) -> str:
-    """A GUID that depends only on ``parts``."""
-    return str(uuid.uuid5(_GUIDS, "\x1f".join(str(p) for p in parts)))
-
-
-def _q(tag: str) -> str:
-    return f"{{{NS}}}{tag}"
-
-
-def _stamp(value: str) -> str:
-    """A stored UTC time as xsd:dateTime ending in Z."""
-    return checks.utc_time(value).replace("+00:00", "Z")
-
-
-# ---- export ------------------------------------------------------------------------------
-
-def to_qdpx(store: Store, ws: Workspace, *, when: datetime | None = None) -> bytes:
-    """The workspace as a .qdpx file: every article, the codebook, every coder's current decisions."""
-    xml, sources = project(store, ws, when=when)
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("project.qde", xml)
-        for name, text in sources.items():
-            archive.writestr(f"Sources/{name}", text.encode("utf-8"))
-    return buf.getvalue()
-
-
-def project(store: Store, ws: Workspace, *, when: datetime | None = None) -> tuple[bytes, dict[str, str]]:
-    """``project.qde`` as bytes, and the sources' texts by file name."""
-    stamp = (when or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-    listed = codes.current(store, ws)
-    root = etree.Element(_q("Project"), nsmap={None: NS},
-                         attrib={"name": ws.name, "origin": f"Narrative Lens {__version__}", "creationDateTime": stamp})
-    people = sorted({c.coder for c in listed})
-    if people:
-        users = etree.SubElement(root, _q("Users"))
-        for person in people:
-            etree.SubElement(users, _q("User"), guid=guid("user", person), name=person)
-    code_guid = _codebook(root, codebook.codes(store, ws), listed)
-    sources_el = etree.SubElement(root, _q("Sources"))
-    texts: dict[str, str] = {}
-    for art in store.articles(ws):
-        text = store.text(ws, art.id)
-        source_guid = guid("source", art.sha256)
-        texts[f"{source_guid}.txt"] = text
-        source = etree.SubElement(sources_el, _q("TextSource"), guid=source_guid,
-                                  name=art.title or art.file_name, plainTextPath=f"internal://{source_guid}.txt",
-                                  creationDateTime=_stamp(art.created))
-        about = " · ".join(v for v in (art.outlet, art.date, art.url) if v)
-        if about:
-            etree.SubElement(source, _q("Description")).text = about
-        bounds = codes.paragraph_bounds(store, ws, art.id)
-        for c in (c for c in listed if c.article_id == art.id):
-            _selection(source, c, text, bounds, code_guid)
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True), texts
-
-
-def _codebook(root: etree._Element, book: list[codebook.Code], listed: list[codes.Coding]) -> dict[tuple[str, ...], str]:
-    """Write the CodeBook; returns each codable code's GUID by its path of names."""
-    paths: list[tuple[str, ...]] = []
-    for c in listed:
-        if c.kind == "verdict":
-            paths.append((VERDICTS, str(c.measure), str(c.category), c.decision))
-        elif c.kind == "missed":
-            paths.append((MISSED, str(c.measure), str(c.category)))
-        elif c.kind == "reviewed":
-            paths.append((REVIEWED,))
-    if not book and not paths:
-        return {}
-    codes_el = etree.SubElement(etree.SubElement(root, _q("CodeBook")), _q("Codes"))
-    found: dict[tuple[str, ...], str] = {}
-    for entry in book:
-        el = etree.SubElement(codes_el, _q("Code"), guid=guid("code", entry.name.casefold()), name=entry.name,
-                              isCodable="true", color=entry.colour)
-        if entry.description:
-            etree.SubElement(el, _q("Description")).text = entry.description
-        found[(entry.name,)] = el.get("guid")
-    made: dict[tuple[str, ...], etree._Element] = {}
-    for path in sorted(set(paths)):
-        for depth in range(1, len(path) + 1):
-            part = path[:depth]
-            if part in made:
-                continue
-            parent = made[path[:depth - 1]] if depth > 1 else codes_el
-            leaf = depth == len(path)
-            made[part] = etree.SubElement(parent, _q("Code"), guid=guid("tool-code", *part), name=part[-1],
-                                          isCodable="true" if leaf else "false")
-        found[path] = made[path].get("guid")
-    return found
-
-
-def _selection(source: etree._Element, c: codes.Coding, text: str, bounds: list[tuple[int, int]],
-               code_guid: dict[tuple[str, ...], str]) -> None:
-    path: tuple[str, ...]
-    if c.kind == "reviewed":
-        start, end, name, path = 0, len(text), "whole text", (REVIEWED,)
-    elif c.paragraph_index is not None:
-        (start, end), name = bounds[c.paragraph_index], f"¶ {c.paragraph_index + 1}"
-        path = (str(c.code),)
-    else:
-        start, end = int(c.start or 0), int(c.end or 0)
-        name = text[start:end][:60]
-        path = ((str(c.code),) if c.kind == "code" else (VERDICTS, str(c.measure), str(c.category), c.decision)
-                if c.kind == "verdict" else (MISSED, str(c.measure), str(c.category)))
-    user, when = guid("user", c.coder), _stamp(c.time or "")
-    sel = etree.SubElement(source, _q("PlainTextSelection"), guid=guid("selection", c.id), name=name,
-                           startPosition=str(start), endPosition=str(end), creatingUser=user, creationDateTime=when)
-    if c.note:
-        etree.SubElement(sel, _q("Description")).text = c.note
-    coding = etree.SubElement(sel, _q("Coding"), guid=guid("coding", c.id), creatingUser=user, creationDateTime=when)
-    etree.SubElement(coding, _q("CodeRef"), targetGUID=code_guid[path])
-
-
-@functools.cache
-def _schema() -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(SCHEMA)))
-
-
-def validate(qde: bytes) -> list[str]:
-    """The REFI-QDA schema's complaints about a ``project.qde`` (empty when it is valid)."""
-    schema = _schema()
-    if schema.validate(etree.fromstring(qde, _parser())):
-        return []
-    return [f"line {e.line}: {e.message}" for e in schema.error_log]
-
-
-# ---- import ------------------------------------------------------------------------------
 
 @dataclass
 class QdpxImport:
@@ -232,10 +69,6 @@ def from_qdpx(store: Store, ws: Workspace, data: bytes, name: str = "project.qdp
     return report
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-
-
 @dataclass(frozen=True)
 class _Project:
     root: etree._Element
@@ -258,7 +91,7 @@ def _open(data: bytes, name: str) -> _Project:
     if _DTD.search(qde):
         raise StoreError(f"{name}: refused: project.qde declares a DOCTYPE or ENTITY")
     try:
-        root = etree.fromstring(qde, _parser())
+        root = etree.fromstring(qde, parser())
     except etree.XMLSyntaxError as exc:
         raise StoreError(f"{name}: project.qde is not well-formed XML ({exc.msg})") from None
     if etree.QName(root).localname != "Project":
