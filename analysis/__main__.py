@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis score|summary|compare|validate|workspace|batch ...``.
+"""Command line: ``python -m analysis score|summary|compare|validate|workspace|batch|agreement ...``.
 
 Every format the dashboard reads (txt, md, html, docx, pdf) is read here by the same
 ``analysis.ingest.load``. Unreadable input exits with status 2 and one line on stderr
@@ -17,6 +17,9 @@ default; ``profile``, ``words``, ``coverage`` or ``arcs`` otherwise).
 when a figure falls below its recorded floor.
 
 ``workspace list|import|remove`` manages the saved workspaces (see analysis/store/cli.py).
+
+``agreement CODES.csv`` prints Krippendorff's alpha of ``unit,coder,value`` rows (see
+analysis/agreement/cli.py).
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from typing import Any
 import pandas as pd
 
 from analysis import export
+from analysis.agreement import AgreementInputError
+from analysis.agreement import cli as agreement_cli
 from analysis.batch.sources import BadInput
 from analysis.batch.store import OutputConflict
 from analysis.dictionaries.formats import DictionaryError
@@ -228,6 +233,7 @@ def parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_report)
     workspace_cli.add_parser(sub)
     _add_batch(sub)
+    agreement_cli.add_parser(sub)
     return p
 
 
@@ -253,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"--format {args.format} writes a binary file: give --out PATH")
     try:
         status = args.func(args)
-    except (UnreadableInput, StoreError, BadInput, OutputConflict, DictionaryError) as exc:
+    except (UnreadableInput, StoreError, BadInput, OutputConflict, DictionaryError, AgreementInputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:

@@ -1,19 +1,25 @@
-"""``python -m analysis workspace list|import|remove``: the saved workspace from the command line.
+"""``python -m analysis workspace list|import|remove|export-codes|import-codes``: the saved workspace from the command line.
 
 Workspaces made here belong to the owner key ``local`` (``--owner`` to choose another, for
 example a login e-mail used on the dashboard). Each imported file is reported on its own
 line; a refused file goes to standard error and makes the exit status 2, after every
 other file has been imported.
+
+``export-codes NAME`` writes the workspace's codes as CSV (one row per code; ``--history``:
+every decision) or, with ``--format qdpx``, as a REFI-QDA project with the articles, for
+ATLAS.ti, MAXQDA or NVivo; ``import-codes NAME FILE`` reads either back (the format from the
+file's extension), all or nothing, and prints what it wrote.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from analysis.ingest import Loaded, UnreadableInput, load, load_url
 from analysis.pipeline import analyze
-from analysis.store import ROLES, Store, StoreError, Workspace
+from analysis.store import ROLES, Store, StoreError, Workspace, codes_csv, qdpx
 
 OWNER = "local"
 
@@ -32,7 +38,50 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     rm = ops.add_parser("remove", help="delete a workspace, or one article of it")
     rm.add_argument("name", help="workspace name")
     rm.add_argument("--article", type=int, metavar="ID", help="delete only this article")
+    exp = ops.add_parser("export-codes", help="the workspace's codes as CSV, or a REFI-QDA project (.qdpx)")
+    exp.add_argument("name", help="workspace name")
+    exp.add_argument("--format", choices=("csv", "qdpx"), default="csv")
+    exp.add_argument("--out", metavar="PATH", help="write here (atomically); CSV goes to standard output without it")
+    exp.add_argument("--history", action="store_true", help="CSV: every decision, withdrawn ones included")
+    imc = ops.add_parser("import-codes", help="read codes from a CSV or a .qdpx into a workspace")
+    imc.add_argument("name", help="workspace name")
+    imc.add_argument("file", metavar="FILE", help="a .csv written by export-codes, or a .qdpx project")
+    imc.add_argument("--coder", default="imported", help="coder of .qdpx codings that name no user")
     p.set_defaults(func=run)
+
+
+def _codes(store: Store, args: argparse.Namespace) -> int:
+    """export-codes and import-codes."""
+    from analysis import export
+
+    ws = _get(store, args.owner, args.name)
+    if args.op == "export-codes":
+        if args.format == "qdpx" and not args.out:
+            raise StoreError("--format qdpx writes a zip file: give --out PATH")
+        data = qdpx.to_qdpx(store, ws) if args.format == "qdpx" else codes_csv.to_csv(store, ws, history=args.history)
+        if args.out:
+            export.atomic_write(args.out, data)
+            print(f"wrote {args.out}", file=sys.stderr)
+        else:
+            sys.stdout.write(data.decode("utf-8"))
+        return 0
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise StoreError(f"{path.name}: cannot be read ({exc.strerror})") from None
+    if path.suffix.lower() == ".qdpx":
+        got = qdpx.from_qdpx(store, ws, data, path.name, coder=args.coder)
+        print(f"{path.name}: {got.articles_added} article(s) added, {got.articles_matched} matched; "
+              f"{got.codes_added} code(s) added to the codebook; {got.recorded} decision(s) recorded, "
+              f"{got.unchanged} unchanged")
+        for reason in got.skipped:
+            print(f"skipped: {reason}", file=sys.stderr)
+        return 0
+    done = codes_csv.from_csv(store, ws, data, path.name)
+    print(f"{path.name}: {done.codes_added} code(s) added to the codebook; {done.recorded} decision(s) recorded, "
+          f"{done.unchanged} unchanged")
+    return 0
 
 
 def _get(store: Store, owner: str, name: str) -> Workspace:
@@ -58,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
         for a in store.articles(_get(store, args.owner, args.name)):
             print(f"{a.id}\t{a.role}\t{a.format}\t{a.encoding}\t{a.title or a.file_name}\t{a.outlet}\t{a.date}")
         return 0
+    if args.op in ("export-codes", "import-codes"):
+        return _codes(store, args)
     if args.op == "remove":
         ws = _get(store, args.owner, args.name)
         if args.article is None:
