@@ -28,7 +28,10 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from tools import alarm_annotations as ann
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tools import alarm_annotations as ann  # noqa: E402
 
 SEED = 14
 DRAWS = 1000

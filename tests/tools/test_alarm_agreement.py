@@ -92,3 +92,17 @@ def test_cli_on_two_files(tmp_path, capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["all"]["rating"]["alpha_ordinal"] == 1.0 and out["heldout"]["rating"]["exact"] == 1.0
     assert ag.main([str(a), str(tmp_path / "missing.jsonl")]) == 1
+
+
+@pytest.mark.parametrize("script", ["alarm_agreement.py", "alarm_annotations.py", "alarm_news_units.py"])
+def test_the_tools_run_as_scripts_from_anywhere(script, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = Path(ag.__file__).resolve().parent / script
+    args = {"alarm_news_units.py": ["--check"], "alarm_annotations.py": ["template"]}.get(script, [])
+    run = subprocess.run([sys.executable, str(path), *args], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    expected = 2 if script == "alarm_agreement.py" else 0  # no files given: usage
+    assert run.returncode == expected, run.stderr
+    assert "Traceback" not in run.stderr
