@@ -25,61 +25,24 @@ import json
 import math
 import random
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from analysis.agreement import alpha as agreement_alpha  # noqa: E402
 from tools import alarm_annotations as ann  # noqa: E402
 
 SEED = 14
 DRAWS = 1000
-Metric = Callable[[int, int, dict[int, float]], float]
-
-
-def _nominal(c: int, k: int, n: dict[int, float]) -> float:
-    return 0.0 if c == k else 1.0
-
-
-def _interval(c: int, k: int, n: dict[int, float]) -> float:
-    return float((c - k) ** 2)
-
-
-def _ordinal(c: int, k: int, n: dict[int, float]) -> float:
-    lo, hi = min(c, k), max(c, k)
-    between = sum(count for value, count in n.items() if lo <= value <= hi)
-    return (between - (n[c] + n[k]) / 2) ** 2
-
-
-METRICS: dict[str, Metric] = {"nominal": _nominal, "interval": _interval, "ordinal": _ordinal}
 
 
 def alpha(units: Sequence[Sequence[int | None]], metric: str = "ordinal") -> float:
-    """Krippendorff's alpha over units, each a sequence of the coders' values (None = missing).
-
-    Units with fewer than two values are not pairable and are left out. NaN when there is no
-    variation at all (the expected disagreement is 0).
-    """
-    delta = METRICS[metric]
-    pairable = [[v for v in u if v is not None] for u in units]
-    pairable = [u for u in pairable if len(u) >= 2]
-    coincidence: dict[tuple[int, int], float] = {}
-    for values in pairable:
-        m = len(values)
-        for i, a in enumerate(values):
-            for j, b in enumerate(values):
-                if i != j:
-                    coincidence[(a, b)] = coincidence.get((a, b), 0.0) + 1 / (m - 1)
-    n_c: dict[int, float] = {}
-    for (a, _), w in coincidence.items():
-        n_c[a] = n_c.get(a, 0.0) + w
-    total = sum(n_c.values())
-    if total <= 1:
-        return math.nan
-    observed = sum(w * delta(a, b, n_c) for (a, b), w in coincidence.items()) / total
-    expected = sum(n_c[a] * n_c[b] * delta(a, b, n_c) for a in n_c for b in n_c) / (total * (total - 1))
-    return math.nan if expected == 0 else 1 - observed / expected
+    """Krippendorff's alpha over units, each a sequence of the coders' values (None = missing),
+    computed by the project's own implementation (analysis.agreement). Units with fewer than two
+    values are not pairable; NaN when there is no variation at all."""
+    return agreement_alpha.from_units([[v for v in u if v is not None] for u in units], metric).alpha
 
 
 def _overlap(a: dict, b: dict) -> int:
