@@ -46,6 +46,8 @@ class Dictionary:
     categories: tuple[str, ...]
     terms: tuple[Term, ...]
     warnings: tuple[str, ...] = ()
+    origin_sha256: str = ""  # the uploaded file's SHA-256 when its terms were edited since
+    edits: int = 0
 
     @property
     def version(self) -> str:
@@ -83,10 +85,13 @@ class Dictionary:
         )
         counts = self.term_counts()
         sizes = "; ".join(f"{c} {n:,}" for c, n in counts.items())
+        edited = (f", edited in Narrative Lens ({self.edits:,} changes to the uploaded file, SHA-256 "
+                  f"{self.origin_sha256[:12]}…)" if self.edits else "")
         return lexicon_measure(
             spec,
             method=f"Matches of each category's terms per 100 words ({how}).",
-            methods=(f"The researcher's dictionary {self.file_name} ({self.format}; SHA-256 {self.sha256[:12]}…; "
+            methods=(f"The researcher's dictionary {self.file_name} ({self.format}; SHA-256 {self.sha256[:12]}…"
+                     f"{edited}; "
                      f"{len(self.terms):,} terms, {self.wildcards():,} with a wildcard; terms per category: "
                      f"{sizes}) was applied as matches per 100 words per category, {how}, a multi-word "
                      "entry counting as one match and a word in several categories counting in each."),

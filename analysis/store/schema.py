@@ -22,12 +22,19 @@ Version 2 adds the researcher's own judgement (see ``analysis.store.codes``):
   ``paragraph_index`` is 0-based (``Analysis.paragraphs['paragraph']`` minus 1); ``start``/``end``
   are character offsets into the article's text.
 
+Version 3 adds the researcher's dictionaries (see ``analysis.store.dictionaries``):
+
+- ``dictionaries``: one row per dictionary an owner uploaded (name unique per owner): the
+  file's name, format and SHA-256, its categories in order (JSON), its terms as CSV rows
+  ``term,category,weight`` (edited in place when the researcher edits them; ``edits`` counts
+  the changes), and whether negation and quoted-speech handling are on.
+
 A database of an older version is upgraded in place when it is opened: every statement
 below is idempotent (``IF NOT EXISTS``), so running them all creates what is missing and
 leaves existing tables and rows as they are.
 """
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA_V1 = (
     """CREATE TABLE IF NOT EXISTS workspaces (
@@ -104,4 +111,22 @@ CODES = (
     "CREATE INDEX IF NOT EXISTS codings_by_code ON codings(code_id)",
 )
 
-SCHEMA = SCHEMA_V1 + CODES
+DICTIONARIES = (
+    """CREATE TABLE IF NOT EXISTS dictionaries (
+        id INTEGER PRIMARY KEY,
+        owner TEXT NOT NULL,
+        name TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 120),
+        file_name TEXT NOT NULL,
+        format TEXT NOT NULL,
+        file_sha256 TEXT NOT NULL,
+        categories TEXT NOT NULL,
+        terms TEXT NOT NULL,
+        edits INTEGER NOT NULL DEFAULT 0,
+        negation INTEGER NOT NULL DEFAULT 0,
+        exclude_quoted INTEGER NOT NULL DEFAULT 0,
+        created TEXT NOT NULL,
+        UNIQUE (owner, name)
+    )""",
+)
+
+SCHEMA = SCHEMA_V1 + CODES + DICTIONARIES

@@ -131,7 +131,7 @@ def test_version_1_database_is_upgraded_in_place(tmp_path):
     store = Store.open(folder)
     assert store.notice is None  # upgraded, not set aside
     with db.reading(store.path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     ws = store.find("local", "Flood coverage")
     [art] = store.articles(ws)
