@@ -65,8 +65,9 @@ class Analysis:
         self.meta = meta
         # The measures' declarations, not the measures: an Analysis is pickled (the dashboard's
         # cache, a scoring worker's reply) and need not carry a dictionary's lexicon with it.
-        self.measures = tuple(m.declaration() for m in measures)
-        self.columns = tuple(paragraph_columns(measures))
+        plan = _plan(tuple(measures))
+        self.measures = plan.declarations
+        self.columns = plan.columns
         self.records = records
         self.evidence_rows = evidence_rows
         self.summary_values = summary_values
@@ -130,21 +131,45 @@ def _library_versions() -> tuple[tuple[str, str], ...]:
     return tuple(out.items())
 
 
-@functools.cache
-def _measure_versions(measures: tuple[Measure, ...]) -> tuple[tuple[str, str], ...]:
-    out: dict[str, str] = {}
-    for m in measures:
-        out[f"measure:{m.name}"] = m.version
-        if m.lexicon:
-            out[f"lexicon:{m.lexicon}"] = lx.load(m.lexicon).version
-    return tuple(out.items())
+class _Plan:
+    """What one set of measures implies, worked out once per process: the paragraph columns,
+    the versions, and the declarations an Analysis keeps. Looked up by the measures' identity
+    (hashing a Measure walks all its columns: on a one-sentence text that cost as much as
+    scoring it)."""
+
+    def __init__(self, measures: tuple[Measure, ...]) -> None:
+        self.measures = measures  # kept alive, so that their ids are not reused while cached
+        cols = list(BASE_COLUMNS)
+        for m in measures:
+            cols += [c for c in m.column_names if c not in cols]
+        self.columns = tuple(cols)
+        found: dict[str, str] = {}
+        for m in measures:
+            found[f"measure:{m.name}"] = m.version
+            if m.lexicon:
+                found[f"lexicon:{m.lexicon}"] = lx.load(m.lexicon).version
+        self.versions = {**dict(_library_versions()), **found}
+        self.declarations = tuple(m.declaration() for m in measures)
+
+
+_PLANS: dict[tuple[int, ...], _Plan] = {}
+_MAX_PLANS = 64
+
+
+def _plan(measures: tuple[Measure, ...]) -> _Plan:
+    key = tuple(map(id, measures))
+    plan = _PLANS.get(key)
+    if plan is None:
+        if len(_PLANS) >= _MAX_PLANS:  # researchers' dictionaries come and go: keep the cache small
+            _PLANS.pop(next(iter(_PLANS)))
+        plan = _PLANS[key] = _Plan(measures)
+    return plan
 
 
 def versions(measures: Measures | None = None) -> dict[str, str]:
     """Versions of the analysis, its measures, lexicons and libraries (read once a process).
     ``measures`` defaults to the registry; a researcher's dictionary is named by its file hash."""
-    chosen = tuple(REGISTRY if measures is None else measures)
-    return {**dict(_library_versions()), **dict(_measure_versions(chosen))}
+    return dict(_plan(tuple(REGISTRY if measures is None else measures)).versions)
 
 
 def versions_digest(measures: Measures | None = None) -> str:
@@ -217,7 +242,8 @@ def _analyze(text: str, name: str, measures: tuple[Measure, ...]) -> Analysis:
     doc = segment(text)
     pars = doc.paragraphs
     per_measure, summaries, ev_rows = _score(measures, doc, pars)
-    cols = paragraph_columns(measures)
+    plan = _plan(measures)
+    cols = plan.columns
     records: dict[str, list[Any]] = {
         "paragraph": [p.index + 1 for p in pars], "start": [p.start for p in pars],
         "end": [p.end for p in pars], "kind": [p.kind for p in pars],
@@ -237,7 +263,7 @@ def _analyze(text: str, name: str, measures: tuple[Measure, ...]) -> Analysis:
         "article": name,
         "sha256": content_hash(text),
         "analysed_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "versions": versions(measures),
+        "versions": dict(plan.versions),
         "headline": doc.headline.text if doc.headline is not None else None,
         "headings": [h.text for h in doc.headings],
     }
@@ -345,12 +371,4 @@ def _paragraph_frame(records: dict[str, list[Any]], columns: list[str]) -> pd.Da
 
 def paragraph_columns(measures: Measures = REGISTRY) -> list[str]:
     """The paragraph frame's columns: the segmentation's, then each measure's in order."""
-    return list(_paragraph_columns(tuple(measures)))
-
-
-@functools.cache
-def _paragraph_columns(measures: tuple[Measure, ...]) -> tuple[str, ...]:
-    cols = list(BASE_COLUMNS)
-    for m in measures:
-        cols += [c for c in m.column_names if c not in cols]
-    return tuple(cols)
+    return list(_plan(tuple(measures)).columns)
