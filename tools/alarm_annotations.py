@@ -247,6 +247,9 @@ def units_option(argv: list[str]) -> tuple[list[str], Path]:
 
 
 def main(argv: list[str]) -> int:
+    if not argv or {"-h", "--help"} & set(argv):  # help, never a template by mistake
+        print(__doc__)
+        return 0 if argv else 2
     try:
         argv, units_path = units_option(argv)
         units = read_units(units_path)
