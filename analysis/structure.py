@@ -30,14 +30,15 @@ _DAY = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fr
 _ZONE = r"gmt|bst|utc|cet|cest|est|edt|cst|cdt|pst|pdt|et|pt|ct|hkt|sgt|jst|ist|aest|aedt|z"
 # Every word a date or time line may hold besides numbers and the label.
 _DATE_WORDS = (rf"(?:{_MONTH}|{_DAY}|{_ZONE}|a\.?m|p\.?m|at|on|of|the|and|ago|today|yesterday"
-               r"|hours?|hrs?|minutes?|mins?|days?|weeks?|an?|beijing\s+time|local\s+time)\.?")
+               r"|hours?|hrs?|minutes?|mins?|days?|weeks?|an?|beijing\s+time|local\s+time"
+               r"|updated|published|posted|modified|first|last)\.?")
 _DATE_LABEL = (r"(?:(?:last|first)\s+)?(?:updated|published|posted|modified|edited|released|dated|date)"
                r"(?:\s+(?:on|at))?")
 _DATE_LINE = re.compile(
     rf"(?:{_DATE_LABEL})?[\s:|]*(?:(?:\b{_DATE_WORDS}\b|\d{{1,4}}(?:st|nd|rd|th)?|t(?=\d)|(?<=\d)z\b|[\s,:/.|·•()+\-–—])+)",
     re.IGNORECASE)
 _DATE_EVIDENCE = re.compile(
-    rf"\b(?:{_MONTH})\b\.?|\b\d{{1,2}}[:.]\d{{2}}\b|\b\d{{1,4}}[/-]\d{{1,2}}[/-]\d{{1,4}}\b|\bago\b"
+    rf"\b(?:{_MONTH})\b\.?|\d{{1,2}}[:.]\d{{2}}(?!\d)|\b\d{{1,4}}[/-]\d{{1,2}}[/-]\d{{1,4}}|\bago\b"
     rf"|^\s*{_DATE_LABEL}\b", re.IGNORECASE)
 
 
@@ -73,7 +74,8 @@ _NOT_A_NAME = frozenset(
     nature definition mid late early christmas easter all some most many any each every its their
     his her our your my one two three four five six seven eight nine ten""".split()
 )
-_CREDIT_LABEL = re.compile(r"^[(\[]?\s*(?i:author|byline)\s*:\s*[A-Z]")
+# "Author: Jane Doe", "Editor: Emmy Wang" (how Chinese outlets' English stories sign off)
+_CREDIT_LABEL = re.compile(r"^[(\[]?\s*(?i:authors?|byline|editors?|reporters?|writers?)\s*:\s*[A-Z]")
 
 
 def _is_byline(s: str) -> bool:

@@ -342,8 +342,8 @@ def _headline(text: str, single_line: bool, spaced: bool) -> int | None:
     if not core or core[-1] in ".:;,…":
         return None
     words = len(_TOKEN.findall(text))
-    if not words:
-        return None
+    if not words or ends_open(text, quote_spans(text)):
+        return None  # a headline does not leave a quotation open
     if core[-1] in "?!":
         one = len(split_sentences(text)) == 1
         return 0 if spaced and one and words <= QUESTION_HEADLINE_MAX_WORDS else None
