@@ -160,6 +160,9 @@ def is_social_attribution(s: str) -> bool:
 # ---------------------------------------------------------------- the classifier
 
 FURNITURE_MAX_CHARS = 600  # a caption can run to a few sentences; nothing longer is furniture
+_LEAD_MARKS = "([►▶▸➤»›→•*>-–—#|· \t\"“‘'"  # what may stand before a label
+# the first two letters of every caption and promo label above
+_LABEL_STARTS = frozenset("fi ph pi im il gr sc vi cr re al se mo do wa li tr mu ed cl si".split())
 
 
 def furniture(line: str) -> str | None:
@@ -168,6 +171,13 @@ def furniture(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > FURNITURE_MAX_CHARS:
         return None
+    if len(s) > 160 and s.endswith(_SENTENCE_FINAL):
+        # a long line that ends like a sentence: only a labelled caption or promo can be
+        # furniture (bylines, datelines and attributions are short; a credit ends a caption),
+        # and their labels begin with one of a few pairs of letters (a quick test first)
+        if s.lstrip(_LEAD_MARKS)[:2].lower() not in _LABEL_STARTS:
+            return None
+        return "caption" if _CAPTION_START.match(s) else "promo" if _is_promo(s) else None
     if is_social_attribution(s):
         return "social_attribution"
     if _is_byline(s):
@@ -201,6 +211,9 @@ def wire_dateline(text: str) -> int:
     "WASHINGTON, March 3 (Reuters) - ", "BEIJING — ", "Beijing, March 3 (Xinhua) -- "), dash and
     space included; 0 when there is none. A capitalised word and a dash with no agency and no
     date ("NATO — which ...") counts only when a capital follows the dash."""
+    head = text[:90]
+    if "-" not in head and "—" not in head and "–" not in head:
+        return 0  # no dash near the start: the quick answer for most paragraphs
     m = _WIRE_DATELINE.match(text)
     if m is None:
         return 0

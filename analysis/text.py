@@ -320,16 +320,19 @@ QUESTION_HEADLINE_MAX_WORDS = 25
 
 
 def _headline(text: str, single_line: bool, spaced: bool) -> int | None:
-    """Where the headline's text starts inside the first line ``text``, or None if that line
-    is no headline.
+    """Where the headline's text starts inside ``text``, the first block of a text of several
+    blocks that is not furniture, or None if it is no headline.
 
-    The first line of an article is its headline when it has no final stop and a blank line
-    (or a byline or dateline) follows it, up to HEADLINE_MAX_WORDS words; a short line
-    (HEADING_MAX_WORDS) needs no blank line, since it was a heading anyway. A headline may end
-    in "?" or "!" ("Did China steal Claude?"), and in a quotation mark, when the line holds one
-    sentence of at most QUESTION_HEADLINE_MAX_WORDS words and a blank line follows: a question
-    standing alone above the text is how headlines ask, while a first paragraph that is one
-    question is rare. A Markdown ``# Title`` is a headline whatever its ending.
+    A headline is one line without a final stop. Followed by a blank line (or directly by a
+    byline or dateline) it may run to HEADLINE_MAX_WORDS words, since tabloid headlines are
+    long; followed by a single line break it must be short (HEADING_MAX_WORDS: it was a heading
+    before, and a long line there is more likely a paragraph missing its stop). It may end in
+    "?" or "!" ("Did China copy Claude?") when it is one sentence of at most
+    QUESTION_HEADLINE_MAX_WORDS words and a blank line follows: a question standing alone above
+    the text is how headlines ask, and a first paragraph of one question is rare. Closing
+    quotation marks are looked through ("Lab chief: 'They took our work'" is a headline, a line
+    ending '.”' is not), and a line that leaves a quotation open is no headline. A Markdown
+    ``# Title`` is a headline whatever its ending; "## Section" is a section heading.
     """
     if not single_line or _BULLET.match(text):
         return None
@@ -412,30 +415,15 @@ def _paragraph(raw: str, start: int, end: int, index: int, kind: str, section: s
     return par
 
 
-def segment(raw: str) -> Document:
-    """Split an article into its headline, headings, paragraphs and page furniture.
-
-    Paragraphs are separated by blank lines and by single line breaks (news text uses
-    both). A line that was hard-wrapped (it does not end a sentence and the next line
-    starts in lower case) is joined to the next. The first line is the headline when it
-    looks like one (see ``_headline``); a text of one line is a body, never a headline.
-    Bylines, dateline blocks, captions, promos and the attribution line of an embedded
-    social post are furniture (:mod:`analysis.structure`); the post above such a line is a
-    paragraph of kind ``social`` quoted whole. A short line without final punctuation is a
-    heading, not a paragraph; a Markdown ``#`` line likewise; so is a short line ending in a
-    quotation mark, and a question with a subheading's form (``structure.question_opener``)
-    when the article has two or more or it is in title case, also when it is glued to the
-    start of the paragraph it heads (split off with exact offsets). Bullet items are
-    paragraphs of kind ``bullet`` with the bullet mark left out of their span. A paragraph's
-    ``section`` is the last heading above it, else the headline.
-    """
-    blocks = _blocks(raw)
-    # A text of one block is a body whatever it looks like (the validation sets score single
-    # sentences, headlines and even bylines as texts of one paragraph).
-    kinds = [structure.furniture(raw[b[0] : b[1]]) for b in blocks] if len(blocks) > 1 else [None] * len(blocks)
+def _plan(raw: str, blocks: list[tuple[int, int, bool, bool]]
+          ) -> tuple[list[str | None], set[int], int, int, dict[int, int]]:
+    """What each block of a text of several blocks is: its furniture kind (or None), the
+    blocks that are embedded posts, the headline's block (-1: none) and where its text starts,
+    and the question subheadings ({block: length of the question})."""
+    kinds = [structure.furniture(raw[b[0] : b[1]]) for b in blocks]
     content = [i for i, k in enumerate(kinds) if k is None]
     social = {i - 1 for i, k in enumerate(kinds) if k == "social_attribution" and i and kinds[i - 1] is None}
-    first, lead = -1, 0  # the headline's block and where its text starts in it
+    first, lead = -1, 0
     if len(content) > 1 and content[0] not in social:
         i = content[0]
         spaced = blocks[i][3] or (i + 1 < len(kinds) and kinds[i + 1] in ("byline", "dateline"))
@@ -454,6 +442,32 @@ def segment(raw: str) -> Document:
     if len(openers) < 2:
         openers = {i: n for i, n in openers.items()
                    if structure.title_case(raw[blocks[i][0] : blocks[i][0] + n])}
+    return kinds, social, first, lead, openers
+
+
+def segment(raw: str) -> Document:
+    """Split an article into its headline, headings, paragraphs and page furniture.
+
+    Paragraphs are separated by blank lines and by single line breaks (news text uses
+    both). A line that was hard-wrapped (it does not end a sentence and the next line
+    starts in lower case) is joined to the next. The first line is the headline when it
+    looks like one (see ``_headline``); a text of one line is a body, never a headline.
+    Bylines, dateline blocks, captions, promos and the attribution line of an embedded
+    social post are furniture (:mod:`analysis.structure`); the post above such a line is a
+    paragraph of kind ``social`` quoted whole. A short line without final punctuation is a
+    heading, not a paragraph; a Markdown ``#`` line likewise; so is a short line ending in a
+    quotation mark, and a question with a subheading's form (``structure.question_opener``)
+    when the article has two or more or it is in title case, also when it is glued to the
+    start of the paragraph it heads (split off with exact offsets). Bullet items are
+    paragraphs of kind ``bullet`` with the bullet mark left out of their span. A paragraph's
+    ``section`` is the last heading above it, else the headline.
+    """
+    blocks = _blocks(raw)
+    if len(blocks) > 1:
+        kinds, social, first, lead, openers = _plan(raw, blocks)
+    else:  # a text of one block is a body whatever it looks like (the validation sets score
+        # single sentences, headlines and even bylines as texts of one paragraph)
+        kinds, social, first, lead, openers = [None] * len(blocks), set(), -1, 0, {}
 
     paragraphs: list[Paragraph] = []
     headings: list[Heading] = []
@@ -482,7 +496,7 @@ def segment(raw: str) -> Document:
             kind = "bullet"
             start += bullet.end()
             body = raw[start:end]
-        elif not last and (_is_heading(body, carried) or openers.get(number) == len(body)):
+        elif not last and (_is_heading(body, carried) or (openers and openers.get(number) == len(body))):
             mark = _MD_HEADING.match(body)
             if mark:
                 start += mark.end()
@@ -491,7 +505,7 @@ def segment(raw: str) -> Document:
             continue
         if not _TOKEN.search(body):
             continue  # punctuation only, a rule line: nothing to score
-        if kind == "paragraph" and openers.get(number, len(body)) < len(body):  # a question glued to its paragraph
+        if openers and kind == "paragraph" and openers.get(number, len(body)) < len(body):  # a glued question
             q = openers[number]
             headings.append(Heading(start, start + q, body[:q]))
             section = body[:q]
