@@ -102,7 +102,8 @@ def _is_byline(s: str) -> bool:
 _CAPTION_START = re.compile(
     r"^[(\[]?\s*(?i:"
     r"(?:file\s+)?(?:photo(?:graph)?s?|pictures?|pics?|images?|illustrations?|graphics?|screenshots?|videos?"
-    r"|credits?)(?:\s+(?:credit|source|caption|courtesy))?\s*(?::|\||\s[-–—]\s|,\s)"  # "Photo: AFP", "Image source, X"
+    r"|credits?)(?:\s+(?:credit|source|caption|courtesy))?\s*[:|]"  # "Photo: AFP", "Image credit | X"
+    r"|(?:image|media)\s+(?:source|caption),\s"  # "Image source, Getty Images"
     r"|file\s+(?:photo|picture|image)\b"  # "File photo shows ...", "FILE PHOTO: ..."
     r"|(?:photo|picture|image)\s+(?:by|courtesy\s+of)\s"  # "Photo by Jane Doe/Getty Images"
     r")")
@@ -130,9 +131,11 @@ _PROMO = re.compile(
     r"^[^\w\s\"“‘'(]{0,3}\s*(?:"
     # labels followed by a colon, a bar, an arrow or a spaced dash, or standing alone
     r"(?i:read\s+more|also\s+read|read\s+also|see\s+also|read\s+next|related|more\s+on\s+this(?:\s+story)?"
-    r"|recommended(?:\s+reading)?|don['’]t\s+miss|watch|listen|more|trending|must\s+read|editor['’]s\s+picks?"
+    r"|recommended(?:\s+reading)?|don['’]t\s+miss|must\s+read|editor['’]s\s+picks?"
     r"|related\s+(?:stories|articles|content|coverage|news|reading|links?|topics|posts))"
     r"\s*(?:[:|>»›→]|\s[–—-](?:\s|$)|$)"
+    # words that open prose too ("More — much more — is at stake"): a label only with a colon or alone
+    r"|(?i:watch|listen|more|trending)\s*(?:[:|]|$)"
     # "READ MORE Headline of the promoted story": the label runs straight into a capital
     r"|(?i:read\s+more|also\s+read|read\s+also)\s+(?=[A-Z\"“‘'])"
     r"|(?i:click\s+here\b|sign\s+up\b.*\bnewsletters?\b)"
@@ -162,7 +165,7 @@ def is_social_attribution(s: str) -> bool:
 FURNITURE_MAX_CHARS = 600  # a caption can run to a few sentences; nothing longer is furniture
 _LEAD_MARKS = "([►▶▸➤»›→•*>-–—#|· \t\"“‘'"  # what may stand before a label
 # the first two letters of every caption and promo label above
-_LABEL_STARTS = frozenset("fi ph pi im il gr sc vi cr re al se mo do wa li tr mu ed cl si".split())
+_LABEL_STARTS = frozenset("fi ph pi im me il gr sc vi cr re al se mo do wa li tr mu ed cl si".split())
 
 
 def furniture(line: str) -> str | None:

@@ -38,6 +38,11 @@ from analysis.structure import furniture, is_date_line, question_opener, title_c
     ("A man walks past the company's logo in Beijing. REUTERS/Tingshu Wang", "caption"),
     ("The chief executive at the summit (Photo by Jane Doe/Getty Images)", "caption"),
     ("Image source, Getty Images", "caption"),
+    # long labelled lines that end like sentences (the quick path for prose must still see them)
+    ("Media caption, The chief executive of the laboratory told lawmakers on Tuesday that the copying had gone "
+     "on for months and that the company had closed every account it could find.", "caption"),
+    ("► Read more: The laboratory that accused its rivals of copying its chatbot has itself been accused of "
+     "training its models on books and websites without asking anyone first.", "promo"),
     # promos
     ("Read more: Anthropic accuses Chinese labs of copying", "promo"),
     ("Also read: Why distillation matters", "promo"),
@@ -46,6 +51,8 @@ from analysis.structure import furniture, is_date_line, question_opener, title_c
     ("READ MORE Chinese stocks fall after the accusation", "promo"),
     ("Related: China hits back", "promo"),
     ("Related stories", "promo"),
+    ("MORE: Chinese labs deny the claims", "promo"),
+    ("Watch: the chief executive's statement in full", "promo"),
     ("► See also: the full statement", "promo"),
     ("Sign up for our Tech Briefing newsletter", "promo"),
     # the attribution line under an embedded post
@@ -71,6 +78,9 @@ def test_furniture_is_recognised(line, kind):
     "Credit markets tumbled on Tuesday.",
     "Images of the laboratory circulated online.",
     "Watch the markets, analysts said.",
+    "More — much more — is at stake than one company's models.",
+    "Credit — and lots of it — is what the start-up needs.",
+    "Pictures, not words, tell the story of the night.",
     "Updated guidance was published on Monday, the regulator said.",
     "Published in 2025, the report found that copying was rare.",
     "The company said it had closed 24,000 accounts since March 3, 2026.",
