@@ -13,12 +13,15 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from analysis import structure
+
 # A line that ends a sentence ends with one of these (possibly followed by closing quotes
 # or brackets). A short line without one is a title or a section heading.
 _FINAL = ".!?…:;"
 _CLOSERS = "\"'”’»)]"
 _BULLET = re.compile(r"^[ \t]*(?:[-*•–—▪●◦]|\d{1,3}[.)])[ \t]+")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
+_MD_TITLE = re.compile(r"^[ \t]*#[ \t]+")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 HEADING_MAX_WORDS = 14
@@ -51,7 +54,7 @@ class Paragraph:
     start: int
     end: int
     text: str
-    kind: str = "paragraph"  # "paragraph" or "bullet"
+    kind: str = "paragraph"  # "paragraph", "bullet", "social" (an embedded post) or "headline"
     section: str = ""
     sentences: list[Span] = field(default_factory=list)  # offsets relative to ``text``
     tokens: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, lower)
@@ -59,6 +62,9 @@ class Paragraph:
     # The text of the paragraph before this one, for context (who "he" is, whose
     # quotation runs on); a string, not a link, so documents pickle without deep recursion.
     previous_text: str = field(default="", repr=False, compare=False)
+    # A wire dateline opening the paragraph ("LONDON (Reuters) - "), relative to ``text``: a
+    # place and an agency, not a speaker. None when there is none.
+    dateline: Span | None = None
 
     @property
     def words(self) -> int:
@@ -286,13 +292,67 @@ def paragraph(body: str, previous_text: str = "") -> Paragraph:
                      quotes=quote_spans(body, carried), previous_text=previous_text)
 
 
-def _is_heading(line: str) -> bool:
+def _is_heading(line: str, carried: bool = False) -> bool:
+    """A short line without final punctuation, a Markdown ``#`` line, or a short line that ends
+    in a quotation mark with no stop before it (a subheading quoting someone: ‘We are not a
+    threat’). ``carried``: a quotation is open from the paragraph before, so a short line that
+    closes it without reopening it ends that quotation and is no heading."""
     s = line.strip()
     if _MD_HEADING.match(s):
         return True
-    if not s or s[-1] in _FINAL or s[-1] in _CLOSERS:
+    if not s or s[-1] in _FINAL:
         return False
+    if s[-1] in _CLOSERS:
+        core = s.rstrip(_CLOSERS + " \t")
+        if s[-1] not in _QUOTE_CLOSERS or not core or core[-1] in _FINAL + ",—–-":
+            return False
+        if carried and s[0] not in _QUOTE_OPENERS:
+            return False
+        if not (s[0].isupper() or s[0].isdigit() or s[0] in _QUOTE_OPENERS):
+            return False
     return len(_TOKEN.findall(s)) <= HEADING_MAX_WORDS
+
+
+_QUOTE_CLOSERS = "\"'”’»"
+_QUOTE_OPENERS = "\"'“‘«"
+HEADLINE_MAX_WORDS = 50  # a tabloid headline runs long; past this it is a paragraph without its stop
+QUESTION_HEADLINE_MAX_WORDS = 25
+
+
+def _headline(text: str, single_line: bool, spaced: bool) -> int | None:
+    """Where the headline's text starts inside ``text``, the first block of a text of several
+    blocks that is not furniture, or None if it is no headline.
+
+    A headline is one line without a final stop. Followed by a blank line (or directly by a
+    byline or dateline) it may run to HEADLINE_MAX_WORDS words, since tabloid headlines are
+    long; followed by a single line break it must be short (HEADING_MAX_WORDS: it was a heading
+    before, and a long line there is more likely a paragraph missing its stop). It may end in
+    "?" or "!" ("Did China copy Claude?") when it is one sentence of at most
+    QUESTION_HEADLINE_MAX_WORDS words and a blank line follows: a question standing alone above
+    the text is how headlines ask, and a first paragraph of one question is rare. Closing
+    quotation marks are looked through ("Lab chief: 'They took our work'" is a headline, a line
+    ending '.”' is not), and a line that leaves a quotation open is no headline. A Markdown
+    ``# Title`` is a headline whatever its ending; "## Section" is a section heading.
+    """
+    if not single_line or _BULLET.match(text):
+        return None
+    mark = _MD_TITLE.match(text)
+    if mark:
+        return mark.end()
+    if _MD_HEADING.match(text):
+        return None  # "## Section" opening a text is a section heading
+    core = text.rstrip(_CLOSERS + " \t")
+    if not core or core[-1] in ".:;,…":
+        return None
+    words = len(_TOKEN.findall(text))
+    if not words or ends_open(text, quote_spans(text)):
+        return None  # a headline does not leave a quotation open
+    if core[-1] in "?!":
+        one = len(split_sentences(text)) == 1
+        return 0 if spaced and one and words <= QUESTION_HEADLINE_MAX_WORDS else None
+    if words <= HEADING_MAX_WORDS or (spaced and words <= HEADLINE_MAX_WORDS):
+        return 0
+    return None
 
 
 def _lines(raw: str) -> list[tuple[int, int]]:
@@ -306,23 +366,19 @@ def _lines(raw: str) -> list[tuple[int, int]]:
     return out
 
 
-def segment(raw: str) -> Document:
-    """Split an article into headings and paragraphs with sentences, tokens and quotes.
-
-    Paragraphs are separated by blank lines and by single line breaks (news text uses
-    both). A line that was hard-wrapped (it does not end a sentence and the next line
-    starts in lower case) is joined to the next. A short line without final punctuation is
-    a heading, not a paragraph; a Markdown ``#`` line likewise. Bullet items are paragraphs
-    of kind ``bullet`` with the bullet mark left out of their span.
-    """
-    blocks: list[tuple[int, int]] = []
+def _blocks(raw: str) -> list[tuple[int, int, bool, bool]]:
+    """Blocks of text as ``(start, end, single_line, blank_after)``: lines separated by blank
+    lines or single line breaks, a hard-wrapped line (it does not end a sentence and the next
+    line starts in lower case) joined to the next; white space at either end left out."""
+    blocks: list[tuple[int, int, bool, bool]] = []
     current: tuple[int, int] | None = None
+    single = True
     for start, end in _lines(raw):
         line = raw[start:end]
         stripped = line.strip()
         if not stripped:
             if current:
-                blocks.append(current)
+                blocks.append((current[0], current[1], single, True))
             current = None
             continue
         lead = len(line) - len(line.lstrip())
@@ -336,26 +392,111 @@ def segment(raw: str) -> Document:
             )
             if wrapped:
                 current = (current[0], end)
+                single = False
                 continue
-            blocks.append(current)
+            blocks.append((current[0], current[1], single, False))
         current = (start, end)
+        single = True
     if current:
-        blocks.append(current)
+        blocks.append((current[0], current[1], single, False))
+    return blocks
+
+
+def _paragraph(raw: str, start: int, end: int, index: int, kind: str, section: str,
+               quotes: list[Span], previous_text: str) -> Paragraph:
+    body = raw[start:end]
+    par = Paragraph(index=index, start=start, end=end, text=body, kind=kind, section=section,
+                    sentences=split_sentences(body), tokens=tokens(body), quotes=quotes,
+                    previous_text=previous_text)
+    if kind == "paragraph":
+        lead = structure.wire_dateline(body)
+        if lead:
+            par.dateline = Span(0, lead)
+    return par
+
+
+def _plan(raw: str, blocks: list[tuple[int, int, bool, bool]]
+          ) -> tuple[list[str | None], set[int], int, int, dict[int, int]]:
+    """What each block of a text of several blocks is: its furniture kind (or None), the
+    blocks that are embedded posts, the headline's block (-1: none) and where its text starts,
+    and the question subheadings ({block: length of the question})."""
+    kinds = [structure.furniture(raw[b[0] : b[1]]) for b in blocks]
+    content = [i for i, k in enumerate(kinds) if k is None]
+    social = {i - 1 for i, k in enumerate(kinds) if k == "social_attribution" and i and kinds[i - 1] is None}
+    first, lead = -1, 0
+    if len(content) > 1 and content[0] not in social:
+        i = content[0]
+        spaced = blocks[i][3] or (i + 1 < len(kinds) and kinds[i + 1] in ("byline", "dateline"))
+        found = _headline(raw[blocks[i][0] : blocks[i][1]], blocks[i][2], spaced)
+        if found is not None:
+            first, lead = i, found
+    # Questions with a subheading's form that open a paragraph or stand alone: subheadings when
+    # the article has two or more (an explainer's), or in title case; else rhetorical prose.
+    openers: dict[int, int] = {}
+    for i in content:
+        body = raw[blocks[i][0] : blocks[i][1]]
+        if i != first and i not in social and not _BULLET.match(body):
+            n = structure.question_opener(body)
+            if n:
+                openers[i] = n
+    if len(openers) < 2:
+        openers = {i: n for i, n in openers.items()
+                   if structure.title_case(raw[blocks[i][0] : blocks[i][0] + n])}
+    return kinds, social, first, lead, openers
+
+
+def segment(raw: str) -> Document:
+    """Split an article into its headline, headings, paragraphs and page furniture.
+
+    Paragraphs are separated by blank lines and by single line breaks (news text uses
+    both). A line that was hard-wrapped (it does not end a sentence and the next line
+    starts in lower case) is joined to the next. The first line is the headline when it
+    looks like one (see ``_headline``); a text of one line is a body, never a headline.
+    Bylines, dateline blocks, captions, promos and the attribution line of an embedded
+    social post are furniture (:mod:`analysis.structure`); the post above such a line is a
+    paragraph of kind ``social`` quoted whole. A short line without final punctuation is a
+    heading, not a paragraph; a Markdown ``#`` line likewise; so is a short line ending in a
+    quotation mark, and a question with a subheading's form (``structure.question_opener``)
+    when the article has two or more or it is in title case, also when it is glued to the
+    start of the paragraph it heads (split off with exact offsets). Bullet items are
+    paragraphs of kind ``bullet`` with the bullet mark left out of their span. A paragraph's
+    ``section`` is the last heading above it, else the headline.
+    """
+    blocks = _blocks(raw)
+    if len(blocks) > 1:
+        kinds, social, first, lead, openers = _plan(raw, blocks)
+    else:  # a text of one block is a body whatever it looks like (the validation sets score
+        # single sentences, headlines and even bylines as texts of one paragraph)
+        kinds, social, first, lead, openers = [None] * len(blocks), set(), -1, 0, {}
 
     paragraphs: list[Paragraph] = []
     headings: list[Heading] = []
+    furniture: list[Block] = []
+    headline: Paragraph | None = None
     section = ""
     carried = False
-    for number, (start, end) in enumerate(blocks):
+    for number, (start, end, _single, _blank) in enumerate(blocks):
         body = raw[start:end]
+        if kinds[number] is not None:
+            furniture.append(Block(start, end, body, kinds[number] or ""))
+            continue
+        if number == first:
+            start += lead
+            body = raw[start:end]
+            headline = Paragraph(index=-1, start=start, end=end, text=body, kind="headline",
+                                 sentences=split_sentences(body), tokens=tokens(body), quotes=quote_spans(body))
+            section = body
+            continue
         kind = "paragraph"
         last = number == len(blocks) - 1
         bullet = _BULLET.match(body)
-        if bullet:
+        if number in social:
+            kind = "social"
+        elif bullet:
             kind = "bullet"
             start += bullet.end()
             body = raw[start:end]
-        elif not last and _is_heading(body):  # a heading heads something
+        elif not last and (_is_heading(body, carried) or (openers and openers.get(number) == len(body))):
             mark = _MD_HEADING.match(body)
             if mark:
                 start += mark.end()
@@ -364,20 +505,19 @@ def segment(raw: str) -> Document:
             continue
         if not _TOKEN.search(body):
             continue  # punctuation only, a rule line: nothing to score
-        quotes = quote_spans(body, carried)
-        carried = ends_open(body, quotes)
-        paragraphs.append(
-            Paragraph(
-                index=len(paragraphs),
-                start=start,
-                end=end,
-                text=body,
-                kind=kind,
-                section=section,
-                sentences=split_sentences(body),
-                tokens=tokens(body),
-                quotes=quotes,
-                previous_text=paragraphs[-1].text if paragraphs else "",
-            )
-        )
-    return Document(raw=raw, paragraphs=paragraphs, headings=headings)
+        if openers and kind == "paragraph" and openers.get(number, len(body)) < len(body):  # a glued question
+            q = openers[number]
+            headings.append(Heading(start, start + q, body[:q]))
+            section = body[:q]
+            start += _skip_space(body, q)
+            body = raw[start:end]
+        if kind == "social":
+            quotes = [Span(0, len(body))]  # someone else's words, quoted whole
+            carried = False
+        else:
+            quotes = quote_spans(body, carried)
+            carried = ends_open(body, quotes)
+        paragraphs.append(_paragraph(raw, start, end, len(paragraphs), kind, section, quotes,
+                                     paragraphs[-1].text if paragraphs else ""))
+    return Document(raw=raw, paragraphs=paragraphs, headings=headings, headline=headline, furniture=furniture)
+

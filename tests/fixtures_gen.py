@@ -59,6 +59,53 @@ def html() -> bytes:
 <a href="/cookies">Cookie settings</a></footer></body></html>""".encode()
 
 
+LINK_TITLE = "AI lab accuses Chinese rival of copying its model"
+LINK_PARAGRAPHS = [
+    "An American artificial intelligence laboratory has accused a Chinese competitor of training a "
+    "cheaper system on the answers of its own chatbot, in what it called the largest case of its kind.",
+    "The laboratory said the rival had sent millions of questions through thousands of accounts, "
+    "according to Anthropic’s own report. In February, the firm had warned that such copying was "
+    "becoming common across the industry.",
+    "Its chief executive wrote on the company blog that the accounts had been closed, and that "
+    "Beijing had not replied to requests for comment.",
+    "Critics were quick to point out that the laboratory had itself trained its models on text "
+    "gathered from the web without asking.",
+]
+
+
+def html_inline_link() -> bytes:
+    """A page whose markup breaks sentences around inline links, as content systems do: a
+    paragraph closed before a link and reopened after it with blank lines around the link, and
+    links set between pairs of ``<br>``. Read naively, each fragment is a paragraph of its own
+    (". In February, ...") and the short ones headings. Its text is LINK_PARAGRAPHS."""
+    p1, _, _, p4 = LINK_PARAGRAPHS
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>{LINK_TITLE} | The Harbour Ledger</title>
+<meta property="og:title" content="{LINK_TITLE}"><meta property="og:site_name" content="The Harbour Ledger">
+</head><body>
+<header><nav><a href="/">Home</a> <a href="/tech">Tech</a> <a href="/world">World</a></nav></header>
+<main><article>
+<h1>{LINK_TITLE}</h1>
+<p>{p1}</p>
+<p>The laboratory said the rival had sent millions of questions through thousands of accounts, according to</p>
+
+<a href="https://example.com/report">Anthropic’s own report</a>
+
+<p>. In February, the firm had warned that such copying was becoming common across the industry.</p>
+<p>Its chief executive wrote on
+<br><br>
+<a href="https://example.com/blog">the company blog</a>
+<br><br>
+that the accounts had been closed, and that
+<br><br>
+<a href="https://example.com/ministry">Beijing</a>
+<br><br>
+had not replied to requests for comment.</p>
+<p>{p4}</p>
+</article></main>
+<footer><p>Copyright 2026 The Harbour Ledger.</p></footer></body></html>""".encode()
+
+
 def docx(title: str = TITLE, paragraphs: list[str] | None = None) -> bytes:
     import docx as python_docx
 
@@ -210,6 +257,8 @@ GOOD = {
     "utf16.txt": lambda: text("utf-16"), "cp1252.txt": lambda: text("cp1252"),
     "article.md": markdown, "article.html": html, "article.docx": lambda: docx(), "article.pdf": lambda: pdf(),
 }
+# pages of real structure that once read wrong (not in GOOD: their text is not ARTICLE)
+STRUCTURE = {"inline-link.html": html_inline_link}
 # file name -> (bytes, a phrase the refusal message must contain)
 HOSTILE = {
     "empty.txt": (lambda: b"", "empty"),
@@ -229,9 +278,11 @@ HOSTILE_NAMES = ["../../etc/passwd.txt", "evil\x00name.txt", "<img src=x onerror
 
 @functools.cache
 def make(name: str) -> bytes:
-    """The bytes of fixture ``name`` (a key of GOOD or HOSTILE), generated once per process."""
+    """The bytes of fixture ``name`` (a key of GOOD, STRUCTURE or HOSTILE), generated once per process."""
     if name in GOOD:
         return GOOD[name]()
+    if name in STRUCTURE:
+        return STRUCTURE[name]()
     return HOSTILE[name][0]()
 
 
@@ -244,7 +295,7 @@ def write(folder: Path, name: str, as_name: str | None = None) -> Path:
 def write_all(folder: Path) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = {}
-    for name in [*GOOD, *HOSTILE]:
+    for name in [*GOOD, *STRUCTURE, *HOSTILE]:
         paths[name] = write(folder, name)
     return paths
 

@@ -5,6 +5,15 @@ publication date and canonical URL from the page's metadata (Open Graph, JSON-LD
 ``<meta>``). It never fetches anything when handed a string, and it runs in a limited child
 process (``sandbox``). Paragraphs are separated by a blank line so that the segmenter sees
 one paragraph per block.
+
+trafilatura ends a line wherever the page's markup puts an element boundary, and pages put
+them inside sentences: a paragraph closed before an inline link and reopened after it
+(``<p>... according to</p> <a>the report</a> <p>. In February ...</p>``), links set between
+``<br>`` pairs. Each fragment would become a paragraph, and the short ones headings. So a
+line is joined back to the one before when it cannot begin a paragraph (it starts with a
+stop, comma or closing bracket, or in lower case after a line without final punctuation) or
+the line before cannot end one (it ends in a comma, an article, a preposition or a
+conjunction).
 """
 
 from __future__ import annotations
@@ -29,12 +38,36 @@ def read(data: bytes, name: str, limits: Limits = HTML_LIMITS) -> Loaded:
     out = sandbox.run("html", html.encode("utf-8", "surrogatepass"), name, limits)
     if not out.get("ok"):
         raise UnreadableInput(f"{name}: the HTML could not be parsed ({clean(out.get('detail'))})")
-    lines = [line.strip() for line in str(out.get("text", "")).splitlines() if line.strip()]
+    lines = rejoin([line.strip() for line in str(out.get("text", "")).splitlines() if line.strip()])
     if not lines:
         raise UnreadableInput(f"{name}: no article text found in the page (only navigation or scripts?)")
     return Loaded(name=name, text="\n\n".join(lines), encoding=encoding, format="html",
                   title=_s(out.get("title")), outlet=_s(out.get("sitename")), date=_s(out.get("date")),
                   author=_s(out.get("author")), url=_s(out.get("url")))
+
+
+_STARTS_INSIDE = re.compile(r"[.,;:!?)\]](?!\.)")  # ". In February": not "...", which may open a paragraph
+_ENDS_INSIDE = re.compile(
+    r"(?:,|\b(?:a|an|the|and|or|but|nor|to|of|in|on|at|by|for|from|with|as|than|that|via|into|onto"
+    r"|about|over|under|between|through|according to))$")  # lower case only: "Vitamin A" is a title
+_FINAL = ".!?…:;\"'”’»)]"
+
+
+def rejoin(lines: list[str]) -> list[str]:
+    """The page's lines with the fragments of one sentence joined again (see the module's
+    docstring); lines are stripped and non-empty."""
+    out: list[str] = []
+    for line in lines:
+        if out:
+            prev = out[-1]
+            if _STARTS_INSIDE.match(line):
+                out[-1] = prev + line
+                continue
+            if (line[0].islower() and prev[-1] not in _FINAL) or _ENDS_INSIDE.search(prev):
+                out[-1] = prev + " " + line
+                continue
+        out.append(line)
+    return out
 
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)

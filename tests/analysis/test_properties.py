@@ -63,3 +63,36 @@ def test_case_and_whitespace_do_not_change_hits(text):
     assert cues(text.replace(" ", "  ")) == cues(text)
     assert cues(text.upper()) == cues(text)
     assert cues(text.lower()) == cues(text)
+
+
+# Lines of every kind a real page holds, joined at random by the line breaks pages use.
+LINES = ["Lab accuses rival of copying its model", "CHINA STOLE OUR AI, SAYS LAB", "# Did China copy Claude?",
+         "By Jane Doe | Updated 3 March 2026", "Updated 14:02 GMT", "PHOTO: REUTERS", "Read more: Why it matters",
+         "— Jane Critic (@janecritic) March 3, 2026", "they took it lol", "‘You’ve stolen data too’",
+         "What did the company say? The company, which makes the Claude chatbot, said three labs took part.",
+         "What is distillation?", "Is this the end of open AI? Many experts think not, and say so often.",
+         "LONDON (Reuters) - The company said it had closed 24,000 accounts.", "“A quotation that runs on",
+         "and continues here,” she said.", "- a bullet point", "The rival denied it.", "   ", "***", "“", "?"]
+pages = st.lists(st.tuples(st.sampled_from(LINES), st.sampled_from(["\n", "\n\n", "\r\n", "\r\n\r\n", " \n \n"])),
+                 min_size=0, max_size=14).map(lambda parts: "".join(line + sep for line, sep in parts))
+
+
+@given(pages)
+def test_every_part_of_a_page_slices_the_original_and_nothing_is_lost(raw):
+    doc = segment(raw)
+    parts = [*doc.paragraphs, *doc.headings, *doc.furniture, *([doc.headline] if doc.headline else [])]
+    for part in parts:
+        assert raw[part.start : part.end] == part.text
+    spans = sorted((p.start, p.end) for p in parts)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert [p.index for p in doc.paragraphs] == list(range(len(doc.paragraphs)))
+    if doc.headline is not None:
+        assert (doc.headline.index, doc.headline.kind) == (-1, "headline")
+        assert doc.headline.start < min((p.start for p in doc.paragraphs), default=len(raw))
+    for par in [*doc.paragraphs, *([doc.headline] if doc.headline else [])]:
+        for span in [*par.sentences, *par.quotes, *([par.dateline] if par.dateline else [])]:
+            assert 0 <= span.start < span.end <= len(par.text)
+        assert all(par.text[s:e].lower().replace("’", "'") == w for s, e, w in par.tokens)
+    # every word of the page is in exactly one part: a headline, heading, paragraph or block
+    for m in re.finditer(r"\w+", raw):
+        assert sum(p.start <= m.start() and m.end() <= p.end for p in parts) == 1, m.group()

@@ -22,9 +22,11 @@ def test_crlf_offsets_slice_the_original():
 def test_heading_is_recognised_not_scored():
     raw = "Storm hits the coast\n\nThe storm arrived at dawn. It was strong.\n\n## Aftermath\nRoads closed."
     doc = segment(raw)
-    assert [h.text for h in doc.headings] == ["Storm hits the coast", "Aftermath"]
+    assert doc.headline.text == "Storm hits the coast"  # the first line is the headline, not a heading
+    assert [h.text for h in doc.headings] == ["Aftermath"]
     assert texts(raw) == ["The storm arrived at dawn. It was strong.", "Roads closed."]
-    assert doc.paragraphs[1].section == "Aftermath"
+    # a paragraph's section is the last heading above it, else the headline
+    assert [p.section for p in doc.paragraphs] == ["Storm hits the coast", "Aftermath"]
 
 
 def test_hard_wrapped_lines_are_joined():

@@ -55,6 +55,21 @@ def test_a_headline_is_scored_as_one_paragraph(headline: str) -> None:
     assert value > 0 if headline.startswith("Experts") else value == 0
 
 
+@pytest.mark.parametrize("line", [
+    "By Scott Montgomery Washington",  # an EmoBank row that is a byline: the set scores it all the same
+    "Experts warn of a catastrophic threat\n\n",  # a headline followed by a blank line, and nothing else
+    "PHOTO: REUTERS shows panic on the trading floor",
+    "Is this a crisis?",
+])
+def test_a_text_of_one_line_is_scored_as_one_paragraph_whatever_it_looks_like(line: str) -> None:
+    # the segmenter finds headlines, bylines and captions in articles; a text of one line is
+    # the set's item itself and must never lose its only paragraph to them
+    doc = document(line)
+    assert [p.text for p in doc.paragraphs] == [line.strip()]
+    assert doc.headline is None and doc.furniture == []
+    assert score_text(next(m for m in REGISTRY if m.name == "alarm"), line).paragraphs == 1
+
+
 def test_a_sentence_with_final_punctuation_is_left_alone() -> None:
     assert document("Prices rose.").paragraphs[0].text == "Prices rose."
     assert document("").paragraphs == []
