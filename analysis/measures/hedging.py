@@ -53,19 +53,11 @@ Validated against the Wikipedia uncertainty sentences (a sentence whose cues wei
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
 
 from analysis import lexicon as lx
-from analysis.measures.base import (
-    Column,
-    Evidence,
-    Measure,
-    Scored,
-    lexicon_rates,
-    pooled_lexicon_rates,
-    quoted_note,
-)
+from analysis.lexicon import Match
 from analysis.measures.hedging_rules import (
     CRITICISED,
     active_criticism,
@@ -74,7 +66,8 @@ from analysis.measures.hedging_rules import (
     root_may,
     word_before,
 )
-from analysis.text import Document, Paragraph
+from analysis.measures.lexical import Reading, Spec, lexicon_measure
+from analysis.text import Paragraph
 
 NAME = "hedging"
 VERSION = "1.3"
@@ -98,70 +91,54 @@ _COMPARATIVE = frozenset({"as", "so", "how", "too"})
 _SPAN_OF_TIME = re.compile(
     r"\s+(?:more\s+|other\s+)?(?:time|times|years?|months?|weeks?|days?|hours?|minutes?|decades?|"
     r"centuries|generations?|seasons?)\b", re.IGNORECASE)
-def score(par: Paragraph) -> Scored:
-    lex = lx.load(LEXICON)
-    evidence: list[Evidence] = []
-    for m in lex.finditer(par.text):
-        entry = m.entry
-        weight, note, category = entry.weight, "", entry.category
-        number_follows = bool(_NUMBER.match(par.text, m.end))
-        if entry.term in NUMERIC_ONLY and not number_follows:
-            continue  # "about the theft" is not an approximation
-        if entry.term in CRITICISED and active_criticism(par, m.start):
-            continue  # "the UN criticised the plan": the critic is named as the subject
-        quantifier = entry.term.split(" ", 1)[0]  # "many" in "many", "many people"
-        if quantifier in VAGUE_QUANTIFIERS:
-            before = word_before(par, m.start)
-            if entry.term == "some" and number_follows:
-                weight, category = MARGINAL, "approximator"  # "some 40 people"
-            elif entry.term == quantifier and _SPAN_OF_TIME.match(par.text, m.end):
-                continue  # "for some time", "many years": a span of time, not a vague claim
-            elif quantifier == "most" and before in ("the", "at"):
-                continue  # "the most famous", "at most": a superlative or a bound
-            elif quantifier == "many" and before in _COMPARATIVE:
-                continue  # "as many children as", "how many people": a comparison or a question
-        reason = not_a_hedge(par, entry.term, m.start, m.end)
-        if reason:
-            weight, note = 0.0, reason
-        elif entry.term == "may" and (root := root_may(par, m.end) or generic_subject(par, m.start)):
-            weight, note = MARGINAL, root
-        quoted = par.in_quote(m.start, m.end)
-        if quoted:
-            note = quoted_note(note)
-        evidence.append(
-            Evidence(m.start, m.end, category, par.text[m.start : m.end], weight, note, quoted)
-        )
-    return Scored(lexicon_rates(NAME, CATEGORIES, evidence, par.words), evidence)
+def rule(par: Paragraph, m: Match, reading: Reading) -> Reading | None:
+    """The hedging context rules (module docstring): None when the match is no instance at
+    all ("about the theft"), else the reading that counts, with its reason."""
+    term = m.entry.term
+    weight, note, category = reading.weight, "", reading.category
+    number_follows = bool(_NUMBER.match(par.text, m.end))
+    if term in NUMERIC_ONLY and not number_follows:
+        return None  # "about the theft" is not an approximation
+    if term in CRITICISED and active_criticism(par, m.start):
+        return None  # "the UN criticised the plan": the critic is named as the subject
+    quantifier = term.split(" ", 1)[0]  # "many" in "many", "many people"
+    if quantifier in VAGUE_QUANTIFIERS:
+        before = word_before(par, m.start)
+        if term == "some" and number_follows:
+            weight, category = MARGINAL, "approximator"  # "some 40 people"
+        elif term == quantifier and _SPAN_OF_TIME.match(par.text, m.end):
+            return None  # "for some time", "many years": a span of time, not a vague claim
+        elif quantifier == "most" and before in ("the", "at"):
+            return None  # "the most famous", "at most": a superlative or a bound
+        elif quantifier == "many" and before in _COMPARATIVE:
+            return None  # "as many children as", "how many people": a comparison or a question
+    reason = not_a_hedge(par, term, m.start, m.end)
+    if reason:
+        weight, note = 0.0, reason
+    elif term == "may" and (root := root_may(par, m.end) or generic_subject(par, m.start)):
+        weight, note = MARGINAL, root
+    return Reading(weight, category, note)
 
 
-def summarize(doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
-    return pooled_lexicon_rates(NAME, CATEGORIES, doc, scored)
-
-
-def _columns() -> tuple[Column, ...]:
-    cols = [
-        Column(NAME, "Hedging", "hedges per 100 words", 0, None, "higher = more hedged",
-               "Weighted hedge cues (modals, epistemic verbs, hedging adverbs, attribution "
-               "hedges, approximators, vague sources and quantifiers, open questions) per 100 "
-               "words."),
-        Column("hedging_quoted", "Hedging in quotes", "hedges per 100 words", 0, None,
-               "higher = more hedged quoted speech",
-               "The part of the hedging rate that falls inside direct quotations."),
-    ]
-    for cat in CATEGORIES:
-        cols.append(Column(f"{NAME}_{cat}", f"Hedging: {cat.replace('_', ' ')}",
-                           "hedges per 100 words", 0, None, "higher = more hedged",
-                           f"Hedge cues of category '{cat}' per 100 words."))
-    return tuple(cols)
-
-
-MEASURE = Measure(
+SPEC = Spec(
     name=NAME,
     version=VERSION,
-    columns=_columns(),
-    score=score,
-    summarize=summarize,
-    lexicon=LEXICON,
+    lexicon=functools.partial(lx.load, LEXICON),
+    categories=CATEGORIES,
+    label="Hedging",
+    unit="hedges per 100 words",
+    direction="higher = more hedged",
+    description=("Weighted hedge cues (modals, epistemic verbs, hedging adverbs, attribution "
+                 "hedges, approximators, vague sources and quantifiers, open questions) per 100 "
+                 "words."),
+    rule=rule,
+    negation=False,
+)
+
+
+MEASURE = lexicon_measure(
+    SPEC,
+    lexicon_name=LEXICON,
     method="Sum of hedge-cue weights (1 full cue, 0.5 weak cue, 0.25 marginal cue) / words x 100.",
     citation=("Categories after Hyland (1998), Hedging in Scientific Research Articles; "
               "approximators and shields after Prince, Frader & Bosk (1982), On hedging in "
@@ -177,3 +154,5 @@ MEASURE = Measure(
         "apart."
     ),
 )
+score = MEASURE.score
+summarize = MEASURE.summarize
