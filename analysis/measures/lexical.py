@@ -145,7 +145,7 @@ def _rates(spec: Spec, evidence: Sequence[Evidence], words: int, plan: Plan | No
         values[f"{spec.name}_quoted"] = per_100_words(quoted_total, words)
     get = by_category.get
     for name, categories in subscales:
-        sub = 0
+        sub: float = 0  # as sum() starts, so every figure is the same to the last bit
         for c in categories:
             sub += get(c, 0.0)
         values[name] = per_100_words(sub, words)
