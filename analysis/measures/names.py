@@ -19,10 +19,14 @@ module finds such spans with rules only (offline, no tagger):
   ("Great Britain" at a sentence start is found as a fixed term);
 - a sentence in **Title Case** or in **capitals** (a headline: "Flu Vaccine Appears Safe
   for Young Children") carries no information in its capitals: only fixed terms are found
-  there. Title Case = at least two capitalised words after the first and no lower-case word
-  of three letters or more outside the short words that headline styles leave lower case
-  (a, an, and, as, at, but, by, for, from, in, into, nor, of, on, onto, or, over, per, the, to,
-  up, via, vs, with).
+  there. Title Case = a capitalised first word, at least two capitalised words after it and
+  no lower-case word of three letters or more outside the short words that headline styles
+  leave lower case (a, an, and, as, at, but, by, for, from, in, into, nor, of, on, onto, or,
+  over, per, the, to, up, via, vs, with; and is, are, was, be). A word added to a sentence can
+  change this reading of the whole sentence: "the May May" reads as a headline, "the May May
+  reportedly" as running text.
+
+The fixed-term list is a lexicon for its checksum and provenance; its weight column is unused.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ JOINERS = frozenset("of for and the de du la von van der &".split())
 HEADLINE_SMALL = frozenset(
     "a an and as at but by for from in into nor of on onto or over per the to up via vs with "
     "is are was be".split())
-_OPENERS = frozenset("\"'“‘«(:—–[")
+_OPENERS = frozenset("\"'“‘«(:—–[.!?")  # ".!?": a sentence end the splitter did not take
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,8 @@ def typographic(text: str, toks: list[tuple[int, int, str]] | None = None) -> bo
     words = [text[s:e] for s, e, _ in toks if text[s].isalpha()]
     if len(words) < 3:
         return False
+    if not _capital(words[0]):
+        return False  # a headline in Title Case or capitals begins with a capital
     rest = words[1:]
     for w in rest:
         if w[:1].islower() and len(w) >= 3 and w.lower() not in HEADLINE_SMALL:
@@ -86,8 +92,8 @@ def typographic(text: str, toks: list[tuple[int, int, str]] | None = None) -> bo
 
 def _initial(text: str, start: int, lo: int = 0) -> bool:
     """True when the word at ``start`` opens its sentence (which begins at ``lo``), a quotation
-    or a clause after a colon or dash: only punctuation before it, or an opening mark right
-    before."""
+    or a clause after a colon or dash: only punctuation before it, or an opening mark or a
+    full stop right before (the splitter keeps "U.S. Officials" or "’s. Reportedly" whole)."""
     before = text[lo:start].rstrip()
     return not before or before[-1] in _OPENERS or not any(c.isalnum() for c in before)
 
