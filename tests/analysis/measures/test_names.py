@@ -89,3 +89,11 @@ def test_reason_names_the_name():
     assert n.reason == "part of the fixed term 'Security Council': an institution, not reassurance"
     [n] = names.names("They met the Safety Institute.")
     assert n.reason == "part of the name 'Safety Institute': not an opinion"
+
+
+def test_one_lower_case_word_turns_a_headline_into_running_text():
+    """The reading is the sentence's: a word added inside it can change how its capitals read
+    (tests/analysis/test_properties.py adds its hedges as sentences of their own for this)."""
+    assert names.typographic("Talks May Fail Again")
+    assert not names.typographic("Talks May Fail again tomorrow")
+    assert not names.typographic("the May May")  # a headline begins with a capital
