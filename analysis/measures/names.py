@@ -63,7 +63,9 @@ def _fixed() -> lx.Lexicon:
 
 
 def _title(word: str) -> bool:
-    return word[:1].isupper() and any(c.islower() for c in word[1:])
+    """A capital, then at least one lower-case letter ("Security", "McCain", not "AI")."""
+    rest = word[1:]
+    return word[:1].isupper() and rest != rest.upper()  # a cased lower-case letter in the rest
 
 
 def _capital(word: str) -> bool:
