@@ -77,7 +77,7 @@ def tasks(records_a: dict[str, dict], records_b: dict[str, dict], units: dict[st
                 kind = "category" if sa["category"] != sb["category"] else "flag"
                 x, y = (sa, sb) if rng.random() < 0.5 else (sb, sa)
                 out.append({**base, "item": f"{uid}#pair{k}", "kind": kind, "X": _public(x), "Y": _public(y)})
-        for k, s in enumerate([*only_a, *only_b]):
+        for s in [*only_a, *only_b]:
             out.append({**base, "item": f"{uid}#single{s['start']}-{s['end']}-{s['category']}", "kind": "single",
                         "span": _public(s)})
     return out

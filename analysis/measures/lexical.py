@@ -51,6 +51,13 @@ class Reading:
     category: str
     note: str = ""
 
+    def __init__(self, weight: float, category: str, note: str = "") -> None:
+        # Straight into the instance dict, as Evidence does: a rule reads every match, and
+        # dataclass's frozen __init__ (one object.__setattr__ per field) doubled the cost of
+        # building one. Still frozen, equal and hashed as before.
+        fields = self.__dict__
+        fields["weight"], fields["category"], fields["note"] = weight, category, note
+
 
 Rule = Callable[[Paragraph, Match, Reading], "Reading | None"]
 
@@ -107,7 +114,7 @@ def _readings(spec: Spec, par: Paragraph) -> list[Evidence]:
                 if ruled is None:
                     continue  # not an instance at all ("about the theft" is no approximation)
                 reading = ruled
-            note = "; ".join(filter(None, [reading.note, neg_note]))
+            note = f"{reading.note}; {neg_note}" if reading.note and neg_note else reading.note or neg_note
             weight = reading.weight * factor
             if quoted:
                 note = quoted_note(note)
@@ -117,13 +124,23 @@ def _readings(spec: Spec, par: Paragraph) -> list[Evidence]:
     return evidence
 
 
-def _rates(spec: Spec, evidence: Sequence[Evidence], words: int) -> dict[str, float | str]:
+Plan = tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...], tuple[tuple[str, str], ...]]
+
+
+def plan(spec: Spec) -> Plan:
+    """What ``_rates`` needs of a spec, worked out once per measure: the composite's
+    categories, each sub-scale's column and categories, each category's column."""
+    return (spec.composite_categories(), tuple((s.name, s.categories) for s in spec.subscales),
+            tuple((cat, spec.column_of(cat)) for cat in spec.categories))
+
+
+def _rates(spec: Spec, evidence: Sequence[Evidence], words: int, planned: Plan) -> dict[str, float | str]:
     """The measure's values from its evidence: composite, quoted part, sub-scales, categories."""
     # Sums run in evidence order (reading order), so a figure is the same to the last bit
     # however the evidence is grouped.
     by_category: dict[str, float] = {}
     total = quoted_total = 0.0
-    composite = spec.composite_categories()
+    composite, subscales, category_columns = planned
     for e in evidence:
         by_category[e.category] = by_category.get(e.category, 0.0) + e.weight
         if e.category in composite:
@@ -135,10 +152,14 @@ def _rates(spec: Spec, evidence: Sequence[Evidence], words: int) -> dict[str, fl
         values[spec.name] = per_100_words(total, words)
     if spec.quoted_column:
         values[f"{spec.name}_quoted"] = per_100_words(quoted_total, words)
-    for sub in spec.subscales:
-        values[sub.name] = per_100_words(sum(by_category.get(c, 0.0) for c in sub.categories), words)
-    for cat in spec.categories:
-        values[spec.column_of(cat)] = per_100_words(by_category.get(cat, 0.0), words)
+    get = by_category.get
+    for name, categories in subscales:
+        sub: float = 0  # as sum() starts, so every figure is the same to the last bit
+        for c in categories:
+            sub += get(c, 0.0)
+        values[name] = per_100_words(sub, words)
+    for cat, column in category_columns:
+        values[column] = per_100_words(get(cat, 0.0), words)
     return values
 
 
@@ -165,15 +186,15 @@ def columns(spec: Spec) -> tuple[Column, ...]:
     return tuple(out)
 
 
-def score(spec: Spec, par: Paragraph) -> Scored:
+def score(spec: Spec, planned: Plan, par: Paragraph) -> Scored:
     """One paragraph's values and evidence under ``spec``."""
     evidence = _readings(spec, par)
-    return Scored(_rates(spec, evidence, par.words), evidence)
+    return Scored(_rates(spec, evidence, par.words, planned), evidence)
 
 
-def summarize(spec: Spec, doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
+def summarize(spec: Spec, planned: Plan, doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
     """The article's values: every paragraph's evidence pooled over all its words."""
-    return _rates(spec, [e for s in scored for e in s.evidence], doc.words)
+    return _rates(spec, [e for s in scored for e in s.evidence], doc.words, planned)
 
 
 def lexicon_measure(spec: Spec, *, method: str = "", methods: str = "", citation: str = "",
@@ -184,6 +205,7 @@ def lexicon_measure(spec: Spec, *, method: str = "", methods: str = "", citation
     by the measure's own ``version`` (its file hash)."""
 
     return Measure(name=spec.name, version=spec.version, columns=columns(spec),
-                   score=functools.partial(score, spec), summarize=functools.partial(summarize, spec),
+                   score=functools.partial(score, spec, plan(spec)),
+                   summarize=functools.partial(summarize, spec, plan(spec)),
                    lexicon=lexicon_name, citation=citation, limits=limits,
                    method=method, methods=methods, references=references, subscales=spec.subscales)
