@@ -45,8 +45,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from analysis.compare.anchors import same_figure
-from analysis.compare.tokens import ROLE_WORDS, WHEN_WORDS
+from analysis.compare.evidence import Candidate, explain, figure_score, shared
 from analysis.compare.units import Piece, units
 from analysis.text import Document
 
@@ -154,54 +153,6 @@ def _weigh(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     return (sparse.diags(scale) @ m).tocsr()
 
 
-def _is_year(figure: tuple[str, str, float]) -> bool:
-    return figure[0].isdigit() and 1900 <= figure[2] <= 2100
-
-
-def _figure_score(a: Sequence[tuple[str, str, float]], b: Sequence[tuple[str, str, float]]
-                  ) -> tuple[float, list[str], bool]:
-    """Shared figures: 1 per same figure, 0.5 per rounding or year; how to say them; and
-    whether one of them is a figure other than a year (strong evidence of the same claim)."""
-    score, said, seen, strong = 0.0, [], set(), False
-    for x in a:
-        for y in b:
-            how = same_figure(x, y)
-            if how and (x[0], y[0]) not in seen:
-                seen.add((x[0], y[0]))
-                year = _is_year(x) or _is_year(y)
-                score += 1.0 if how == "=" and not year else 0.5
-                strong = strong or not year
-                said.append(x[1] if how == "=" and x[1] == y[1] else f"{x[1]} {how} {y[1]}")
-    return score, said, strong
-
-
-@dataclass
-class _Candidate:
-    score: float
-    cosine: float
-    paragraph: int  # 0-based index in its article
-    focus_piece: int  # -1: the whole focus paragraph
-    piece: int  # -1: the whole other paragraph
-    figures: list[str]
-    strong_figure: bool
-    shares_claim: bool
-    words: list[str]
-    names: list[str]
-
-
-def _shared(a: Sequence[Piece], b: Sequence[Piece], known: frozenset[str]) -> tuple[list[str], list[str]]:
-    """Content words and names two groups of pieces share, as written in ``b``."""
-    keys_a = {w for pc in a for w in pc.words}
-    names_a = {w for pc in a for w in pc.name_keys(known)}
-    forms = {k: v for pc in b for k, v in pc.forms.items()}
-    names_b = {w for pc in b for w in pc.name_keys(known)}
-    both = keys_a & set(forms)
-    names = sorted(k for k in both if k in names_a or k in names_b)
-    words = sorted(k for k in both if k not in names and forms[k].lower() not in ROLE_WORDS
-                   and forms[k].lower() not in WHEN_WORDS and not k.isdigit())
-    return [forms[k] for k in words], [forms[k] for k in names]
-
-
 def align(names: Sequence[str], docs: Sequence[Units], options: AlignOptions = AlignOptions()) -> pd.DataFrame:
     """For each focus paragraph and each other article, the paragraph that carries it.
 
@@ -272,7 +223,7 @@ def _article_rows(name: str, focus: Units, other: Units, options: AlignOptions,
             continue
         for c, t_figs in enumerate(target_figs):
             if t_figs:
-                s, said, strong = _figure_score(f_figs, t_figs)
+                s, said, strong = figure_score(f_figs, t_figs)
                 if s:
                     bonus[f, c] = options.figure_bonus * min(s, 2.0)
                     figs[(f, c)] = (said, strong)
@@ -286,8 +237,8 @@ def _article_rows(name: str, focus: Units, other: Units, options: AlignOptions,
             continue
         line = score[f]
         order = np.argsort(-line, kind="stable")
-        chosen: _Candidate | None = None
-        first: _Candidate | None = None
+        chosen: Candidate | None = None
+        first: Candidate | None = None
         first_note = ""
         for c in order:
             if line[c] <= 0 and first is not None:
@@ -305,27 +256,27 @@ def _article_rows(name: str, focus: Units, other: Units, options: AlignOptions,
         assert first is not None
         if chosen is not None:
             out.append((f + 1, name, chosen.paragraph + 1, chosen.score, chosen.paragraph + 1, True, "",
-                        _explain(chosen, other)))
+                        explain(chosen, other)))
         else:
             out.append((f + 1, name, pd.NA, first.score, first.paragraph + 1, False, first_note,
-                        _explain(first, other)))
+                        explain(first, other)))
     return out
 
 
 def _candidate(f: int, c: int, focus: Units, other: Units, focus_flat: list[Piece], which: np.ndarray,
                cosine: np.ndarray, line: np.ndarray, col_par: np.ndarray, col_piece: np.ndarray,
-               figs: dict[tuple[int, int], tuple[list[str], bool]], known: frozenset[str]) -> _Candidate:
+               figs: dict[tuple[int, int], tuple[list[str], bool]], known: frozenset[str]) -> Candidate:
     p, i = int(col_par[c]), int(col_piece[c])
     fpiece = int(which[f, c])
     a = [focus_flat[fpiece]] if fpiece >= 0 else [pc for pc in focus[f] if pc.clause == 0]
     b = [other[p][i]] if i >= 0 else [pc for pc in other[p] if pc.clause == 0]
-    words, names = _shared(a, b, known)
+    words, names = shared(a, b, known)
     said, strong = figs.get((f, c), ([], False))
-    return _Candidate(float(line[c]), float(cosine[f, c]), p, fpiece, i, said, strong,
+    return Candidate(float(line[c]), float(cosine[f, c]), p, fpiece, i, said, strong,
                       len(words) >= MIN_SHARED_WORDS or strong, words, names)
 
 
-def _verdict(cand: _Candidate, options: AlignOptions, best: float, f: int, column: np.ndarray) -> str:
+def _verdict(cand: Candidate, options: AlignOptions, best: float, f: int, column: np.ndarray) -> str:
     """Why a candidate does not count ("" when it does)."""
     if cand.score < options.threshold:
         return f"below the threshold {options.threshold:.2f}"
@@ -336,23 +287,6 @@ def _verdict(cand: _Candidate, options: AlignOptions, best: float, f: int, colum
         rival = int(np.nanargmax(np.where(np.isnan(column), -1.0, column)))
         return f"that passage matches focus paragraph {rival + 1} better"
     return ""
-
-
-def _explain(cand: _Candidate, other: Units) -> str:
-    """What a (near) match rests on, in words."""
-    if cand.piece >= 0:
-        pc = other[cand.paragraph][cand.piece]
-        where = f"sentence {pc.sentence}" + (f", clause {pc.clause}" if pc.clause else "")
-    else:
-        where = "the whole paragraph"
-    parts = [f"{where}: similarity {cand.cosine:.2f}"]
-    if cand.figures:
-        parts.append("same figures " + ", ".join(cand.figures))
-    if cand.names:
-        parts.append("names " + ", ".join(cand.names[:4]))
-    if cand.words:
-        parts.append("words " + ", ".join(cand.words[:6]))
-    return "; ".join(parts)
 
 
 def _frame(rows: list[tuple[object, ...]]) -> pd.DataFrame:
