@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import functools
 
+from analysis import lexicon as lx
+
 # Irregular verb forms (past, participle, and the odd third person) and irregular plurals.
 _IRREGULAR_TEXT = """
 arise arose arisen | awake awoke awoken | be was were been is am are | bear bore borne born |
@@ -73,27 +75,6 @@ _KEEP = frozenset(
 # the same act or thing (a denial, an accusation, a lawsuit, a theft, a copy, a fall or a
 # rise, a closure, a fake). Each member's key becomes the first word's key. Kept to words
 # that rarely mean anything else in news copy; written for this project.
-FAMILIES = (
-    "deny reject dismiss refute rebut repudiate",
-    "accuse allege accusation allegation",
-    "sue lawsuit litigation litigate",
-    "steal theft thief pilfer loot siphon exfiltrate",
-    "copy clone imitate imitation replicate replica duplicate mimic copycat",
-    "fall drop slide slip slump tumble plunge plummet sink crash decline",
-    "rise gain climb jump surge soar rally",
-    "shut close suspend deactivate disable",
-    "fake bogus fraudulent sham phony phoney counterfeit fictitious",
-    "query request prompt",
-    "investigate investigation probe inquiry enquiry",
-    "attack hack breach intrusion cyberattack",
-    "evacuate evacuation flee",
-    "postpone defer delay shelve",
-    "confirm verify corroborate substantiate",
-    "develop build create construct",
-    "employee staff worker workforce",
-    "resign resignation",
-    "acquire acquisition buy purchase takeover",
-)
 
 _BASE: dict[str, str] = {}
 for _group in _IRREGULAR_TEXT.split("|"):
@@ -103,7 +84,6 @@ for _group in _IRREGULAR_TEXT.split("|"):
             _BASE.setdefault(_form, _forms[0])
 
 _VOWELS = set("aeiouy")
-_FAMILY: dict[str, str] = {}  # filled below, once _lemma exists
 _DOUBLES = frozenset("bdgkmnprtz")
 
 
@@ -130,9 +110,9 @@ def _strip(word: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
-    """The key of a lowercase word: its lemma, or its family's (``FAMILIES``)."""
+    """The key of a lowercase word: its lemma, or its family's (lexicon ``word_families``)."""
     key = _lemma(word)
-    return _FAMILY.get(key, key)
+    return _families().get(key, key)
 
 
 def _lemma(word: str) -> str:
@@ -153,7 +133,8 @@ def _lemma(word: str) -> str:
     return word
 
 
-for _line in FAMILIES:
-    _members = _line.split()
-    for _member in _members:
-        _FAMILY.setdefault(_lemma(_member), _lemma(_members[0]))
+@functools.cache
+def _families() -> dict[str, str]:
+    """Each member's lemma -> its family's lemma, from the ``word_families`` lexicon (a family
+    is a category named by its first member); read on first use, not at import."""
+    return {_lemma(e.term): _lemma(e.category) for e in lx.load("word_families").entries}
