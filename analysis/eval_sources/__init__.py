@@ -40,7 +40,7 @@ from typing import Any
 from analysis.sourcing import detect as dt
 from analysis.text import paragraph
 
-GOLD = Path(__file__).resolve().parent.parent / "data" / "eval" / "sources" / "gold.jsonl"
+GOLD = Path(__file__).resolve().parents[2] / "data" / "eval" / "sources" / "gold.jsonl"
 _MARKS = "\"“”«»'‘’ \t,.:;"
 _TITLES = frozenset("dr dr. mr mrs ms prof professor sir mayor president minister".split())
 _ARTICLES = frozenset("the a an".split())
