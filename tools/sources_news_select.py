@@ -52,7 +52,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.eval_sources.news import FACTBANK, detokenise, digest  # noqa: E402
+from analysis.eval_sources.news import FACTBANK, detokenise, digest, stratum  # noqa: E402
 
 EMOBANK = ROOT / "data" / "eval" / "sentiment" / "emobank_news.csv"
 OUT = ROOT / "data" / "eval" / "sources" / "news_units.jsonl"
@@ -60,18 +60,6 @@ SEED = 15
 MIN_WORDS = 6
 PER_REPORTING, PER_PLAIN = 20, 8
 PER_DOCUMENT = 8  # anonymous_cue units at most per document, so that no long story dominates
-REPORTING = re.compile(
-    r"[\"“”]|\b(?:said|says|say|told|tells|according to|reported|reports|announced|claimed|claims|"
-    r"warned|warn|argued|argue|added|insisted|stated|denied|confirmed|believes?|believed|estimated|"
-    r"estimates|predicted|noted|explained|suggested|suggests|acknowledged|admitted|disclosed|"
-    r"asserted|contends?|contended|maintains?|maintained|quoted|cited|alleged|allege|accused|"
-    r"complained|thinks?|expects?|expected)\b", re.I)
-ANONYMOUS_CUE = re.compile(
-    r"\b(?:officials?|sources?|analysts?|experts?|spokes(?:man|woman|person|people|men|women)|"
-    r"critics?|observers?|diplomats?|aides?|residents?|witnesses|traders?|economists?|executives?|"
-    r"investors?|dealers?|insiders?|scientists|researchers|someone|somebody|familiar with|close to|"
-    r"anonymity|anonymous|not to be (?:named|identified)|a report|reports|a study|a survey|"
-    r"a person|people)\b", re.I)
 OUTLETS = {"wsj": ("WSJ", "us_press"), "nyt": ("NYT", "us_press"), "ap": ("AP", "wire"),
            "apw": ("AP", "wire"), "xie": ("Xinhua", "wire"), "cnn": ("CNN", "broadcast"),
            "abc": ("ABC", "broadcast"), "voa": ("VOA", "broadcast"), "pri": ("PRI", "broadcast"),
@@ -88,11 +76,6 @@ def outlet(document: str) -> tuple[str, str]:
     prefix = re.match(r"[a-z]+", low)
     return OUTLETS[prefix.group() if prefix else ""]
 
-
-def stratum(text: str) -> str:
-    if not REPORTING.search(text):
-        return "plain"
-    return "anonymous_cue" if ANONYMOUS_CUE.search(text) else "reporting_cue"
 
 
 def factbank_units(path: Path) -> list[dict]:

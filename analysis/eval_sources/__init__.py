@@ -1,273 +1,170 @@
-"""Precision and recall of the sourcing measure on the hand-annotated paragraph set.
+"""Precision and recall of the sourcing measure on the hand-annotated sourcing set.
 
-The set: data/eval/sources/gold.jsonl (188 OneStopEnglish/Guardian paragraphs, CC BY-SA 4.0;
-see its README and GUIDELINES). Each paragraph is scored on its own with the paragraph
-before it as context, exactly as in an article. Three tasks, micro-averaged over paragraphs:
+The set (data/eval/sources/, see its README and GUIDELINES):
 
-(a) **quotation detection**: a predicted quotation matches a gold one when their inner
-    spans (quotation marks and surrounding spaces stripped) overlap by at least half of the
-    longer of the two; one-to-one, largest overlap first. ``quote_exact_*`` counts only
-    identical inner spans.
-(b) **speaker attribution**: over gold quotations with a speaker (as written, or resolved).
-    When the gold names who speaks (``resolved``: "he" = Tabata), the prediction's resolved
-    name is compared with it; when it does not (an unnamed "she"), the expression as written
-    is compared with the gold's. Names match when, normalised (lower case, no titles,
-    articles or punctuation), the words of one are a subset of the other's (``Dr Colin
-    Moran`` = ``Colin Moran``; ``Scrivener`` = ``Richard Scrivener``). Precision: right /
-    matched quotations given a speaker; recall: right / gold quotations with a speaker.
-(c) **anonymous-source detection**, per mention: a predicted anonymous source matches a
-    gold anonymous source when their spans overlap.
+- 188 Guardian paragraphs (OneStopEnglish, CC BY-SA 4.0, shipped: ``gold.jsonl``), each
+  scored with the paragraph before it as context, as in an article;
+- 400 news sentences (``news_units.jsonl``, ``news_gold.jsonl``): FactBank (NYT, WSJ, AP,
+  Xinhua, CNN, ABC, VOA, PRI; text read from the external evaluation folder, never shipped)
+  and EmoBank (NYT, AP, WSJ; shipped), each scored with the sentence before it as context.
 
-Also reported: source-mention detection of any kind (spans overlap) and, over those
-matches, how often the kind (person / organisation / anonymous) agrees. A 95% bootstrap
-interval (paragraphs resampled, 1,000 draws, fixed seed) goes with each headline figure.
+Every unit belongs to the development or the held-out half (split by document before any
+rule output was read) and to a kind of outlet (``uk_press``, ``us_press``, ``wire``,
+``broadcast``). What is compared is in :mod:`analysis.eval_sources.scoring`. A 95% bootstrap
+interval (documents resampled, since sentences of one story are not independent; fixed seed)
+goes with each figure.
 
-Run: ``python -m analysis.eval_sources`` (prints JSON; ``--split dev|test`` for one half:
-articles alternate between the halves in name order).
+Run: ``python -m analysis.eval_sources [--external DIR] [--part development|held-out]
+[--by outlet_kind|stratum|corpus]`` (prints JSON); ``--split dev|test`` keeps the Guardian
+paragraphs of one half, as before the news sentences existed.
 """
 
 from __future__ import annotations
 
 import json
 import random
-import re
-import sys
-from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from analysis.eval_sources import news
+from analysis.eval_sources.scoring import (
+    KINDS,
+    Counts,
+    PredQuote,
+    PredSource,
+    compare,
+    denominators,
+    figures,
+    inner,
+    match_spans,
+    normalise,
+    same_speaker,
+    speaker_right,
+)
 from analysis.sourcing import detect as dt
 from analysis.text import paragraph
 
+__all__ = ["Counts", "PredQuote", "PredSource", "compare", "figures", "inner", "match_spans", "normalise",
+           "same_speaker", "speaker_right", "load", "load_all", "split", "predict", "evaluate", "results"]
+
 GOLD = Path(__file__).resolve().parents[2] / "data" / "eval" / "sources" / "gold.jsonl"
-_MARKS = "\"“”«»'‘’ \t,.:;"
-_TITLES = frozenset("dr dr. mr mrs ms prof professor sir mayor president minister".split())
-_ARTICLES = frozenset("the a an".split())
+PARTS = ("development", "held-out")
+OUTLET_KINDS = ("uk_press", "us_press", "wire", "broadcast")
+# The figures of the validation rows: every one for the whole set, the headline ones per outlet.
+METRICS = ("quote_precision", "quote_recall", "quote_f1", "speaker_precision", "speaker_recall",
+           "source_precision", "source_recall", "kind_accuracy",
+           *(f"{k}_{m}" for k in KINDS for m in ("precision", "recall")),
+           "scare_precision", "scare_recall")
+OUTLET_METRICS = ("quote_f1", "speaker_recall", "source_precision", "source_recall",
+                  "anonymous_precision", "anonymous_recall")
+# The rows the Who speaks page and the Methods page read before the news sentences existed.
 HEADLINE = ("quote_precision", "quote_recall", "quote_f1", "speaker_precision", "speaker_recall",
             "anonymous_precision", "anonymous_recall")
-
-
-@dataclass(frozen=True)
-class PredQuote:
-    start: int
-    end: int
-    speaker: str | None  # the name it resolves to
-    written: str | None = None  # the speaker expression as written ("she")
-
-
-@dataclass(frozen=True)
-class PredSource:
-    start: int
-    end: int
-    kind: str
-
-
-@dataclass
-class Counts:
-    """True positives and totals of one paragraph (or summed over many)."""
-
-    quote_tp: int = 0
-    quote_exact: int = 0
-    gold_quotes: int = 0
-    pred_quotes: int = 0
-    speaker_right: int = 0
-    speaker_given: int = 0
-    speaker_gold: int = 0
-    anon_pred_tp: int = 0
-    anon_gold_tp: int = 0
-    anon_pred: int = 0
-    anon_gold: int = 0
-    source_pred_tp: int = 0
-    source_gold_tp: int = 0
-    source_pred: int = 0
-    source_gold: int = 0
-    kind_right: int = 0
-    kind_pairs: int = 0
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
+LEGACY_DATASET = "onestopenglish_paragraphs_heldout"
 
 
 def load(path: Path = GOLD) -> list[dict[str, Any]]:
+    """The Guardian paragraphs, with ``part`` (the halves alternate between articles in name
+    order), ``outlet``, ``outlet_kind``, ``corpus`` and ``stratum`` added."""
     with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+        records = [json.loads(line) for line in fh if line.strip()]
+    files = sorted({r["file"] for r in records})
+    dev = {f for i, f in enumerate(files) if i % 2 == 0}
+    for r in records:
+        r.update(part="development" if r["file"] in dev else "held-out", outlet="Guardian",
+                 outlet_kind="uk_press", corpus="onestopenglish", stratum=news.stratum(r["text"]))
+    return records
+
+
+def load_all(external: Path | None = None) -> tuple[list[dict[str, Any]], str | None]:
+    """The whole set and, when FactBank's text cannot be read, why (the records are then the
+    Guardian paragraphs and the EmoBank sentences only)."""
+    from analysis.validate.datasets import Absent, external_root
+
+    guardian = load()
+    try:
+        return guardian + news.load_news(external_root(external)), None
+    except (Absent, news.TextMismatch) as why:
+        shipped = [u for u in news.load_units() if u["corpus"] == "emobank"]
+        return guardian + news.load_news(None, shipped), str(why)
 
 
 def split(records: list[dict[str, Any]], half: str) -> list[dict[str, Any]]:
-    """``dev`` or ``test``: articles alternate between the halves in name order."""
-    files = sorted({r["file"] for r in records})
-    keep = {f for i, f in enumerate(files) if (i % 2 == 0) == (half == "dev")}
-    return [r for r in records if r["file"] in keep]
+    """``dev``/``development`` or ``test``/``held-out``: the units of one half."""
+    part = {"dev": "development", "test": "held-out"}.get(half, half)
+    return [r for r in records if r["part"] == part]
 
 
-def predict(record: dict[str, Any]) -> tuple[list[PredQuote], list[PredSource]]:
-    """The detector's output for one gold paragraph, read after its previous paragraph."""
+def predict(record: dict[str, Any]) -> tuple[list[PredQuote], list[PredSource], list[tuple[int, int]]]:
+    """The detector's output for one gold unit, read after its context."""
     found = dt.detect(paragraph(record["text"], record.get("previous", "")))
     quotes = [PredQuote(q.start, q.end, dt.speaker_name(q.speaker) if q.speaker else None,
                         q.speaker.text if q.speaker else None) for q in found.quotes]
     sources = [PredSource(s.start, s.end, s.kind) for s in found.sources]
-    return quotes, sources
+    return quotes, sources, [(s.start, s.end) for s in found.scare]
 
 
-def inner(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without its quotation marks and the spaces and punctuation next to them."""
-    while start < end and text[start] in _MARKS:
-        start += 1
-    while end > start and text[end - 1] in _MARKS:
-        end -= 1
-    return start, end
-
-
-def match_spans(text: str, gold: list[tuple[int, int]], pred: list[tuple[int, int]],
-                min_overlap: float = 0.5) -> list[tuple[int, int]]:
-    """One-to-one (gold index, pred index) pairs whose inner spans overlap by at least
-    ``min_overlap`` of the longer one, largest overlap first."""
-    g_in = [inner(text, *g) for g in gold]
-    p_in = [inner(text, *p) for p in pred]
-    cands = []
-    for i, (gs, ge) in enumerate(g_in):
-        for j, (ps, pe) in enumerate(p_in):
-            ov = min(ge, pe) - max(gs, ps)
-            longest = max(ge - gs, pe - ps, 1)
-            if ov > 0 and ov / longest >= min_overlap:
-                cands.append((ov, i, j))
-    pairs, used_g, used_p = [], set(), set()
-    for _, i, j in sorted(cands, reverse=True):
-        if i not in used_g and j not in used_p:
-            pairs.append((i, j))
-            used_g.add(i)
-            used_p.add(j)
-    return pairs
-
-
-def normalise(name: str) -> frozenset[str]:
-    words = re.findall(r"\w+", name.lower().replace("’", "'"))
-    return frozenset(w for w in words if w not in _TITLES and w not in _ARTICLES and w != "s")
-
-
-def same_speaker(pred: str | None, targets: Iterable[str | None]) -> bool:
-    if not pred:
-        return False
-    p = normalise(pred)
-    for t in targets:
-        g = normalise(t) if t else frozenset()
-        if p and g and (p <= g or g <= p):
-            return True
-    return False
-
-
-def speaker_right(pred: PredQuote, gold: dict[str, Any]) -> bool:
-    """Resolved name against the gold's resolved name; else as written against as written."""
-    if gold["resolved"]:
-        return same_speaker(pred.speaker, (gold["resolved"], gold["speaker"]))
-    return same_speaker(pred.written or pred.speaker, (gold["speaker"],))
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _overlap_matches(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> tuple[int, int]:
-    """(pred matched, gold matched) under span overlap."""
-    return (sum(1 for p in pred if any(_overlap(p, g) for g in gold)),
-            sum(1 for g in gold if any(_overlap(p, g) for p in pred)))
-
-
-def compare(record: dict[str, Any], quotes: list[PredQuote], sources: list[PredSource]) -> Counts:
-    """Count agreements between a gold paragraph and a prediction for it."""
-    text = record["text"]
-    gq = record["quotes"]
-    c = Counts(gold_quotes=len(gq), pred_quotes=len(quotes))
-    pairs = match_spans(text, [(g["start"], g["end"]) for g in gq], [(p.start, p.end) for p in quotes])
-    c.quote_tp = len(pairs)
-    c.quote_exact = sum(1 for i, j in pairs
-                        if inner(text, gq[i]["start"], gq[i]["end"]) == inner(text, quotes[j].start, quotes[j].end))
-    c.speaker_gold = sum(1 for g in gq if g["speaker"] or g["resolved"])
-    for i, j in pairs:
-        if quotes[j].speaker:
-            c.speaker_given += 1
-            c.speaker_right += speaker_right(quotes[j], gq[i])
-    gs = record["sources"]
-    g_anon = [(s["start"], s["end"]) for s in gs if s["kind"] == "anonymous"]
-    p_anon = [(s.start, s.end) for s in sources if s.kind == "anonymous"]
-    c.anon_pred, c.anon_gold = len(p_anon), len(g_anon)
-    c.anon_pred_tp, c.anon_gold_tp = _overlap_matches(g_anon, p_anon)
-    g_all = [(s["start"], s["end"]) for s in gs]
-    p_all = [(s.start, s.end) for s in sources]
-    c.source_pred, c.source_gold = len(p_all), len(g_all)
-    c.source_pred_tp, c.source_gold_tp = _overlap_matches(g_all, p_all)
-    for g in gs:
-        hit = next((s for s in sources if _overlap((s.start, s.end), (g["start"], g["end"]))), None)
-        if hit is not None:
-            c.kind_pairs += 1
-            c.kind_right += hit.kind == g["kind"]
-    return c
-
-
-def _ratio(a: int, b: int) -> float:
-    return a / b if b else float("nan")
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else float("nan")
-
-
-def figures(c: Counts) -> dict[str, float]:
-    qp, qr = _ratio(c.quote_tp, c.pred_quotes), _ratio(c.quote_tp, c.gold_quotes)
-    ap, ar = _ratio(c.anon_pred_tp, c.anon_pred), _ratio(c.anon_gold_tp, c.anon_gold)
-    sp, sr = _ratio(c.speaker_right, c.speaker_given), _ratio(c.speaker_right, c.speaker_gold)
-    return {
-        "quote_precision": qp, "quote_recall": qr, "quote_f1": _f1(qp, qr),
-        "quote_exact_precision": _ratio(c.quote_exact, c.pred_quotes),
-        "quote_exact_recall": _ratio(c.quote_exact, c.gold_quotes),
-        "speaker_precision": sp, "speaker_recall": sr, "speaker_f1": _f1(sp, sr),
-        "anonymous_precision": ap, "anonymous_recall": ar, "anonymous_f1": _f1(ap, ar),
-        "source_precision": _ratio(c.source_pred_tp, c.source_pred),
-        "source_recall": _ratio(c.source_gold_tp, c.source_gold),
-        "source_kind_accuracy": _ratio(c.kind_right, c.kind_pairs),
-    }
-
-
-def evaluate(records: list[dict[str, Any]] | None = None, draws: int = 1000, seed: int = 20261127) -> dict[str, Any]:
-    """Precision, recall and F1 of the three tasks on ``records`` (default: the whole
-    gold set), the counts they come from and 95% bootstrap intervals."""
+def evaluate(records: list[dict[str, Any]] | None = None, draws: int = 1000, seed: int = 20261127,
+             metrics: tuple[str, ...] = METRICS) -> dict[str, Any]:
+    """Figures on ``records`` (default: the Guardian paragraphs), the counts they come from
+    and 95% bootstrap intervals of ``metrics`` (documents resampled)."""
     records = load() if records is None else records
-    per = [compare(r, *predict(r)) for r in records]
-    total = sum(per, Counts())
-    out: dict[str, Any] = {"paragraphs": len(records), "counts": total.__dict__.copy()}
+    by_doc: dict[str, Counts] = defaultdict(Counts)
+    for r in records:
+        by_doc[r["file"]] = by_doc[r["file"]] + compare(r, *predict(r))
+    docs = list(by_doc.values())
+    total = sum(docs, Counts())
+    out: dict[str, Any] = {"units": len(records), "documents": len(docs), "counts": total.plain()}
     out.update(figures(total))
+    out["n"] = denominators(total)
     rng = random.Random(seed)
-    keys = HEADLINE
-    samples: dict[str, list[float]] = {k: [] for k in keys}
-    for _ in range(draws if per else 0):
-        f = figures(sum((rng.choice(per) for _ in per), Counts()))
-        for k in keys:
+    samples: dict[str, list[float]] = {k: [] for k in metrics}
+    for _ in range(draws if docs else 0):
+        f = figures(sum((rng.choice(docs) for _ in docs), Counts()))
+        for k in metrics:
             if f[k] == f[k]:
                 samples[k].append(f[k])
     out["ci95"] = {k: _interval(v) for k, v in samples.items()}
     return out
 
 
-def results(fast: bool = False) -> list[dict[str, Any]]:
-    """Rows for the validation harness (``python -m analysis validate``): the headline
-    figures on the held-out half (the rules were tuned on the other) and on the whole set,
-    each with its 95% bootstrap interval and the count it is a share of."""
-    records = load()
+def breakdown(records: list[dict[str, Any]], by: str, draws: int = 1000) -> dict[str, Any]:
+    """``evaluate`` per value of the field ``by`` (``outlet_kind``, ``stratum``, ``corpus``)."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in records:
+        groups[r[by]].append(r)
+    return {k: evaluate(v, draws=draws) for k, v in sorted(groups.items())}
+
+
+def results(fast: bool = False, external: Path | None = None) -> list[dict[str, Any]]:
+    """Rows for the validation harness (``python -m analysis validate``), per half (``part``):
+    every figure on the whole set (``sources_annotated``), the headline figures per kind of
+    outlet (``sources_annotated:<kind>``), each with its interval and the count it is a share
+    of. Without FactBank's text, the rows that need it say why they are absent. Also the
+    Guardian held-out rows under their former name (``onestopenglish_paragraphs_heldout``),
+    which the Who speaks page reads."""
+    records, absent = load_all(external)
     draws = 200 if fast else 1000
-    rows = []
-    for dataset, subset in (("onestopenglish_paragraphs_heldout", split(records, "test")),
-                            ("onestopenglish_paragraphs_all", records)):
-        result = evaluate(subset, draws=draws)
-        c = result["counts"]
-        n = {"quote_precision": c["pred_quotes"], "quote_recall": c["gold_quotes"],
-             "quote_f1": c["gold_quotes"], "speaker_precision": c["speaker_given"],
-             "speaker_recall": c["speaker_gold"], "anonymous_precision": c["anon_pred"],
-             "anonymous_recall": c["anon_gold"]}
-        for metric in HEADLINE:
-            lo, hi = result["ci95"][metric]
-            rows.append({"dataset": dataset, "metric": metric, "value": result[metric],
-                         "ci_low": lo, "ci_high": hi, "n": n[metric]})
+    rows: list[dict[str, Any]] = []
+    for part in PARTS:
+        subset = split(records, part)
+        sets = [("sources_annotated", subset, METRICS)]
+        sets += [(f"sources_annotated:{k}", [r for r in subset if r["outlet_kind"] == k], OUTLET_METRICS)
+                 for k in OUTLET_KINDS]
+        if part == "held-out":
+            sets.append((LEGACY_DATASET, [r for r in subset if r["outlet_kind"] == "uk_press"], HEADLINE))
+        for dataset, units, metrics in sets:
+            needs_external = not all(r["outlet_kind"] == "uk_press" for r in units)
+            if absent and needs_external or dataset == "sources_annotated" and absent:
+                rows += [{"dataset": dataset, "metric": m, "value": None, "ci_low": None, "ci_high": None,
+                          "n": 0, "part": part, "absent": absent} for m in metrics]
+                continue
+            result = evaluate(units, draws=draws, metrics=metrics)
+            for m in metrics:
+                lo, hi = result["ci95"][m]
+                rows.append({"dataset": dataset, "metric": m, "value": result[m], "ci_low": lo,
+                             "ci_high": hi, "n": result["n"][m], "part": part})
     return rows
 
 
@@ -278,14 +175,22 @@ def _interval(values: list[float]) -> list[float]:
     return [values[int(0.025 * (len(values) - 1))], values[int(0.975 * (len(values) - 1))]]
 
 
+def _arg(argv: list[str], name: str) -> str | None:
+    return argv[argv.index(name) + 1] if name in argv else None
+
+
 def main(argv: list[str]) -> int:
-    records = load()
-    if "--split" in argv:
-        records = split(records, argv[argv.index("--split") + 1])
-    result = evaluate(records)
+    external = _arg(argv, "--external")
+    records, absent = load_all(Path(external) if external else None)
+    if _arg(argv, "--split"):  # the Guardian paragraphs of one half, as before
+        records = split([r for r in records if r["corpus"] == "onestopenglish"], _arg(argv, "--split") or "")
+    if _arg(argv, "--part"):
+        records = split(records, _arg(argv, "--part") or "")
+    draws = int(_arg(argv, "--draws") or 1000)
+    result = evaluate(records, draws=draws)
+    if absent:
+        result["absent"] = absent
+    if _arg(argv, "--by"):
+        result["by"] = breakdown(records, _arg(argv, "--by") or "", draws=draws)
     print(json.dumps(result, indent=2, default=lambda x: None))
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
