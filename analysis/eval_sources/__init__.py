@@ -155,8 +155,8 @@ def results(fast: bool = False, external: Path | None = None) -> list[dict[str, 
         if part == "held-out":
             sets.append((LEGACY_DATASET, [r for r in subset if r["outlet_kind"] == "uk_press"], HEADLINE))
         for dataset, units, metrics in sets:
-            needs_external = not all(r["outlet_kind"] == "uk_press" for r in units)
-            if absent and needs_external or dataset == "sources_annotated" and absent:
+            guardian_only = dataset in ("sources_annotated:uk_press", LEGACY_DATASET)
+            if absent and not guardian_only:
                 rows += [{"dataset": dataset, "metric": m, "value": None, "ci_low": None, "ci_high": None,
                           "n": 0, "part": part, "absent": absent} for m in metrics]
                 continue
