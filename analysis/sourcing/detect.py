@@ -3,13 +3,20 @@
 ``detect(par)`` returns a :class:`Finding`:
 
 - ``quotes``: direct quotations (text.py's spans between double quotes, straight or curly,
-  including those that run over a paragraph break). A quoted fragment of three words or
-  fewer is speech only when its sentence attributes something to a source; otherwise it is
-  a scare quote ("an “excruciating” nerve"), kept apart in ``scare`` and not counted.
+  including those that run over a paragraph break; in a paragraph with no double marks,
+  spans between single ones: 'You've stolen data too'). A quoted fragment of three words or
+  fewer is speech only when a reporting verb before it in its sentence (or right after it:
+  "“choice and value,” said X") reports it, and never when words name it ("so-called") or an
+  explanation follows it; otherwise it is a scare quote ("an “excruciating” nerve"), kept
+  apart in ``scare`` (the measure's ``scare_quotes``).
 - ``sources``: attributions found by :mod:`analysis.sourcing.attribution`, sources that
   introduce a quotation with a colon, and unnamed sources marked by a phrase ("a document
-  seen by", "people familiar with"), with pronouns resolved and the quotations each one
-  carries counted (``quotes > 0`` = direct).
+  seen by", "people familiar with") unless the phrase describes the source before it ("said
+  one former official, who asked not to be named"), with one-word names re-read as
+  institutions where the paragraph shows it ("Crane said it expects"), definite
+  descriptions given the kind of the name they refer back to ("the agency" after "Middle
+  East News Agency"), pronouns resolved, one mention kept per source per sentence, and the
+  quotations each one carries counted (``quotes > 0`` = direct).
 - a quotation's speaker is, in this order: an attribution right after it (``“…,” said X``)
   or right before it (``X said: “…”``); one in the same sentence; the speaker of the
   paragraph's previous quotation; for a paragraph that opens inside a quotation, the last
