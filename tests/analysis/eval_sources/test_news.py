@@ -78,3 +78,18 @@ def test_the_set_meets_the_issue(external_eval):
     for r in records:
         parts.setdefault(r["file"], set()).add(r["part"])
     assert all(len(p) == 1 for p in parts.values())
+
+
+def test_the_selection_rule_reproduces_the_shipped_units(external_eval):
+    """tools/sources_news_select.py, run again, chooses exactly the shipped units (ids, halves,
+    strata and the SHA-256 of every FactBank sentence): the choice is a rule, not a hand pick."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[3] / "tools" / "sources_news_select.py"
+    spec = importlib.util.spec_from_file_location("sources_news_select", path)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    fb = tool.factbank_units(external_eval / news.FACTBANK)
+    chosen = tool.choose(fb + tool.emobank_units({u["document"] for u in fb}))
+    assert [tool.shipped(u) for u in chosen] == news.load_units()
