@@ -158,7 +158,8 @@ def table(doc: dict[str, Any]) -> str:
         ci = f"{_fmt(r['ci_low'])}-{_fmt(r['ci_high'])}" if _defined(r["ci_low"]) else "-"
         status = ("FAIL" if r in failures([r]) else "absent" if r.get("absent")
                   else "ok" if _defined(r.get("floor")) else "")
-        lines.append((r["measure"], r["dataset"], r["metric"], _fmt(r["value"]), ci,
+        dataset = r["dataset"] + (f" ({r['part']})" if r.get("part") else "")  # the half of a split set
+        lines.append((r["measure"], dataset, r["metric"], _fmt(r["value"]), ci,
                       f"{r['n']:,}", _fmt(r["reference"]), _fmt(r["floor"], 2), status))
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(head))]
     out = [f"Validation ({doc['mode']} run, {doc['generated']}, {doc['seconds']:.0f} s)", ""]
