@@ -33,19 +33,27 @@ from analysis import export
 from analysis.batch.sources import BadInput
 from analysis.batch.store import OutputConflict
 from analysis.ingest import Loaded, UnreadableInput, load, load_bytes
+from analysis.ingest.limits import BadSetting, TextLimits, with_overrides
+from analysis.ingest.limits import add_arguments as add_limit_arguments
 from analysis.pipeline import Analysis, analyze
 from analysis.store import StoreError
 from analysis.store import cli as workspace_cli
 
 
-def _read(spec: str) -> Loaded:
+def _read(spec: str, limits: TextLimits) -> Loaded:
     if spec == "-":
-        return load_bytes(sys.stdin.buffer.read(), "<stdin>")
-    return load(spec)
+        return load_bytes(sys.stdin.buffer.read(), "<stdin>", limits)
+    return load(spec, limits)
 
 
-def _analyse_all(files: list[str]) -> list[Analysis]:
-    loaded = [_read(f) for f in files]  # read every file first: fail before any work
+def limits(args: argparse.Namespace) -> TextLimits:
+    """The caps on extracted text: the server's (environment), with --max-words/--max-chars on top."""
+    return with_overrides(getattr(args, "max_words", None), getattr(args, "max_chars", None))
+
+
+def _analyse_all(files: list[str], args: argparse.Namespace) -> list[Analysis]:
+    caps = limits(args)
+    loaded = [_read(f, caps) for f in files]  # read every file first: fail before any work
     return [analyze(item.text, name=item.name) for item in loaded]
 
 
@@ -70,7 +78,7 @@ def _emit(tables: dict[str, pd.DataFrame], args: argparse.Namespace, results: li
 
 
 def cmd_score(args: argparse.Namespace) -> None:
-    results = _analyse_all(args.files)
+    results = _analyse_all(args.files, args)
     paragraphs = pd.concat([r.paragraphs.assign(article=r.name) for r in results], ignore_index=True)
     paragraphs = paragraphs[["article", *[c for c in paragraphs.columns if c != "article"]]]
     if args.format == "json":
@@ -87,7 +95,7 @@ def cmd_score(args: argparse.Namespace) -> None:
 
 
 def cmd_summary(args: argparse.Namespace) -> None:
-    results = _analyse_all(args.files)
+    results = _analyse_all(args.files, args)
     _emit({"summary": pd.concat([r.summary for r in results], ignore_index=True)}, args, results)
 
 
@@ -96,7 +104,7 @@ def cmd_batch(args: argparse.Namespace) -> None:
 
     opts = batch.BatchOptions(
         engine=batch.EngineOptions(args.engine, args.scheduler, args.workers),
-        chunk=args.chunk, text_column=args.text_column,
+        chunk=args.chunk, text_column=args.text_column, limits=limits(args),
     )
     report = batch.run(args.input, args.out, opts)
     c = report.counts
@@ -114,6 +122,7 @@ def _add_batch(sub: Any) -> None:
     sp.add_argument("--workers", type=int, metavar="N", help="local Dask cluster size (default: one per core)")
     sp.add_argument("--chunk", type=int, default=100, metavar="N", help="articles per part file (default 100)")
     sp.add_argument("--text-column", default="text", metavar="NAME", help="text column of a table")
+    add_limit_arguments(sp)
     sp.set_defaults(func=cmd_batch)
 
 
@@ -123,7 +132,7 @@ COMPARE_TABLES = ("alignment", "profile", "words", "coverage", "arcs")
 def cmd_compare(args: argparse.Namespace) -> None:
     from analysis import compare
 
-    results = _analyse_all([args.focus, *args.others])
+    results = _analyse_all([args.focus, *args.others], args)
     result = compare.compare(results)
     if args.format == "json":
         tables = {name: getattr(result, name) for name in ("articles", "profile", "words", "alignment", "coverage")}
@@ -143,7 +152,7 @@ def cmd_report(args: argparse.Namespace) -> None:
     # The report draws plotly figures: it lives outside analysis/ (which imports no plotly) and is
     # loaded by name only when asked for, so the analysis package and its type check stay plotly-free.
     build = importlib.import_module("report.build")
-    results = _analyse_all(args.files)
+    results = _analyse_all(args.files, args)
     written = build.write(results, args.out, pdf_path=args.pdf)
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
@@ -198,6 +207,7 @@ def parser() -> argparse.ArgumentParser:
                     help="the focus article, then other coverage of the same story to compare it with")
     sp.add_argument("--out", metavar="PATH", required=True, help="the HTML file to write")
     sp.add_argument("--pdf", metavar="PATH", help="also print the report to this PDF with Chromium")
+    add_limit_arguments(sp)
     sp.set_defaults(func=cmd_report)
     workspace_cli.add_parser(sub)
     _add_batch(sub)
@@ -210,6 +220,7 @@ def _format_args(sp: argparse.ArgumentParser) -> None:
                          "provenance object), xlsx (a provenance sheet), parquet (provenance in the "
                          "schema metadata); xlsx and parquet need --out")
     sp.add_argument("--out", metavar="PATH", help="write here (atomically) instead of standard output")
+    add_limit_arguments(sp)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -219,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"--format {args.format} writes a binary file: give --out PATH")
     try:
         status = args.func(args)
-    except (UnreadableInput, StoreError, BadInput, OutputConflict) as exc:
+    except (UnreadableInput, StoreError, BadInput, OutputConflict, BadSetting) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:

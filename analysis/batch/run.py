@@ -14,6 +14,7 @@ from analysis.batch.engines import Batch, EngineOptions
 from analysis.batch.progress import Progress
 from analysis.batch.sources import Corpus, open_corpus
 from analysis.batch.store import FORMAT, Output, OutputConflict, write_json
+from analysis.ingest.limits import TextLimits
 from analysis.pipeline import versions
 
 
@@ -21,7 +22,8 @@ from analysis.pipeline import versions
 class BatchOptions:
     """``chunk``: articles per part file and per task (a task of 100 short articles takes
     a few seconds). ``stop_after``: commit this many chunks, then stop as if interrupted
-    (for tests of resuming)."""
+    (for tests of resuming). ``limits``: the caps on one article's text (None: the
+    server's, from the environment); an article over them is a failure row, not scored."""
 
     engine: EngineOptions = field(default_factory=EngineOptions)
     chunk: int = 100
@@ -29,6 +31,7 @@ class BatchOptions:
     stop_after: int | None = None
     progress: TextIO | None = None
     progress_every: float = 5.0
+    limits: TextLimits | None = None
 
 
 @dataclass
@@ -103,7 +106,7 @@ def run(input_path: str | Path, out_dir: str | Path, opts: BatchOptions | None =
     opts = opts or BatchOptions()
     if opts.chunk < 1:
         raise ValueError("chunk must be at least 1 article")
-    corpus = open_corpus(input_path, opts.text_column)
+    corpus = open_corpus(input_path, opts.text_column, opts.limits)
     out = Output(out_dir)
     now = versions()
     previous = out.provenance()

@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.ingest import UnreadableInput, load
+from analysis.ingest.limits import TextLimits, check, from_environment
 from analysis.pipeline import content_hash
 
 TABLE_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
@@ -60,30 +61,32 @@ class Corpus:
     kind: str  # "folder", "csv", "jsonl", "parquet"
     total: int  # records it will yield
     text_column: str = "text"
+    limits: TextLimits = TextLimits()  # the caps on one article's text (analysis.ingest.limits)
 
     def records(self) -> Iterator[Record]:
         if self.kind == "folder":
-            return _folder_records(self.path)
+            return _folder_records(self.path, self.limits)
         return _table_records(self)
 
 
-def open_corpus(path: str | Path, text_column: str = "text") -> Corpus:
+def open_corpus(path: str | Path, text_column: str = "text", limits: TextLimits | None = None) -> Corpus:
     """Inspect ``path``: what kind of corpus it is and how many articles it holds."""
     p = Path(path)
+    caps = limits or from_environment()
     if p.is_dir():
-        return Corpus(p, "folder", sum(1 for _ in _files(p)), text_column)
+        return Corpus(p, "folder", sum(1 for _ in _files(p)), text_column, caps)
     if not p.exists():
         raise BadInput(f"{path}: no such file or folder")
     kind = TABLE_SUFFIXES.get(p.suffix.lower())
     if kind is None:
         raise BadInput(f"{p.name}: a corpus is a folder of files or a .csv, .jsonl or .parquet table")
-    corpus = Corpus(p, kind, 0, text_column)
+    corpus = Corpus(p, kind, 0, text_column, caps)
     columns, total = _table_shape(corpus)
     if text_column not in columns:
         found = ", ".join(columns[:12]) or "none"
         raise BadInput(f"{p.name}: no '{text_column}' column (columns: {found}); "
                        "name the text column with --text-column")
-    return Corpus(p, kind, total, text_column)
+    return Corpus(p, kind, total, text_column, caps)
 
 
 def _files(folder: Path) -> Iterator[Path]:
@@ -93,13 +96,13 @@ def _files(folder: Path) -> Iterator[Path]:
             yield f
 
 
-def _folder_records(folder: Path) -> Iterator[Record]:
+def _folder_records(folder: Path, limits: TextLimits) -> Iterator[Record]:
     for row, f in enumerate(_files(folder)):
         rel = f.relative_to(folder)
         outlet = rel.parts[0] if len(rel.parts) > 1 else None
         name = rel.as_posix()
         try:
-            loaded = load(f)
+            loaded = load(f, limits)
         except UnreadableInput as exc:
             digest = hashlib.sha256(f.read_bytes()).hexdigest()
             yield Record(row, name, name, "", digest, title=f.stem, outlet=outlet, error=str(exc))
@@ -177,7 +180,14 @@ def _table_records(corpus: Corpus) -> Iterator[Record]:
             raw = rec.get(corpus.text_column)
             text = raw if isinstance(raw, str) else ("" if _cell(raw) is None else str(raw))
             meta = {k: _cell(rec.get(k)) for k in META}
-            yield Record(row, meta["id"] or f"row-{row + 1}", f"{corpus.path.name} row {row + 1}", text,
+            article_id = meta["id"] or f"row-{row + 1}"
+            error = _cell(rec.get("_error"))
+            if error is None and text.strip():
+                try:
+                    check(text, article_id, corpus.limits)
+                except UnreadableInput as exc:
+                    error = str(exc)
+            yield Record(row, article_id, f"{corpus.path.name} row {row + 1}", text,
                          content_hash(text), title=meta["title"], outlet=meta["outlet"], date=meta["date"],
-                         url=meta["url"], error=_cell(rec.get("_error")))
+                         url=meta["url"], error=error)
             row += 1

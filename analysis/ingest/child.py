@@ -1,7 +1,7 @@
 """Child process that parses one untrusted file: bytes on stdin, one JSON object on stdout.
 
 Run by ``analysis.ingest.sandbox`` as ``python -I child.py KIND CPU_SECONDS MEMORY_BYTES``
-(KIND: ``pdf`` or ``html``). It lowers its own limits before importing the parser, so a
+(KIND: ``pdf``, ``html`` or ``docx``). It lowers its own limits before importing the parser, so a
 file built to loop or to expand meets RLIMIT_CPU (SIGXCPU, then SIGKILL) or RLIMIT_AS
 (MemoryError) in this process and never in the server. Self-contained on purpose: it
 imports nothing from the project.
@@ -48,6 +48,26 @@ def parse_html(data: bytes) -> dict[str, object]:
     return {"ok": True, **{f: str(getattr(doc, f, None) or "") for f in fields}}
 
 
+def parse_docx(data: bytes) -> dict[str, object]:
+    """Paragraphs and table rows (cells joined with " | ", repeats of a merged cell once) of
+    a .docx whose container the parent has checked, with its core properties."""
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    blocks = [p.text.strip() for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            cells = [c.text.strip() for c in row.cells if c.text.strip()]
+            if cells:
+                blocks.append(" | ".join(dict.fromkeys(cells)))
+    core = document.core_properties
+    when = core.created or core.modified
+    return {"ok": True, "blocks": [b for b in blocks if b], "title": (core.title or "").strip(),
+            "author": (core.author or "").strip(), "date": when.date().isoformat() if when else ""}
+
+
 def parse_pdf(data: bytes) -> dict[str, object]:
     import io
     import logging
@@ -92,7 +112,7 @@ def main() -> None:
     _limit(int(sys.argv[2]), int(sys.argv[3]))
     data = sys.stdin.buffer.read()
     try:
-        out = parse_pdf(data) if kind == "pdf" else parse_html(data)
+        out = {"pdf": parse_pdf, "docx": parse_docx, "html": parse_html}[kind](data)
     except MemoryError:
         out = {"ok": False, "reason": "memory", "detail": "memory limit reached"}
     except ImportError as exc:

@@ -12,6 +12,8 @@ import argparse
 import sys
 
 from analysis.ingest import Loaded, UnreadableInput, load, load_url
+from analysis.ingest.limits import TextLimits, with_overrides
+from analysis.ingest.limits import add_arguments as add_limit_arguments
 from analysis.pipeline import analyze
 from analysis.store import ROLES, Store, StoreError, Workspace
 
@@ -29,6 +31,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("name", help="workspace name")
     imp.add_argument("sources", nargs="+", metavar="FILE_OR_URL")
     imp.add_argument("--role", choices=ROLES, default="comparison")
+    add_limit_arguments(imp)
     rm = ops.add_parser("remove", help="delete a workspace, or one article of it")
     rm.add_argument("name", help="workspace name")
     rm.add_argument("--article", type=int, metavar="ID", help="delete only this article")
@@ -42,8 +45,10 @@ def _get(store: Store, owner: str, name: str) -> Workspace:
     return ws
 
 
-def _read(source: str) -> Loaded:
-    return load_url(source) if source.lower().startswith(("http://", "https://")) else load(source)
+def _read(source: str, caps: TextLimits) -> Loaded:
+    if source.lower().startswith(("http://", "https://")):
+        return load_url(source, limits=caps)
+    return load(source, caps)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -68,11 +73,12 @@ def run(args: argparse.Namespace) -> int:
             store.delete_article(ws, args.article)
             print(f"deleted article {args.article} from {ws.name}")
         return 0
+    caps = with_overrides(args.max_words, args.max_chars)
     ws = store.find(args.owner, args.name) or store.create_workspace(args.owner, args.name)
     status = 0
     for source in args.sources:
         try:
-            loaded = _read(source)
+            loaded = _read(source, caps)
         except UnreadableInput as exc:
             print(f"error: {exc}", file=sys.stderr)
             status = 2
