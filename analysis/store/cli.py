@@ -3,7 +3,12 @@
 Workspaces made here belong to the owner key ``local`` (``--owner`` to choose another, for
 example a login e-mail used on the dashboard). Each imported file is reported on its own
 line; a refused file goes to standard error and makes the exit status 2, after every
-other file has been imported.
+other file has been imported. When the store itself cannot take a write (a full disk, a
+read-only folder), importing stops: the error names the file it happened on, and the last
+line of standard error lists every file not imported (exit status 2).
+
+Everything printed that came from outside (titles, outlets, workspace names) goes through
+``analysis.terminal.safe``: control characters and bidi overrides are shown as escapes.
 """
 
 from __future__ import annotations
@@ -11,11 +16,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from analysis.ingest import Loaded, UnreadableInput, load, load_url
+from analysis.ingest import Loaded, UnreadableInput, load, load_url, safe_name
 from analysis.ingest.limits import TextLimits, with_overrides
 from analysis.ingest.limits import add_arguments as add_limit_arguments
 from analysis.pipeline import analyze
 from analysis.store import ROLES, Store, StoreError, Workspace
+from analysis.terminal import safe
 
 OWNER = "local"
 
@@ -54,36 +60,50 @@ def _read(source: str, caps: TextLimits) -> Loaded:
 def run(args: argparse.Namespace) -> int:
     store = Store.open(args.data_dir)
     if store.notice:
-        print(f"warning: {store.notice}", file=sys.stderr)
+        print(f"warning: {safe(store.notice)}", file=sys.stderr)
     if args.op == "list":
         if not args.name:
             for ws in store.workspaces(args.owner):
-                print(f"{ws.name}\t{ws.articles} article(s)\tcreated {ws.created}")
+                print(f"{safe(ws.name)}\t{ws.articles} article(s)\tcreated {safe(ws.created)}")
             return 0
         for a in store.articles(_get(store, args.owner, args.name)):
-            print(f"{a.id}\t{a.role}\t{a.format}\t{a.encoding}\t{a.title or a.file_name}\t{a.outlet}\t{a.date}")
+            fields = (a.id, a.role, a.format, a.encoding, a.title or a.file_name, a.outlet, a.date)
+            print("\t".join(safe(f) for f in fields))
         return 0
     if args.op == "remove":
         ws = _get(store, args.owner, args.name)
         if args.article is None:
             store.delete_workspace(ws)
-            print(f"deleted workspace {ws.name}")
+            print(f"deleted workspace {safe(ws.name)}")
         else:
             store.article(ws, args.article)
             store.delete_article(ws, args.article)
-            print(f"deleted article {args.article} from {ws.name}")
+            print(f"deleted article {args.article} from {safe(ws.name)}")
         return 0
     caps = with_overrides(args.max_words, args.max_chars)
-    ws = store.find(args.owner, args.name) or store.create_workspace(args.owner, args.name)
+    ws = store.ensure_workspace(args.owner, args.name)
     status = 0
-    for source in args.sources:
+    for i, source in enumerate(args.sources):
         try:
             loaded = _read(source, caps)
         except UnreadableInput as exc:
             print(f"error: {exc}", file=sys.stderr)
             status = 2
             continue
-        got = store.add_article(ws, loaded, analyze(loaded.text, loaded.name), role=args.role)
+        try:
+            got = store.add_article(ws, loaded, analyze(loaded.text, loaded.name), role=args.role)
+        except StoreError as exc:  # the store cannot take writes now: the rest would fail the same way
+            rest = [loaded.name, *(_shown(s) for s in args.sources[i + 1:])]
+            print(f"error: {loaded.name}: {exc}", file=sys.stderr)
+            print(f"not imported ({len(rest)} of {len(args.sources)}): {', '.join(rest)}", file=sys.stderr)
+            return 2
         verb = "duplicate" if got.duplicate else "imported"
         print(f"{verb}: {loaded.name} ({loaded.format}, {loaded.encoding}) as article {got.article.id}")
     return status
+
+
+def _shown(source: str) -> str:
+    """A file or URL as given on the command line, for the list of files not imported."""
+    if source.lower().startswith(("http://", "https://")):
+        return safe(source)
+    return safe_name(source)

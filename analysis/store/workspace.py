@@ -146,6 +146,25 @@ class Store:
 
         return self.workspace(owner, db.retry(write))
 
+    def ensure_workspace(self, owner: str, name: str) -> Workspace:
+        """The owner's workspace ``name``, created if it does not exist yet, in one write
+        transaction: two processes asking for the same new workspace at once both get it
+        (find-then-create let the second fail on the unique name)."""
+        name = _name(name)
+        found = self.find(owner, name)
+        if found is not None:
+            return found
+        self._writable()
+
+        def write() -> int:
+            with db.transaction(self.path) as conn:
+                conn.execute("INSERT OR IGNORE INTO workspaces (owner, name, created) VALUES (?, ?, ?)",
+                             (owner, name, _now()))
+                row = conn.execute("SELECT id FROM workspaces WHERE owner = ? AND name = ?", (owner, name)).fetchone()
+                return int(row[0])
+
+        return self.workspace(owner, db.retry(write))
+
     def rename_workspace(self, ws: Workspace, name: str) -> Workspace:
         self._writable()
         name = _name(name)
