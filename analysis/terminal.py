@@ -5,7 +5,7 @@ escape sequences (``ESC [ 2 J`` clears the screen, ``ESC ] 0 ; ... BEL`` retitle
 window, some terminals act on C1 controls such as U+009B), a carriage return that overprints
 what came before, or a right-to-left override that shows "Title <U+202E>evil" as
 "Title live". :func:`safe` writes each such character as a visible escape (``\\x1b``,
-``\\u202e``) so the researcher sees that it is there and the terminal never acts on it.
+``\\r``, ``\\u202e``) so the researcher sees that it is there and the terminal never acts on it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,12 @@ import unicodedata
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
+_SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
 def _shown(ch: str) -> str:
+    if ch in _SHORT:
+        return _SHORT[ch]
     code = ord(ch)
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
