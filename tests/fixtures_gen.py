@@ -352,8 +352,8 @@ HOSTILE = {
     "xxe.docx": (docx_xxe, "ENTITY"),
     "expands.docx": (docx_expands, "refused before reading"),
     # accepted by size (under 20 MiB), refused by the caps on extracted text (analysis.ingest.limits)
-    "19mib.txt": (lambda: near_upload_limit().encode(), "--max-chars"),
-    "many-words.txt": (lambda: prose(260_000).encode(), "--max-words"),
+    "19mib.txt": (lambda: near_upload_limit().encode(), "characters of text is over the limit"),
+    "many-words.txt": (lambda: prose(260_000).encode(), "words is over the limit of 250,000 words"),
     "no-spaces.txt": (lambda: no_spaces(5_000_000).encode(), "characters"),
     "tiny-paragraphs.txt": (lambda: short_paragraphs(100_000, 1).encode(), "paragraph"),
     "long-sentence.txt": (lambda: lowercase_stops(5_000).encode(), "sentence of 5,000 words"),

@@ -16,13 +16,9 @@ or the open ended in a traceback.
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -33,67 +29,22 @@ import analysis
 from analysis.ingest import load_text
 from analysis.store import Store, StoreError
 from tests import fixtures_gen as fx
-
-NOBODY = 65534
-ROOT_USER = os.geteuid() == 0
-
-
-def _as_other_user(fn: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-    """Run ``fn`` in a forked child as a user the modes apply to; its JSON-able answer."""
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child
-        os.close(read)
-        try:
-            if ROOT_USER:
-                os.setgroups([])
-                os.setgid(NOBODY)
-                os.setuid(NOBODY)
-            out = fn()
-        except BaseException as exc:  # noqa: BLE001 - reported to the test
-            out = {"exception": f"{type(exc).__name__}: {exc}", "traceback": traceback.format_exc()}
-        with os.fdopen(write, "w") as fh:
-            fh.write(json.dumps(out, default=str))
-        os._exit(0)
-    os.close(write)
-    with os.fdopen(read) as fh:
-        text = fh.read()
-    os.waitpid(pid, 0)
-    return json.loads(text)
-
-
-def _give(path: Path, mode: int) -> None:
-    """``path`` to the other user (when root) with ``mode``."""
-    if ROOT_USER:
-        os.chown(path, NOBODY, NOBODY)
-    os.chmod(path, mode)
-
-
-def _take(path: Path, mode: int) -> None:
-    """``path`` away from the other user (root keeps it) with ``mode``."""
-    os.chmod(path, mode)
+from tests.analysis.store import users
+from tests.analysis.store.users import ROOT_USER, as_other_user, give, take
 
 
 @pytest.fixture
 def folder() -> Iterator[Path]:
-    """A data folder with a healthy database of 3 articles, outside pytest's 0700 tmp root
-    (``nobody`` must be able to reach it)."""
-    base = Path(tempfile.mkdtemp(prefix="nl-perm-", dir="/tmp"))
-    os.chmod(base, 0o755)
-    data = base / "data"
-    store = Store.open(data)
-    ws = store.create_workspace("session:lab", "Flood coverage")
-    for i in range(3):
-        text = f"{fx.ARTICLE}\n\nVariant {i}."
-        store.add_article(ws, load_text(text, f"r{i}.txt"), analysis.analyze(text))
-    store.close()
-    yield data
-    for p in [base, *base.rglob("*")]:
-        try:
-            os.chmod(p, 0o777 if p.is_dir() else 0o666)
-        except OSError:
-            pass
-    shutil.rmtree(base, ignore_errors=True)
+    """A data folder with a healthy database of 3 articles, reachable by ``nobody``."""
+    with users.folder() as base:
+        data = base / "data"
+        store = Store.open(data)
+        ws = store.create_workspace("session:lab", "Flood coverage")
+        for i in range(3):
+            text = f"{fx.ARTICLE}\n\nVariant {i}."
+            store.add_article(ws, load_text(text, f"r{i}.txt"), analysis.analyze(text))
+        store.close()
+        yield data
 
 
 def _open_and_try(data: Path) -> Callable[[], dict[str, Any]]:
@@ -137,19 +88,19 @@ def _assert_read_only_mode(out: dict[str, Any], data: Path, before: list[str]) -
 
 def test_read_only_data_folder(folder):
     """The folder cannot be written (no -wal or -shm can be made); the file itself could be."""
-    _give(folder / "workspaces.sqlite3", 0o644)
-    _take(folder, 0o555)
+    give(folder / "workspaces.sqlite3", 0o644)
+    take(folder, 0o555)
     before = _names(folder)
-    out = _as_other_user(_open_and_try(folder))
+    out = as_other_user(_open_and_try(folder))
     _assert_read_only_mode(out, folder, before)
     assert "folder" in out["notice"]
 
 
 def test_read_only_database_file(folder):
-    _give(folder, 0o755)
-    _give(folder / "workspaces.sqlite3", 0o444)
+    give(folder, 0o755)
+    give(folder / "workspaces.sqlite3", 0o444)
     before = _names(folder)
-    out = _as_other_user(_open_and_try(folder))
+    out = as_other_user(_open_and_try(folder))
     _assert_read_only_mode(out, folder, before)
 
 
@@ -157,8 +108,8 @@ def test_shm_file_the_process_may_not_open(folder):
     """Another process (the server, running as another user) has the database open: its -shm
     exists and this user may not open it. (The holder must be a process of its own: a forked
     child would inherit the test process's open -shm descriptor.)"""
-    _give(folder, 0o755)
-    _give(folder / "workspaces.sqlite3", 0o644)
+    give(folder, 0o755)
+    give(folder / "workspaces.sqlite3", 0o644)
     shm = folder / "workspaces.sqlite3-shm"
     holder = subprocess.Popen(
         [sys.executable, "-c", "import os, sqlite3, sys, time; c = sqlite3.connect(sys.argv[1]); "
@@ -170,7 +121,7 @@ def test_shm_file_the_process_may_not_open(folder):
         assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
         assert shm.exists()
         before = _names(folder)
-        out = _as_other_user(_open_and_try(folder))
+        out = as_other_user(_open_and_try(folder))
         _assert_read_only_mode(out, folder, before)
         assert "-shm" in out["notice"]
     finally:
@@ -179,12 +130,12 @@ def test_shm_file_the_process_may_not_open(folder):
 
 
 def test_unreadable_database_file_is_a_clear_message_not_a_rename(folder):
-    _give(folder, 0o755)
-    _take(folder / "workspaces.sqlite3", 0o000)
+    give(folder, 0o755)
+    take(folder / "workspaces.sqlite3", 0o000)
     if ROOT_USER:
         os.chown(folder / "workspaces.sqlite3", 0, 0)
     before = _names(folder)
-    out = _as_other_user(_open_and_try(folder))
+    out = as_other_user(_open_and_try(folder))
     assert "exception" not in out, out.get("traceback")
     assert "permission" in out["open_error"] and "workspaces.sqlite3" in out["open_error"]
     assert _names(folder) == before
@@ -192,8 +143,8 @@ def test_unreadable_database_file_is_a_clear_message_not_a_rename(folder):
 
 def test_no_database_and_a_read_only_folder(folder):
     (folder / "workspaces.sqlite3").unlink()
-    _take(folder, 0o555)
-    out = _as_other_user(_open_and_try(folder))
+    take(folder, 0o555)
+    out = as_other_user(_open_and_try(folder))
     assert "exception" not in out, out.get("traceback")
     assert "read-only" in out["open_error"] and "NARRATIVE_LENS_DATA" in out["open_error"]
     assert _names(folder) == []
@@ -201,8 +152,8 @@ def test_no_database_and_a_read_only_folder(folder):
 
 def test_command_line_on_a_read_only_folder(folder):
     """`workspace list` works and says read-only; `import` refuses with one clear line, exit 2."""
-    _give(folder / "workspaces.sqlite3", 0o644)
-    _take(folder, 0o555)
+    give(folder / "workspaces.sqlite3", 0o644)
+    take(folder, 0o555)
     article = folder.parent / "new.txt"
     article.write_text(fx.ARTICLE + "\n\nAnother.", encoding="utf-8")
     os.chmod(article, 0o644)
@@ -223,7 +174,7 @@ def test_command_line_on_a_read_only_folder(folder):
             result[name] = {"code": code, "out": out.getvalue(), "err": err.getvalue()}
         return result
 
-    got = _as_other_user(body)
+    got = as_other_user(body)
     assert "exception" not in got, got.get("traceback")
     assert got["list"]["code"] == 0 and got["list"]["out"].startswith("Flood coverage\t3 article(s)")
     assert "read-only" in got["list"]["err"]
