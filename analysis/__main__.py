@@ -38,12 +38,14 @@ from analysis.ingest.limits import add_arguments as add_limit_arguments
 from analysis.pipeline import Analysis, analyze
 from analysis.store import StoreError
 from analysis.store import cli as workspace_cli
+from analysis.terminal import safe
 
 
 def _read(spec: str, limits: TextLimits) -> Loaded:
-    if spec == "-":
-        return load_bytes(sys.stdin.buffer.read(), "<stdin>", limits)
-    return load(spec, limits)
+    loaded = load_bytes(sys.stdin.buffer.read(), "<stdin>", limits) if spec == "-" else load(spec, limits)
+    for warning in loaded.warnings:
+        print(f"warning: {safe(warning)}", file=sys.stderr)
+    return loaded
 
 
 def limits(args: argparse.Namespace) -> TextLimits:

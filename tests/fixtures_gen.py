@@ -168,6 +168,30 @@ def docx_xxe() -> bytes:
     return out.getvalue()
 
 
+def html_deep(depth: int = 50_000) -> bytes:
+    """The article inside ``depth`` nested <div> elements."""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS).encode()
+    return b"<!doctype html><html><body>" + b"<div>" * depth + body + b"</div>" * depth + b"</body></html>"
+
+
+def text_mixed_encodings() -> bytes:
+    """The article in UTF-8 (curly quotes, "Café") with one paragraph in cp1252 pasted after
+    it, as text put together from two sources comes."""
+    extra = "A resident said the “wall of water” was naïve to expect, and the café stayed shut."
+    return ARTICLE.replace("according to", "“according to”").encode("utf-8") + b"\n" + extra.encode("cp1252") + b"\n"
+
+
+MIXED_EXPECTED = (ARTICLE.replace("according to", "“according to”") + "\n"
+                  "A resident said the “wall of water” was naïve to expect, and the café stayed shut.\n")
+
+
+def text_late_nuls() -> bytes:
+    """About 12 KB of the article, then NUL bytes inside a sentence: past the first 8 KiB that
+    the binary check used to look at."""
+    body = "\n\n".join(f"{p} ({i})" for i in range(20) for p in PARAGRAPHS)
+    return (body + "\n\nThe gauge read\x00\x00\x00 nine metres at dawn.\n").encode("utf-8")
+
+
 def pdf_encrypted() -> bytes:
     from pypdf import PdfReader, PdfWriter
 
@@ -351,6 +375,7 @@ HOSTILE = {
     "ratio.docx": (docx_high_ratio, "zip bomb"),
     "xxe.docx": (docx_xxe, "ENTITY"),
     "expands.docx": (docx_expands, "refused before reading"),
+    "deep.html": (html_deep, "nested deeper than the HTML parser's limit"),
     # accepted by size (under 20 MiB), refused by the caps on extracted text (analysis.ingest.limits)
     "19mib.txt": (lambda: near_upload_limit().encode(), "characters of text is over the limit"),
     "many-words.txt": (lambda: prose(260_000).encode(), "words is over the limit of 250,000 words"),

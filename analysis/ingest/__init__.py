@@ -57,9 +57,21 @@ def load_bytes(data: bytes, name: str, limits: TextLimits | None = None) -> Load
     """Turn uploaded bytes into text. ``name`` is sanitised before it is used anywhere."""
     name = safe_name(name)
     lim = limits or from_environment()
-    loaded = _extract(data, name, lim)
+    loaded = _tidy(_extract(data, name, lim))
     check_text(loaded.text, name, lim)
     return loaded
+
+
+def _tidy(loaded: Loaded) -> Loaded:
+    """Control characters out of the text and metadata, whatever the format (a warning says
+    how many went from the text)."""
+    text, warnings = plain.without_controls(loaded.text, loaded.name)
+    meta = {f: plain.CONTROLS.sub("", getattr(loaded, f)) for f in ("title", "outlet", "date", "author", "url")}
+    if not warnings and all(meta[f] == getattr(loaded, f) for f in meta):
+        return loaded
+    if not text.strip():
+        raise UnreadableInput(f"{loaded.name}: contains no text")
+    return replace(loaded, text=text, sha256="", warnings=(*loaded.warnings, *warnings), **meta)
 
 
 def _extract(data: bytes, name: str, lim: TextLimits) -> Loaded:
@@ -74,8 +86,9 @@ def _extract(data: bytes, name: str, lim: TextLimits) -> Loaded:
         return word.read(data, name, lim)
     if fmt == "pdf":
         return _pdf.read(data, name)
-    text, encoding = plain.decode(data, name)
-    return Loaded(name=name, text=text, encoding=encoding, format=fmt, title=_first_line(text, fmt))
+    text, encoding, warnings = plain.decode(data, name)
+    return Loaded(name=name, text=text, encoding=encoding, format=fmt, title=_first_line(text, fmt),
+                  warnings=warnings)
 
 
 def load(path: str | Path, limits: TextLimits | None = None) -> Loaded:
@@ -107,8 +120,9 @@ def load_text(text: str, name: str = "pasted text", limits: TextLimits | None = 
     text = plain.checked(text, name) if text.strip() else ""
     if not text:
         raise UnreadableInput(f"{name}: nothing was pasted")
-    check_text(text, name, lim)
-    return Loaded(name=name, text=text, encoding="utf-8", format="pasted", title=_first_line(text, "text"))
+    loaded = _tidy(Loaded(name=name, text=text, encoding="utf-8", format="pasted", title=_first_line(text, "text")))
+    check_text(loaded.text, name, lim)
+    return loaded
 
 
 def load_url(url: str, options: _fetch.FetchOptions | None = None, limits: TextLimits | None = None) -> Loaded:

@@ -97,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"error: {loaded.name}: {exc}", file=sys.stderr)
             print(f"not imported ({len(rest)} of {len(args.sources)}): {', '.join(rest)}", file=sys.stderr)
             return 2
+        for warning in loaded.warnings:
+            print(f"warning: {safe(warning)}", file=sys.stderr)
         verb = "duplicate" if got.duplicate else "imported"
         print(f"{verb}: {loaded.name} ({loaded.format}, {loaded.encoding}) as article {got.article.id}")
     return status
