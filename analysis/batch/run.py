@@ -38,7 +38,8 @@ class BatchOptions:
 class RunCounts:
     """What this run did. ``already_done``: skipped because a previous run scored them;
     ``repeats``: the same id and text seen again in this input (counted once);
-    ``duplicates``: the same text under another id (recorded in failures, not rescored)."""
+    ``duplicates``: the same text under another id (recorded in failures, not rescored).
+    An id used again for another text is a failure (stage "id"), never merged with the first."""
 
     scored: int = 0
     failed: int = 0
@@ -66,6 +67,7 @@ def _comparable(v: dict[str, str]) -> dict[str, str]:
 def _batches(corpus: Corpus, out: Output, size: int, counts: RunCounts, bar: Progress) -> Iterator[Batch]:
     first: dict[str, str] = {}  # content hash -> first id with it, this run
     pairs: set[tuple[str, str]] = set()
+    owner: dict[str, tuple[str, str]] = {aid: (key, "an earlier run") for key, aid in out.done_pairs}
     batch: Batch = []
     for rec in corpus.records():
         pair = (rec.key, rec.article_id)
@@ -78,8 +80,12 @@ def _batches(corpus: Corpus, out: Output, size: int, counts: RunCounts, bar: Pro
             bar.skip()
             continue
         pairs.add(pair)
+        taken = owner.setdefault(rec.article_id, (rec.key, f"row {rec.row + 1}"))
         original = out.done.get(rec.key) or first.get(rec.key)
-        if original is not None and rec.error is None and rec.text.strip():
+        if taken[0] != rec.key:
+            rec = replace(rec, text="", stage="id", error=f"id '{rec.article_id}' is already used by {taken[1]} "
+                                                          "for another text; give every article its own id")
+        elif original is not None and rec.error is None and rec.text.strip():
             rec = replace(rec, text="", stage="duplicate",
                           error=f"same text as article '{original}', scored once under that id")
         else:
