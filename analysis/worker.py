@@ -50,8 +50,9 @@ STAGES = ("starting", "segmenting", "scoring", "sending", "done", "stopped")
 @dataclass(frozen=True)
 class WorkerLimits:
     """Per job. The defaults hold every text the caps of ``analysis.ingest.limits`` accept
-    with room to spare (the costliest shape at the caps: about 9 s of CPU and 720 MB of
-    address space, see bench/bench_upload_cap.py) and bound any job to 60 s and 1 GiB."""
+    with room to spare (the costliest shape at the caps: 7.2 s of CPU, 463 MiB resident and
+    about 720 MiB of address space, ``python -m bench.bench_upload_cap``) and bound any job
+    to 60 s and 1 GiB."""
 
     cpu_seconds: int = 30
     memory_bytes: int = 1024 * 1024 * 1024

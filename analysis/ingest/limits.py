@@ -15,11 +15,13 @@ extracted text with :func:`check` before anything segments or scores it:
   sentence grows with the square of its length (one 20,000-word sentence: 6.6 s; 100,000
   words: 234 s), so a run of 1,000 words without a sentence end is refused: that is not prose.
 
-The defaults come from ``bench/bench_upload_cap.py`` on the development machine (2 cores
-shared with other work): the costliest shape at the caps, 250,000 words that are all lexicon
-terms in 20,000 paragraphs, takes about 9 s of CPU and 400 MB; prose of the same length about
-5 s and 300 MB. Wall-clock time under the heaviest load seen here was three to four times the
-CPU time, which keeps every accepted text within 60 s and 1 GB.
+The defaults come from ``python -m bench.bench_upload_cap`` on the development machine (2
+cores shared with other work, load average 4 to 6): at the caps, the costliest shape (every
+word a lexicon term, 242,000 words filling the character cap, 20,000 paragraphs) took 7.8 s
+of CPU and 436 MiB on the command line, 7.2 s and 463 MiB in the scoring worker; prose of
+250,000 words 4.5 s and 316 MiB; the slowest wall-clock time was 16.5 s. Under the heaviest
+load seen here wall-clock time ran three to four times the CPU time, which keeps scoring any
+accepted text within 60 s and 1 GB. (Exports cost more than scoring; see docs/deployment.md.)
 
 Raising the caps: ``--max-words N`` / ``--max-chars N`` on the command line, or the
 environment variables ``NARRATIVE_LENS_MAX_WORDS`` / ``NARRATIVE_LENS_MAX_CHARS`` for the
