@@ -40,16 +40,20 @@ from analysis.batch.sources import BadInput
 from analysis.batch.store import OutputConflict
 from analysis.dictionaries.formats import DictionaryError
 from analysis.ingest import Loaded, UnreadableInput, load, load_bytes
+from analysis.ingest.limits import BadSetting, TextLimits, with_overrides
+from analysis.ingest.limits import add_arguments as add_limit_arguments
 from analysis.measures import REGISTRY, Measure
 from analysis.pipeline import Analysis, analyze
 from analysis.store import StoreError
 from analysis.store import cli as workspace_cli
+from analysis.terminal import safe
 
 
-def _read(spec: str) -> Loaded:
-    if spec == "-":
-        return load_bytes(sys.stdin.buffer.read(), "<stdin>")
-    return load(spec)
+def _read(spec: str, limits: TextLimits) -> Loaded:
+    loaded = load_bytes(sys.stdin.buffer.read(), "<stdin>", limits) if spec == "-" else load(spec, limits)
+    for warning in loaded.warnings:
+        print(f"warning: {safe(warning)}", file=sys.stderr)
+    return loaded
 
 
 def _measures(args: argparse.Namespace) -> tuple[Measure, ...]:
@@ -65,9 +69,15 @@ def _measures(args: argparse.Namespace) -> tuple[Measure, ...]:
     return (*REGISTRY, *(d.measure() for d in extra))
 
 
-def _analyse_all(files: list[str], args: argparse.Namespace | None = None) -> list[Analysis]:
-    measures = _measures(args) if args is not None else REGISTRY
-    loaded = [_read(f) for f in files]  # read every file first: fail before any work
+def limits(args: argparse.Namespace) -> TextLimits:
+    """The caps on extracted text: the server's (environment), with --max-words/--max-chars on top."""
+    return with_overrides(getattr(args, "max_words", None), getattr(args, "max_chars", None))
+
+
+def _analyse_all(files: list[str], args: argparse.Namespace) -> list[Analysis]:
+    measures = _measures(args)
+    caps = limits(args)
+    loaded = [_read(f, caps) for f in files]  # read every file first: fail before any work
     return [analyze(item.text, name=item.name, measures=measures) for item in loaded]
 
 
@@ -126,7 +136,7 @@ def cmd_batch(args: argparse.Namespace) -> None:
 
     opts = batch.BatchOptions(
         engine=batch.EngineOptions(args.engine, args.scheduler, args.workers),
-        chunk=args.chunk, text_column=args.text_column,
+        chunk=args.chunk, text_column=args.text_column, limits=limits(args),
     )
     report = batch.run(args.input, args.out, opts)
     c = report.counts
@@ -144,6 +154,7 @@ def _add_batch(sub: Any) -> None:
     sp.add_argument("--workers", type=int, metavar="N", help="local Dask cluster size (default: one per core)")
     sp.add_argument("--chunk", type=int, default=100, metavar="N", help="articles per part file (default 100)")
     sp.add_argument("--text-column", default="text", metavar="NAME", help="text column of a table")
+    add_limit_arguments(sp)
     sp.set_defaults(func=cmd_batch)
 
 
@@ -231,6 +242,7 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("--out", metavar="PATH", required=True, help="the HTML file to write")
     sp.add_argument("--pdf", metavar="PATH", help="also print the report to this PDF with Chromium")
     _dictionary_arg(sp)
+    add_limit_arguments(sp)
     sp.set_defaults(func=cmd_report)
     workspace_cli.add_parser(sub)
     _add_batch(sub)
@@ -251,6 +263,7 @@ def _format_args(sp: argparse.ArgumentParser) -> None:
                          "provenance object), xlsx (a provenance sheet), parquet (provenance in the "
                          "schema metadata); xlsx and parquet need --out")
     sp.add_argument("--out", metavar="PATH", help="write here (atomically) instead of standard output")
+    add_limit_arguments(sp)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -260,7 +273,8 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"--format {args.format} writes a binary file: give --out PATH")
     try:
         status = args.func(args)
-    except (UnreadableInput, StoreError, BadInput, OutputConflict, DictionaryError, AgreementInputError) as exc:
+    except (UnreadableInput, StoreError, BadInput, OutputConflict, DictionaryError, AgreementInputError,
+            BadSetting) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:

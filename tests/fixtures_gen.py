@@ -171,6 +171,36 @@ def docx_high_ratio(megabytes: int = 60) -> bytes:
     return out.getvalue()
 
 
+def docx_expands(megabytes: int = 100) -> bytes:
+    """A genuine document whose body holds ``megabytes`` MB (10**6 bytes) of XML: distinct paragraphs of
+    news text, so it compresses about 7.7:1, and passes every zip-bomb
+    check (entries, total size, ratio); the issue's file was 13 MB expanding to 100 MB of XML
+    and 86 MB of text."""
+    src = zipfile.ZipFile(io.BytesIO(docx()))
+    rng = random.Random(5)
+    words = " ".join(PARAGRAPHS).split()
+    target = megabytes * 10**6
+    parts, size, i = [], 0, 0
+    while size < target:
+        line = rng.choice(PARAGRAPHS).split()
+        for _ in range(6):  # six words swapped per paragraph: about 7.7:1, as the issue's file
+            line[rng.randrange(len(line))] = rng.choice(words)
+        part = f"<w:p><w:r><w:t>{i}. {' '.join(line)}</w:t></w:r></w:p>".encode()
+        parts.append(part)
+        size += len(part)
+        i += 1
+    body = b"".join(parts)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                head, sep, rest = data.partition(b"<w:body>")
+                data = head + sep + body + rest
+            z.writestr(info, data)
+    return out.getvalue()
+
+
 def docx_xxe() -> bytes:
     src = zipfile.ZipFile(io.BytesIO(docx()))
     out = io.BytesIO()
@@ -183,6 +213,30 @@ def docx_xxe() -> bytes:
                 data = decl + b"?>" + dtd + rest.replace(b"Engineers may", b"&xxe; Engineers may", 1)
             z.writestr(info, data)
     return out.getvalue()
+
+
+def html_deep(depth: int = 50_000) -> bytes:
+    """The article inside ``depth`` nested <div> elements."""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS).encode()
+    return b"<!doctype html><html><body>" + b"<div>" * depth + body + b"</div>" * depth + b"</body></html>"
+
+
+def text_mixed_encodings() -> bytes:
+    """The article in UTF-8 (curly quotes, "Café") with one paragraph in cp1252 pasted after
+    it, as text put together from two sources comes."""
+    extra = "A resident said the “wall of water” was naïve to expect, and the café stayed shut."
+    return ARTICLE.replace("according to", "“according to”").encode("utf-8") + b"\n" + extra.encode("cp1252") + b"\n"
+
+
+MIXED_EXPECTED = (ARTICLE.replace("according to", "“according to”") + "\n"
+                  "A resident said the “wall of water” was naïve to expect, and the café stayed shut.\n")
+
+
+def text_late_nuls() -> bytes:
+    """About 12 KB of the article, then NUL bytes inside a sentence: past the first 8 KiB that
+    the binary check used to look at."""
+    body = "\n\n".join(f"{p} ({i})" for i in range(20) for p in PARAGRAPHS)
+    return (body + "\n\nThe gauge read\x00\x00\x00 nine metres at dawn.\n").encode("utf-8")
 
 
 def pdf_encrypted() -> bytes:
@@ -252,6 +306,108 @@ def pdf_loop() -> bytes:
     ], prev_loop=True)
 
 
+# ---- shapes of accepted text, for the caps on extracted text (analysis.ingest.limits) ------
+#
+# Each takes a size and returns str. ``prose`` is news-like; the others are the shapes that cost
+# most per word: every word a lexicon term, many tiny paragraphs, long sentences, no spaces.
+
+BUNDLED = Path(__file__).resolve().parents[1] / "data" / "articles" / "ai-model-theft-accusation.txt"
+
+
+@functools.cache
+def _sentences() -> tuple[str, ...]:
+    import re
+
+    raw = BUNDLED.read_text(encoding="utf-8") + "\n" + "\n".join(PARAGRAPHS)
+    return tuple(s for s in re.split(r"(?<=[.!?])\s+", raw.replace("\n", " ")) if len(s.split()) > 3)
+
+
+@functools.cache
+def _lexicon_terms() -> tuple[str, ...]:
+    import csv
+
+    folder = BUNDLED.parents[1] / "lexicons"
+    terms = [row["term"] for name in ("alarm", "hedges", "sources")
+             for row in csv.DictReader((folder / f"{name}.csv").open(encoding="utf-8"))]
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    terms += sorted(SentimentIntensityAnalyzer().lexicon)[::7]
+    return tuple(terms)
+
+
+def prose(words: int, seed: int = 1) -> str:
+    """News-like text of about ``words`` words: sentences of the bundled article and the
+    fixture article, shuffled into paragraphs of two to four, one word in ten swapped for a
+    lexicon term and one in twenty for a numbered word (so no two paragraphs are equal)."""
+    rng = random.Random(seed)
+    sentences, terms = _sentences(), _lexicon_terms()
+    out: list[str] = []
+    count = 0
+    while count < words:
+        para = []
+        for _ in range(rng.randint(2, 4)):
+            toks = [rng.choice(terms) if rng.random() < 0.1 else f"{w}{rng.randrange(100)}"
+                    if rng.random() < 0.05 else w for w in rng.choice(sentences).split()]
+            para.append(" ".join(toks))
+            count += len(toks)
+        out.append(" ".join(para))
+    return "\n\n".join(out) + "\n"
+
+
+def dense(words: int, seed: int = 2) -> str:
+    """Every word a lexicon term (alarm, hedges, sources, VADER): the most evidence per word."""
+    rng = random.Random(seed)
+    terms = _lexicon_terms()
+    out, count = [], 0
+    while count < words:
+        toks = [rng.choice(terms) for _ in range(20)]
+        out.append(" ".join(toks).capitalize() + ".")
+        count += sum(len(t.split()) for t in toks)
+    return "\n\n".join(" ".join(out[i:i + 3]) for i in range(0, len(out), 3)) + "\n"
+
+
+def short_paragraphs(count: int, words: int = 2) -> str:
+    """``count`` paragraphs of ``words`` words each: the most paragraphs per word."""
+    filler = " here" * (words - 1)
+    return "\n\n".join(f"Item{i}{filler}." for i in range(count)) + "\n"
+
+
+def long_sentences(words: int, sentence_words: int, seed: int = 3) -> str:
+    """Paragraphs of one sentence of ``sentence_words`` words each (the last may be shorter)."""
+    rng = random.Random(seed)
+    vocab = [w.strip(".,;:!?\"“”") for s in _sentences() for w in s.split()]
+    vocab = [w.lower() for w in vocab if w.isalpha()]
+    out = []
+    for start in range(0, words, sentence_words):
+        n = min(sentence_words, words - start)
+        out.append(" ".join(rng.choice(vocab) for _ in range(n)).capitalize() + ".")
+    return "\n\n".join(out) + "\n"
+
+
+def lowercase_stops(words: int) -> str:
+    """One paragraph of ``words`` words, each followed by a full stop and a lower-case word:
+    the splitter sees one sentence (a full stop before a lower-case word ends none)."""
+    return "Start " + " ".join(f"word{i}." for i in range(words - 1)) + "\n"
+
+
+def near_upload_limit(mib: float = 19) -> str:
+    """News-like text of ``mib`` MiB (UTF-8), just under the 20 MiB upload limit: distinct
+    paragraphs, repeated with their number so no two are equal."""
+    block = prose(20_000).split("\n\n")
+    out, size, i = [], 0, 0
+    while size < mib * 2**20:
+        par = f"{i}. {block[i % len(block)]}"
+        out.append(par)
+        size += len(par.encode()) + 2
+        i += 1
+    return "\n\n".join(out)
+
+
+def no_spaces(chars: int) -> str:
+    """One 'word' of ``chars`` letters: no space, no line break."""
+    return "a" * chars
+
+
 GOOD = {
     "utf8.txt": lambda: text("utf-8"), "utf8-bom.txt": lambda: text("utf-8-sig"),
     "utf16.txt": lambda: text("utf-16"), "cp1252.txt": lambda: text("cp1252"),
@@ -267,6 +423,14 @@ HOSTILE = {
     "entries.docx": (docx_many_entries, "zip bomb"),
     "ratio.docx": (docx_high_ratio, "zip bomb"),
     "xxe.docx": (docx_xxe, "ENTITY"),
+    "expands.docx": (docx_expands, "refused before reading"),
+    "deep.html": (html_deep, "nested deeper than the HTML parser's limit"),
+    # accepted by size (under 20 MiB), refused by the caps on extracted text (analysis.ingest.limits)
+    "19mib.txt": (lambda: near_upload_limit().encode(), "characters of text is over the limit"),
+    "many-words.txt": (lambda: prose(260_000).encode(), "words is over the limit of 250,000 words"),
+    "no-spaces.txt": (lambda: no_spaces(5_000_000).encode(), "characters"),
+    "tiny-paragraphs.txt": (lambda: short_paragraphs(100_000, 1).encode(), "paragraph"),
+    "long-sentence.txt": (lambda: lowercase_stops(5_000).encode(), "sentence of 5,000 words"),
     "locked.pdf": (pdf_encrypted, "encrypted"),
     "drawing.pdf": (pdf_no_text, "no text layer"),
     "expand.pdf": (pdf_expand, "refused"),

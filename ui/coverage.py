@@ -1,17 +1,18 @@
 """What the Coverage page needs: the store, the user's scope, importing, the editable table.
 
 Scope. Workspaces belong to a user key. With login configured (``st.login``), it is the
-account's e-mail. Without login, each browser session gets its own random key, kept in
+account's e-mail. Without login, each browser session gets its own key, issued and signed by
+the server (``analysis.store.keys``: 128 random bits and an HMAC over them), kept in
 ``st.session_state`` and mirrored in the URL (``?scope=...&ws=...``), so a reload or a
-bookmark reopens the same workspaces. A session without login starts with its own
-workspaces; anyone holding the URL holds that key, so share it like a private link.
+bookmark reopens the same workspaces. A key the server did not issue (one chosen by whoever
+sent the link) opens a fresh workspace under a new key, and the page says so. Anyone holding
+an issued URL holds that key, so share it like a private link.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,13 +20,15 @@ import pandas as pd
 import streamlit as st
 
 from analysis.ingest import EXTENSIONS, Loaded, UnreadableInput, load_bytes, load_text, load_url, safe_name
-from analysis.store import EDITABLE, Store, StoredArticle, StoreError, Workspace, db_path
+from analysis.store import EDITABLE, Store, StoredArticle, StoreError, Workspace, data_dir, db_path
+from analysis.store.keys import Keys
 from ui import cache
 
 SCOPE = "coverage_scope"
 NOTICE_SHOWN = "coverage_notice_shown"
 UPLOAD_TYPES = sorted(EXTENSIONS)  # every extension the readers take
-_KEY = re.compile(r"[A-Za-z0-9_-]{22,64}")
+UNSIGNED = ("This workspace address was not issued by this server (or its key has been retired), so a fresh, "
+            "empty workspace was opened under a new address. Nothing saved under the old address is shown.")
 _MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 _LOG = logging.getLogger(__name__)
 
@@ -40,6 +43,16 @@ def store() -> Store:
     return _open(str(db_path()))
 
 
+@st.cache_resource(show_spinner=False)
+def _keys(folder: str) -> Keys:
+    return Keys(folder)
+
+
+def keys() -> Keys:
+    """The server's key signer (its secret read once per server process and data folder)."""
+    return _keys(str(data_dir()))
+
+
 def owner_key() -> str:
     """The user key that scopes workspaces (see the module docstring)."""
     try:
@@ -50,7 +63,10 @@ def owner_key() -> str:
     key = st.session_state.get(SCOPE)
     if not key:
         given = st.query_params.get("scope", "")
-        key = given if _KEY.fullmatch(given) else secrets.token_urlsafe(16)
+        signer = keys()
+        key = given if signer.verify(given) else signer.issue()
+        if given and key != given:
+            st.warning(UNSIGNED, icon=":material/key_off:")
         st.session_state[SCOPE] = key
     if st.query_params.get("scope") != key:
         st.query_params["scope"] = key

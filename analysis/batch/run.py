@@ -14,6 +14,7 @@ from analysis.batch.engines import Batch, EngineOptions
 from analysis.batch.progress import Progress
 from analysis.batch.sources import Corpus, open_corpus
 from analysis.batch.store import FORMAT, Output, OutputConflict, write_json
+from analysis.ingest.limits import TextLimits
 from analysis.pipeline import versions
 
 
@@ -21,7 +22,8 @@ from analysis.pipeline import versions
 class BatchOptions:
     """``chunk``: articles per part file and per task (a task of 100 short articles takes
     a few seconds). ``stop_after``: commit this many chunks, then stop as if interrupted
-    (for tests of resuming)."""
+    (for tests of resuming). ``limits``: the caps on one article's text (None: the
+    server's, from the environment); an article over them is a failure row, not scored."""
 
     engine: EngineOptions = field(default_factory=EngineOptions)
     chunk: int = 100
@@ -29,13 +31,15 @@ class BatchOptions:
     stop_after: int | None = None
     progress: TextIO | None = None
     progress_every: float = 5.0
+    limits: TextLimits | None = None
 
 
 @dataclass
 class RunCounts:
     """What this run did. ``already_done``: skipped because a previous run scored them;
     ``repeats``: the same id and text seen again in this input (counted once);
-    ``duplicates``: the same text under another id (recorded in failures, not rescored)."""
+    ``duplicates``: the same text under another id (recorded in failures, not rescored).
+    An id used again for another text is a failure (stage "id"), never merged with the first."""
 
     scored: int = 0
     failed: int = 0
@@ -63,6 +67,7 @@ def _comparable(v: dict[str, str]) -> dict[str, str]:
 def _batches(corpus: Corpus, out: Output, size: int, counts: RunCounts, bar: Progress) -> Iterator[Batch]:
     first: dict[str, str] = {}  # content hash -> first id with it, this run
     pairs: set[tuple[str, str]] = set()
+    owner: dict[str, tuple[str, str]] = {aid: (key, "an earlier run") for key, aid in out.done_pairs}
     batch: Batch = []
     for rec in corpus.records():
         pair = (rec.key, rec.article_id)
@@ -75,8 +80,12 @@ def _batches(corpus: Corpus, out: Output, size: int, counts: RunCounts, bar: Pro
             bar.skip()
             continue
         pairs.add(pair)
+        taken = owner.setdefault(rec.article_id, (rec.key, f"row {rec.row + 1}"))
         original = out.done.get(rec.key) or first.get(rec.key)
-        if original is not None and rec.error is None and rec.text.strip():
+        if taken[0] != rec.key:
+            rec = replace(rec, text="", stage="id", error=f"id '{rec.article_id}' is already used by {taken[1]} "
+                                                          "for another text; give every article its own id")
+        elif original is not None and rec.error is None and rec.text.strip():
             rec = replace(rec, text="", stage="duplicate",
                           error=f"same text as article '{original}', scored once under that id")
         else:
@@ -103,7 +112,7 @@ def run(input_path: str | Path, out_dir: str | Path, opts: BatchOptions | None =
     opts = opts or BatchOptions()
     if opts.chunk < 1:
         raise ValueError("chunk must be at least 1 article")
-    corpus = open_corpus(input_path, opts.text_column)
+    corpus = open_corpus(input_path, opts.text_column, opts.limits)
     out = Output(out_dir)
     now = versions()
     previous = out.provenance()

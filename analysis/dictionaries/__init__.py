@@ -131,7 +131,7 @@ def load_bytes(data: bytes, file_name: str) -> Dictionary:
         raise DictionaryError(f"{file_name}: {len(data) / 2**20:,.1f} MiB is larger than the "
                               f"{MAX_BYTES // 2**20} MiB a dictionary may have")
     try:
-        text, _ = decode(data, file_name)
+        text = decode(data, file_name).text
     except UnreadableInput as exc:
         raise DictionaryError(str(exc)) from None
     stem = _stem(file_name)

@@ -1,13 +1,14 @@
 """Child process that parses one untrusted file: bytes on stdin, one JSON object on stdout.
 
 Run by ``analysis.ingest.sandbox`` as ``python -I child.py KIND CPU_SECONDS MEMORY_BYTES``
-(KIND: ``pdf`` or ``html``). It lowers its own limits before importing the parser, so a
+(KIND: ``pdf``, ``html`` or ``docx``). It lowers its own limits before importing the parser, so a
 file built to loop or to expand meets RLIMIT_CPU (SIGXCPU, then SIGKILL) or RLIMIT_AS
 (MemoryError) in this process and never in the server. Self-contained on purpose: it
 imports nothing from the project.
 
 Output: {"ok": true, ...fields of the kind...} or
-{"ok": false, "reason": "encrypted" | "invalid" | "memory" | "expands" | "too-many-pages", "detail": "..."}.
+{"ok": false, "reason": "encrypted" | "invalid" | "memory" | "expands" | "too-many-pages" | "too-deep" |
+"too-many-elements", "detail": "..."}.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import resource
 import sys
 
 MAX_PAGES = 2_000
+MAX_TREE_SIZE = 500_000  # elements trafilatura works on
 _NO_ADDRESS_SPACE = re.compile(r"failed to map segment|cannot allocate memory", re.IGNORECASE)
 
 
@@ -40,12 +42,56 @@ def parse_html(data: bytes) -> dict[str, object]:
     from trafilatura.settings import use_config
 
     config = use_config()
-    config.set("DEFAULT", "MAX_TREE_SIZE", "500000")
+    config.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # the parent's limits do this job
     doc = trafilatura.bare_extraction(data.decode("utf-8"), with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True, config=config)
     fields = ("text", "title", "sitename", "date", "author", "url")
-    return {"ok": True, **{f: str(getattr(doc, f, None) or "") for f in fields}}
+    found = {f: str(getattr(doc, f, None) or "") for f in fields}
+    if not found["text"].strip():
+        return _why_no_text(data) or {"ok": True, **found}
+    return {"ok": True, **found}
+
+
+def _why_no_text(data: bytes) -> dict[str, object] | None:
+    """When no text came out: a parser limit the page ran into, or None (no article in it).
+
+    libxml2 stops building the tree 256 elements deep (50,000 nested elements were reported
+    as "no article text found"); trafilatura drops a tree of more than MAX_TREE_SIZE elements."""
+    from lxml import etree
+
+    parser = etree.HTMLParser()
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.LxmlError, ValueError):
+        return None
+    for error in parser.error_log:
+        if "Excessive depth" in error.message:
+            return {"ok": False, "reason": "too-deep", "detail": error.message}
+    count = 0 if root is None else sum(1 for _ in root.iter())
+    if count > MAX_TREE_SIZE:
+        return {"ok": False, "reason": "too-many-elements", "detail": f"{count:,} elements"}
+    return None
+
+
+def parse_docx(data: bytes) -> dict[str, object]:
+    """Paragraphs and table rows (cells joined with " | ", repeats of a merged cell once) of
+    a .docx whose container the parent has checked, with its core properties."""
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    blocks = [p.text.strip() for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            cells = [c.text.strip() for c in row.cells if c.text.strip()]
+            if cells:
+                blocks.append(" | ".join(dict.fromkeys(cells)))
+    core = document.core_properties
+    when = core.created or core.modified
+    return {"ok": True, "blocks": [b for b in blocks if b], "title": (core.title or "").strip(),
+            "author": (core.author or "").strip(), "date": when.date().isoformat() if when else ""}
 
 
 def parse_pdf(data: bytes) -> dict[str, object]:
@@ -92,7 +138,7 @@ def main() -> None:
     _limit(int(sys.argv[2]), int(sys.argv[3]))
     data = sys.stdin.buffer.read()
     try:
-        out = parse_pdf(data) if kind == "pdf" else parse_html(data)
+        out = {"pdf": parse_pdf, "docx": parse_docx, "html": parse_html}[kind](data)
     except MemoryError:
         out = {"ok": False, "reason": "memory", "detail": "memory limit reached"}
     except ImportError as exc:

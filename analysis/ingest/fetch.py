@@ -10,6 +10,11 @@ its own admin page or a cloud metadata endpoint):
   goes to that checked address, so a DNS answer cannot change between check and use;
 - redirects are followed by hand (at most ``max_redirects``) and every hop is checked again;
 - a timeout per connection and read, an overall deadline, and a size cap on the body.
+
+The deadline is wall-clock time for the whole fetch, redirects included, and holds however
+the server sends: every read of the body waits at most the time left, and a watchdog shuts
+the socket at the deadline, which also ends a status line or headers sent a byte at a time
+(a server trickling one byte a second once held a fetch for 74 s against a 30 s deadline).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -47,21 +53,25 @@ class Fetched:
 
 def fetch(url: str, options: FetchOptions = FetchOptions()) -> Fetched:
     """GET ``url`` under the rules above, or raise UnreadableInput with the reason."""
-    start = time.monotonic()
+    deadline = time.monotonic() + options.deadline
+    gave_up = f"{_show(url)}: gave up after {options.deadline:g} s"
     current = url.strip()
     for _ in range(options.max_redirects + 1):
         host, port, scheme = _check_url(current)
         address = _resolve(host, port, options)
-        remaining = options.deadline - (time.monotonic() - start)
+        remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise UnreadableInput(f"{_show(url)}: could not reach {host}: gave up after {options.deadline:g} s")
+            raise UnreadableInput(gave_up)
         conn = _connection(scheme, host, port, address, min(options.timeout, remaining))
+        watchdog = _Watchdog(conn, remaining)
         try:
             parts = urlsplit(current)
             path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
             conn.request("GET", path, headers={"Host": parts.netloc, "User-Agent": "NarrativeLens/0.1",
                                                "Accept": "text/html, text/plain, application/pdf, */*;q=0.5"})
             resp = conn.getresponse()
+            if watchdog.fired:
+                raise UnreadableInput(gave_up)
             if resp.status in (301, 302, 303, 307, 308):
                 location = resp.getheader("Location")
                 if not location:
@@ -74,13 +84,41 @@ def fetch(url: str, options: FetchOptions = FetchOptions()) -> Fetched:
             if declared and declared.isdigit() and int(declared) > options.max_bytes:
                 raise UnreadableInput(f"{_show(url)}: {int(declared):,} bytes is over the "
                                       f"{options.max_bytes:,}-byte limit")
-            data = _read_capped(resp, options, start, url)
+            data = _read_capped(resp, conn, options, deadline, url)
+            if watchdog.fired:  # the socket was shut mid-body: what was read is not the page
+                raise UnreadableInput(gave_up)
             return Fetched(url=current, data=data, content_type=(resp.getheader("Content-Type") or "").lower())
         except (OSError, http.client.HTTPException) as exc:
+            if watchdog.fired or time.monotonic() >= deadline:
+                raise UnreadableInput(gave_up) from None
             raise UnreadableInput(f"{_show(url)}: could not reach {host} ({_why(exc)})") from None
         finally:
+            watchdog.cancel()
             conn.close()
     raise UnreadableInput(f"{_show(url)}: more than {options.max_redirects} redirects")
+
+
+class _Watchdog:
+    """Shut ``conn``'s socket after ``seconds``, whatever read is waiting on it then."""
+
+    def __init__(self, conn: http.client.HTTPConnection, seconds: float) -> None:
+        self.conn = conn
+        self.fired = False
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        self.fired = True
+        sock = self.conn.sock
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def cancel(self) -> None:
+        self._timer.cancel()
 
 
 def _check_url(url: str) -> tuple[str, int, str]:
@@ -150,13 +188,19 @@ class _PinnedHTTPS(http.client.HTTPSConnection):
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
 
 
-def _read_capped(resp: http.client.HTTPResponse, options: FetchOptions, start: float, url: str) -> bytes:
+def _read_capped(resp: http.client.HTTPResponse, conn: http.client.HTTPConnection, options: FetchOptions,
+                 deadline: float, url: str) -> bytes:
+    """The body, read as it arrives (``read1``: what one receive gives, never a wait for a
+    full buffer), each read waiting at most the time left before the deadline."""
     chunks: list[bytes] = []
     total = 0
     while True:
-        if time.monotonic() - start > options.deadline:
+        left = deadline - time.monotonic()
+        if left <= 0:
             raise UnreadableInput(f"{_show(url)}: gave up after {options.deadline:g} s")
-        chunk = resp.read(65536)
+        if conn.sock is not None:
+            conn.sock.settimeout(min(options.timeout, left))
+        chunk = resp.read1(65536)
         if not chunk:
             return b"".join(chunks)
         total += len(chunk)

@@ -23,7 +23,7 @@ import re
 from analysis.ingest import sandbox
 from analysis.ingest.errors import UnreadableInput
 from analysis.ingest.loaded import Loaded
-from analysis.ingest.plain import checked, decode
+from analysis.ingest.plain import Decoded, checked, decode
 from analysis.ingest.sandbox import Limits, clean
 
 HTML_LIMITS = Limits(cpu_seconds=10, wall_seconds=12.0)
@@ -34,9 +34,16 @@ def read(data: bytes, name: str, limits: Limits = HTML_LIMITS) -> Loaded:
 
     Decoding happens here; the parse runs in ``sandbox``'s limited child, because lxml and
     trafilatura on a hostile or merely huge page can take minutes."""
-    html, encoding = _decode(data, name)
+    html, encoding, _ = _decode(data, name)
     out = sandbox.run("html", html.encode("utf-8", "surrogatepass"), name, limits)
     if not out.get("ok"):
+        if out.get("reason") == "too-deep":
+            raise UnreadableInput(f"{name}: refused: its elements are nested deeper than the HTML parser's limit "
+                                  "of 256 (an article page nests a few dozen deep); the page is broken or built "
+                                  "to break parsers")
+        if out.get("reason") == "too-many-elements":
+            raise UnreadableInput(f"{name}: refused: it has {clean(out.get('detail'))}, more than the 500,000 the "
+                                  "article finder works on (an article page has a few thousand)")
         raise UnreadableInput(f"{name}: the HTML could not be parsed ({clean(out.get('detail'))})")
     lines = rejoin([line.strip() for line in str(out.get("text", "")).splitlines() if line.strip()])
     if not lines:
@@ -73,7 +80,7 @@ def rejoin(lines: list[str]) -> list[str]:
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str]:
+def _decode(data: bytes, name: str) -> Decoded:
     """A charset declared in the page's head wins when the bytes decode with it; otherwise
     the same detection as plain text (BOM, strict UTF-8, a guessed Western code page)."""
     found = _CHARSET.search(data[:4096])
@@ -84,7 +91,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         except (LookupError, UnicodeDecodeError):
             pass
         else:
-            return checked(text, name), enc
+            return Decoded(checked(text, name), enc)
     return decode(data, name)
 
 

@@ -6,11 +6,18 @@ A .docx is a zip of XML parts. Before python-docx opens it, the container is che
 - at most ``MAX_ENTRIES`` members (a zip bomb may hold millions of tiny ones);
 - at most ``MAX_EXPANDED`` bytes once decompressed, and an overall expansion ratio of at
   most ``MAX_RATIO`` (Word's XML compresses about 5-15x; a bomb compresses 1000x);
+- at most ``XML_PER_CHAR`` bytes of XML per character of the text cap (32 MB at the default
+  2,000,000 characters): the XML is what the parser holds in memory, about ten to forty
+  times its size, and a file well inside the zip checks (13 MB expanding 7.7:1 to 100 MB of
+  XML, 86 MB of text) once took the server past 5 GB;
 - no XML part may declare a DOCTYPE or an ENTITY: Word never writes one, and they are how
   external-entity (XXE) and billion-laughs attacks are smuggled in.
 
 zipfile stops reading a member at its declared size and checks its CRC, so the sizes in the
-directory are a real bound on what python-docx can later decompress.
+directory are a real bound on what python-docx can later decompress. python-docx then runs
+in ``sandbox``'s limited child, like the PDF and HTML parsers, so a document dense in
+elements that passes the budget still meets the child's CPU and memory limits, never the
+server's.
 """
 
 from __future__ import annotations
@@ -19,16 +26,21 @@ import io
 import re
 import zipfile
 
+from analysis.ingest import sandbox
 from analysis.ingest.errors import UnreadableInput
+from analysis.ingest.limits import ENV_CHARS, TextLimits
 from analysis.ingest.loaded import Loaded
+from analysis.ingest.sandbox import Limits, clean
 
 MAX_ENTRIES = 1_000
 MAX_EXPANDED = 100 * 1024 * 1024
 MAX_RATIO = 100.0
+XML_PER_CHAR = 16
+DOCX_LIMITS = Limits(cpu_seconds=10, wall_seconds=15.0)
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
-def check_container(data: bytes, name: str) -> None:
+def check_container(data: bytes, name: str, limits: TextLimits | None = None) -> None:
     """Raise UnreadableInput for anything but a modest, DTD-free zip of XML parts."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -47,6 +59,13 @@ def check_container(data: bytes, name: str) -> None:
         if expanded / packed > MAX_RATIO:
             raise UnreadableInput(f"{name}: refused as a possible zip bomb (compression ratio "
                                   f"{expanded / packed:,.0f}:1; the limit is {MAX_RATIO:.0f}:1)")
+        xml = sum(i.file_size for i in infos if i.filename.lower().endswith((".xml", ".rels")))
+        chars = (limits or TextLimits()).chars
+        if xml > chars * XML_PER_CHAR:
+            raise UnreadableInput(f"{name}: refused before reading: its XML would expand to {_size(xml)}, "
+                                  f"over the budget of {_size(chars * XML_PER_CHAR)} ({XML_PER_CHAR} bytes "
+                                  f"of XML per character of the {chars:,}-character text limit); to raise it: "
+                                  f"--max-chars N on the command line, or {ENV_CHARS} on the server")
         if "word/document.xml" not in archive.namelist():
             raise UnreadableInput(f"{name}: not a Word document (no word/document.xml inside the zip)")
         for info in infos:
@@ -61,29 +80,25 @@ def check_container(data: bytes, name: str) -> None:
                                           "ENTITY (external entities are not allowed in a .docx)")
 
 
-def read(data: bytes, name: str) -> Loaded:
+def read(data: bytes, name: str, limits: TextLimits | None = None, child: Limits = DOCX_LIMITS) -> Loaded:
     """Paragraphs (and table cells) of a checked .docx, with core properties as metadata."""
-    check_container(data, name)
-    import docx
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - python-docx raises many types on malformed parts
-        raise UnreadableInput(f"{name}: the .docx could not be opened ({type(exc).__name__})") from None
-    blocks = [p.text.strip() for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            cells = [c.text.strip() for c in row.cells if c.text.strip()]
-            if cells:
-                blocks.append(" | ".join(dict.fromkeys(cells)))
-    blocks = [b for b in blocks if b]
+    check_container(data, name, limits)
+    out = sandbox.run("docx", data, name, child)
+    if not out.get("ok"):
+        raise UnreadableInput(f"{name}: the .docx could not be opened ({clean(out.get('detail')) or 'damaged'})")
+    blocks = [str(b) for b in out.get("blocks", []) if str(b).strip()]
     if not blocks:
         raise UnreadableInput(f"{name}: the document contains no text")
-    core = document.core_properties
-    when = core.created or core.modified
     return Loaded(name=name, text="\n\n".join(blocks), encoding="utf-8", format="docx",
-                  title=(core.title or "").strip(), author=(core.author or "").strip(),
-                  date=when.date().isoformat() if when else "")
+                  title=str(out.get("title", "")).strip(), author=str(out.get("author", "")).strip(),
+                  date=str(out.get("date", "")))
+
+
+def _size(n: float) -> str:
+    """Bytes for a message: "16 KB", "1.6 MB", "101 MB" (decimal units)."""
+    if n < 1e6:
+        return f"{n / 1e3:,.0f} KB"
+    return f"{n / 1e6:,.1f} MB" if n < 1e7 else f"{n / 1e6:,.0f} MB"
 
 
 def _safe(member: str) -> str:

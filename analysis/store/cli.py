@@ -3,12 +3,17 @@
 Workspaces made here belong to the owner key ``local`` (``--owner`` to choose another, for
 example a login e-mail used on the dashboard). Each imported file is reported on its own
 line; a refused file goes to standard error and makes the exit status 2, after every
-other file has been imported.
+other file has been imported. When the store itself cannot take a write (a full disk, a
+read-only folder), importing stops: the error names the file it happened on, and the last
+line of standard error lists every file not imported (exit status 2).
 
 ``export-codes NAME`` writes the workspace's codes as CSV (one row per code; ``--history``:
 every decision) or, with ``--format qdpx``, as a REFI-QDA project with the articles, for
 ATLAS.ti, MAXQDA or NVivo; ``import-codes NAME FILE`` reads either back (the format from the
 file's extension), all or nothing, and prints what it wrote.
+
+Everything printed that came from outside (titles, outlets, workspace names) goes through
+``analysis.terminal.safe``: control characters and bidi overrides are shown as escapes.
 """
 
 from __future__ import annotations
@@ -17,9 +22,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from analysis.ingest import Loaded, UnreadableInput, load, load_url
+from analysis.ingest import Loaded, UnreadableInput, load, load_url, safe_name
+from analysis.ingest.limits import TextLimits, with_overrides
+from analysis.ingest.limits import add_arguments as add_limit_arguments
 from analysis.pipeline import analyze
 from analysis.store import ROLES, Store, StoreError, Workspace, codes_csv, qdpx
+from analysis.terminal import safe
 
 OWNER = "local"
 
@@ -35,6 +43,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("name", help="workspace name")
     imp.add_argument("sources", nargs="+", metavar="FILE_OR_URL")
     imp.add_argument("--role", choices=ROLES, default="comparison")
+    add_limit_arguments(imp)
     rm = ops.add_parser("remove", help="delete a workspace, or one article of it")
     rm.add_argument("name", help="workspace name")
     rm.add_argument("--article", type=int, metavar="ID", help="delete only this article")
@@ -91,21 +100,24 @@ def _get(store: Store, owner: str, name: str) -> Workspace:
     return ws
 
 
-def _read(source: str) -> Loaded:
-    return load_url(source) if source.lower().startswith(("http://", "https://")) else load(source)
+def _read(source: str, caps: TextLimits) -> Loaded:
+    if source.lower().startswith(("http://", "https://")):
+        return load_url(source, limits=caps)
+    return load(source, caps)
 
 
 def run(args: argparse.Namespace) -> int:
     store = Store.open(args.data_dir)
     if store.notice:
-        print(f"warning: {store.notice}", file=sys.stderr)
+        print(f"warning: {safe(store.notice)}", file=sys.stderr)
     if args.op == "list":
         if not args.name:
             for ws in store.workspaces(args.owner):
-                print(f"{ws.name}\t{ws.articles} article(s)\tcreated {ws.created}")
+                print(f"{safe(ws.name)}\t{ws.articles} article(s)\tcreated {safe(ws.created)}")
             return 0
         for a in store.articles(_get(store, args.owner, args.name)):
-            print(f"{a.id}\t{a.role}\t{a.format}\t{a.encoding}\t{a.title or a.file_name}\t{a.outlet}\t{a.date}")
+            fields = (a.id, a.role, a.format, a.encoding, a.title or a.file_name, a.outlet, a.date)
+            print("\t".join(safe(f) for f in fields))
         return 0
     if args.op in ("export-codes", "import-codes"):
         return _codes(store, args)
@@ -113,22 +125,38 @@ def run(args: argparse.Namespace) -> int:
         ws = _get(store, args.owner, args.name)
         if args.article is None:
             store.delete_workspace(ws)
-            print(f"deleted workspace {ws.name}")
+            print(f"deleted workspace {safe(ws.name)}")
         else:
             store.article(ws, args.article)
             store.delete_article(ws, args.article)
-            print(f"deleted article {args.article} from {ws.name}")
+            print(f"deleted article {args.article} from {safe(ws.name)}")
         return 0
-    ws = store.find(args.owner, args.name) or store.create_workspace(args.owner, args.name)
+    caps = with_overrides(args.max_words, args.max_chars)
+    ws = store.ensure_workspace(args.owner, args.name)
     status = 0
-    for source in args.sources:
+    for i, source in enumerate(args.sources):
         try:
-            loaded = _read(source)
+            loaded = _read(source, caps)
         except UnreadableInput as exc:
             print(f"error: {exc}", file=sys.stderr)
             status = 2
             continue
-        got = store.add_article(ws, loaded, analyze(loaded.text, loaded.name), role=args.role)
+        try:
+            got = store.add_article(ws, loaded, analyze(loaded.text, loaded.name), role=args.role)
+        except StoreError as exc:  # the store cannot take writes now: the rest would fail the same way
+            rest = [loaded.name, *(_shown(s) for s in args.sources[i + 1:])]
+            print(f"error: {loaded.name}: {exc}", file=sys.stderr)
+            print(f"not imported ({len(rest)} of {len(args.sources)}): {', '.join(rest)}", file=sys.stderr)
+            return 2
+        for warning in loaded.warnings:
+            print(f"warning: {safe(warning)}", file=sys.stderr)
         verb = "duplicate" if got.duplicate else "imported"
         print(f"{verb}: {loaded.name} ({loaded.format}, {loaded.encoding}) as article {got.article.id}")
     return status
+
+
+def _shown(source: str) -> str:
+    """A file or URL as given on the command line, for the list of files not imported."""
+    if source.lower().startswith(("http://", "https://")):
+        return safe(source)
+    return safe_name(source)

@@ -85,15 +85,19 @@ def _json(value: Any) -> Any:
 
 
 class Store:
-    """The workspace database at ``path``; ``notice`` says if a damaged file was set aside."""
+    """The workspace database at ``path``. ``notice`` says if a damaged file was set aside or
+    why the store is read-only; ``readonly``: every change raises StoreError (db.READ_ONLY)."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        self.notice = db.open_database(self.path)
+        opened = db.open_database(self.path)
+        self.notice = opened.notice
+        self.readonly = opened.readonly
+        self._mode = opened.mode
         # One connection held open for the Store's life keeps the -wal and -shm files in place
         # (SQLite deletes them when its last connection closes and must create them again on
         # the next open, which fails on a full disk): reading stays possible when writing is not.
-        self._keeper = db.connect(self.path)
+        self._keeper = db.connect(self.path, self._mode)
         db.retry(lambda: self._keeper.execute("SELECT count(*) FROM workspaces").fetchone())
 
     def close(self) -> None:
@@ -105,8 +109,12 @@ class Store:
 
     def _read(self, query: str, params: tuple[Any, ...]) -> list[sqlite3.Row]:
         """The rows of one read-only query, on a fresh connection (see ``db.reading``)."""
-        with db.reading(self.path) as conn:
+        with db.reading(self.path, self._mode) as conn:
             return db.retry(lambda: conn.execute(query, params).fetchall())
+
+    def _writable(self) -> None:
+        if self.readonly:
+            raise StoreError(db.READ_ONLY)
 
     # ---- workspaces ------------------------------------------------------------------
 
@@ -124,6 +132,7 @@ class Store:
         return Workspace(**dict(rows[0])) if rows else None
 
     def create_workspace(self, owner: str, name: str) -> Workspace:
+        self._writable()
         name = _name(name)
 
         def write() -> int:
@@ -137,7 +146,27 @@ class Store:
 
         return self.workspace(owner, db.retry(write))
 
+    def ensure_workspace(self, owner: str, name: str) -> Workspace:
+        """The owner's workspace ``name``, created if it does not exist yet, in one write
+        transaction: two processes asking for the same new workspace at once both get it
+        (find-then-create let the second fail on the unique name)."""
+        name = _name(name)
+        found = self.find(owner, name)
+        if found is not None:
+            return found
+        self._writable()
+
+        def write() -> int:
+            with db.transaction(self.path) as conn:
+                conn.execute("INSERT OR IGNORE INTO workspaces (owner, name, created) VALUES (?, ?, ?)",
+                             (owner, name, _now()))
+                row = conn.execute("SELECT id FROM workspaces WHERE owner = ? AND name = ?", (owner, name)).fetchone()
+                return int(row[0])
+
+        return self.workspace(owner, db.retry(write))
+
     def rename_workspace(self, ws: Workspace, name: str) -> Workspace:
+        self._writable()
         name = _name(name)
 
         def write() -> None:
@@ -152,6 +181,7 @@ class Store:
         return self.workspace(ws.owner, ws.id)
 
     def delete_workspace(self, ws: Workspace) -> None:
+        self._writable()
         def write() -> None:
             with db.transaction(self.path) as conn:
                 conn.execute("DELETE FROM workspaces WHERE id = ? AND owner = ?", (ws.id, ws.owner))
@@ -164,6 +194,7 @@ class Store:
                     role: str = "comparison") -> Imported:
         """Store one article with its scores in ONE transaction; a duplicate (same SHA-256
         in this workspace) writes nothing and returns the existing row."""
+        self._writable()
         if role not in ROLES:
             raise StoreError(f"role must be one of {ROLES}")
         summary = {k: _json(v) for k, v in result.summary.iloc[0].to_dict().items()}
@@ -223,6 +254,7 @@ class Store:
     def update_article(self, ws: Workspace, article_id: int, **changes: str) -> StoredArticle:
         """Edit metadata (title, outlet, date, url, author, role); making one article the
         focus makes every other article of the workspace comparison coverage."""
+        self._writable()
         unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise StoreError(f"cannot edit {', '.join(sorted(unknown))}")
@@ -246,6 +278,7 @@ class Store:
         return self.article(ws, article_id)
 
     def delete_article(self, ws: Workspace, article_id: int) -> None:
+        self._writable()
         def write() -> None:
             with db.transaction(self.path) as conn:
                 conn.execute("DELETE FROM articles WHERE id = ? AND workspace_id = ?", (article_id, ws.id))

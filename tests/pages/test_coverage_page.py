@@ -96,6 +96,33 @@ def test_reload_with_the_url_finds_the_articles(data):
     assert len(stranger.dataframe) == 0
 
 
+@pytest.mark.parametrize("chosen", ["attacker_chosen_key_0001", "A" * 22, "A" * 22 + "." + "A" * 22,
+                                    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"])
+def test_a_key_the_server_did_not_issue_opens_a_fresh_workspace(data, chosen):
+    """The attack: someone sends a link with a key they chose; whoever opens it must not
+    import into workspaces the sender can open later. Before, any 22-64 character key of
+    the right alphabet (the issue's attacker_chosen_key_0001, "AAAA...") was honoured."""
+    victim = _page({"scope": chosen})
+    assert not victim.exception
+    assert victim.query_params["scope"] != chosen
+    assert any("not issued by this server" in w.value for w in victim.warning)
+    victim.file_uploader[0].set_value([("a.html", fx.make("article.html"), "text/html")])
+    victim = _click(victim, "Import files")
+    assert len(victim.dataframe[0].value) == 1
+    attacker = _page({"scope": chosen})  # the sender opens the same link later
+    assert attacker.query_params["scope"] not in (chosen, victim.query_params["scope"])
+    assert len(attacker.dataframe) == 0
+    store = Store.open(data)
+    assert store.workspaces("session:" + chosen) == []
+
+
+def test_an_issued_key_reopens_without_a_warning(data):
+    at = _page()
+    again = _page(dict(at.query_params))
+    assert again.query_params["scope"] == at.query_params["scope"]
+    assert not any("not issued" in w.value for w in again.warning)
+
+
 def test_paste_and_url_messages(data):
     at = _page()
     at.text_area[0].set_value("   ")

@@ -4,6 +4,7 @@ app process (another `streamlit run`, the CLI) would, and prints one JSON line.
     python -m tests.server.workers import DATA_DIR OWNER WORKSPACE TAG COUNT GO_FILE
     python -m tests.server.workers hog DATA_DIR SECONDS GO_FILE
     python -m tests.server.workers fsize DATA_DIR LIMIT_BYTES
+    python -m tests.server.workers create-race DATA_DIR TAG ROUNDS GO_PREFIX
 """
 
 from __future__ import annotations
@@ -122,8 +123,35 @@ def run_fsize(data_dir: str, limit: int) -> dict[str, object]:
     return {"saved": saved, "error": error, "export_error": export_error}
 
 
+def run_create_race(data_dir: str, tag: str, rounds: int, go: str) -> dict[str, object]:
+    """Round k: wait for ``GO-k``, then run ``workspace import "race k" FILE`` through the
+    command line's own code, as a second ``python -m analysis workspace import`` would."""
+    import contextlib
+    import io
+
+    from analysis.__main__ import main
+
+    source = Path(data_dir).parent / f"{tag}.txt"
+    source.write_text(article(tag, 0), encoding="utf-8")
+    main(["score", str(source)])  # warm up: the first import of the process pays for loading the lexicons
+    codes: list[int] = []
+    errors: list[str] = []
+    for k in range(rounds):
+        _wait(f"{go}-{k}", tag)
+        err = io.StringIO()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+            codes.append(main(["workspace", "--data-dir", data_dir, "--owner", "session:lab", "import",
+                               f"race {k}", str(source)]))
+        if err.getvalue():
+            errors.append(f"round {k}: {err.getvalue().strip()}")
+    return {"codes": codes, "errors": errors}
+
+
 if __name__ == "__main__":
     op, *args = sys.argv[1:]
+    if op == "create-race":
+        print(json.dumps(run_create_race(args[0], args[1], int(args[2]), args[3])))
+        sys.exit(0)
     if op == "import":
         out = run_import(args[0], args[1], args[2], args[3], int(args[4]), args[5])
     elif op == "fsize":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from analysis import analyze
@@ -9,6 +11,8 @@ from analysis.ingest import UnreadableInput, load, load_bytes, load_text, safe_n
 from analysis.ingest.names import extension
 from analysis.ingest.pdf import paragraphs
 from tests import fixtures_gen as fx
+
+ROOT = Path(__file__).resolve().parents[3]
 
 PARAS = fx.PARAGRAPHS
 
@@ -124,3 +128,54 @@ def test_unknown_extension_sniffed_as_html_or_text():
     assert load_bytes(b"<!doctype html><html><body><article><p>" + PARAS[0].encode() +
                       b"</p></article></body></html>", "page").format == "html"
     assert load_bytes(PARAS[0].encode(), "notes").format == "text"
+
+
+def test_mixed_encodings_each_line_in_its_own_with_a_warning():
+    """UTF-8 with a cp1252 paragraph pasted in. Before: read whole as cp1252, the UTF-8 part
+    garbled ("CafÃ©", "â€œ") and no warning."""
+    got = load_bytes(fx.text_mixed_encodings(), "mixed.txt")
+    assert got.text == fx.MIXED_EXPECTED
+    assert "Ã" not in got.text and "â€" not in got.text
+    assert got.encoding == "utf-8+cp1252"
+    assert got.warnings == ("mixed.txt: mixed encodings: 1 of 11 lines are not UTF-8 and were read as cp1252 "
+                            "(line 11); the rest is UTF-8. Check those lines",)
+
+
+def test_a_whole_cp1252_file_is_not_called_mixed():
+    got = load_bytes(fx.text("cp1252"), "cp.txt")
+    assert got.encoding == "cp1252" and got.warnings == ()
+    assert "“according to”" in got.text
+
+
+def test_nuls_after_the_first_8_kib_are_removed_with_a_warning():
+    data = fx.text_late_nuls()
+    assert data.index(b"\x00") > 8192
+    got = load_bytes(data, "late.txt")
+    assert "\x00" not in got.text and got.text.endswith("The gauge read nine metres at dawn.\n")
+    assert got.warnings == ("late.txt: 3 NUL control characters removed (they are not text)",)
+
+
+def test_a_binary_tail_past_8_kib_is_still_binary():
+    data = fx.text_late_nuls()[:9000] + bytes(range(1, 9)) * 20_000
+    with pytest.raises(UnreadableInput, match="looks like a binary file"):
+        load_bytes(data, "tail.txt")
+
+
+def test_command_line_csv_has_no_nul_and_says_what_it_removed(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "late.txt"
+    path.write_bytes(fx.text_late_nuls())
+    done = subprocess.run([sys.executable, "-m", "analysis", "score", str(path)], cwd=ROOT, capture_output=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert b"\x00" not in done.stdout and b"The gauge read nine metres" in done.stdout
+    assert done.stderr.decode() == "warning: late.txt: 3 NUL control characters removed (they are not text)\n"
+
+
+def test_pasted_text_loses_its_control_characters_too():
+    raw = fx.ARTICLE.replace(fx.TITLE, fx.TITLE + "\x1b[31m").replace("Tuesday", "Tuesday\x07")
+    got = load_text(raw, "pasted")
+    assert got.text == fx.ARTICLE.replace(fx.TITLE, fx.TITLE + "[31m") and got.title == fx.TITLE + "[31m"
+    assert got.warnings == ("pasted: 2 control characters removed (they are not text)",)
