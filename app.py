@@ -5,12 +5,12 @@ four headline measures over the paragraphs, a paragraph x measure heatmap on one
 the paragraph table. Pick another article in the sidebar (paste or upload).
 """
 
-import math
 
 import streamlit as st
 
 from analysis.measures import HEADLINE, column
-from ui import cache, charts, exports, page, table
+from ui import cache, exports, page, table
+from views import charts
 
 article = page.setup("Home")
 
@@ -30,8 +30,7 @@ with page.guard("the home page"):
         col = column(name)
         value = float(summary[name])
         with cell.container(border=True, height=235):
-            st.metric(col.label, "n/a" if not math.isfinite(value) else charts.fmt(value, charts.digits(name)),
-                      help=f"{col.description} Range {table.range_text(col)}.")
+            st.metric(col.label, col.format(value), help=f"{col.description} Range {col.range_text}.")
             st.caption(f"{col.unit}; {col.direction}")
             st.page_link(page.METHODS_PAGE, label="How it is measured", icon=":material/menu_book:")
     st.caption(f"Whole article: {int(summary['words']):,} words in {len(paragraphs)} paragraphs and "

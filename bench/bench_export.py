@@ -29,7 +29,7 @@ import kaleido  # noqa: E402
 import analysis  # noqa: E402
 from analysis import compare  # noqa: E402
 from report import build, figures, methods  # noqa: E402
-from ui import compare_charts  # noqa: E402
+from views import compare_charts  # noqa: E402
 
 DEV = ROOT / "tests" / "fixtures" / "compare" / "dev"
 

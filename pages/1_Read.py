@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from analysis.measures import REGISTRY
-from ui import cache, exports, highlight, page
+from ui import cache, exports, page
+from views import highlight
 
 article = page.setup("Read")
 

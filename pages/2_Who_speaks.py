@@ -8,8 +8,8 @@ import streamlit as st
 
 from analysis.measures import column, get
 from analysis.sourcing import table
-from ui import cache, exports, methods, page, sources_charts
-from ui.table import range_text
+from ui import cache, exports, methods, page
+from views import sources_charts
 
 article = page.setup("Who speaks")
 st.title("Who speaks")
@@ -31,7 +31,7 @@ def _fmt(name: str, value: float) -> str:
 
 def _help(name: str) -> str:
     c = column(name)
-    return f"{c.description} Unit: {c.unit}, range {range_text(c)}; {c.direction}."
+    return f"{c.description} Unit: {c.unit}, range {c.range_text}; {c.direction}."
 
 
 with page.guard("the Who speaks page"):

@@ -12,8 +12,8 @@ from analysis.compare import profile
 from analysis.ingest import EXTENSIONS
 from analysis.measures import HEADLINE, column
 from ui import cache, exports, page
-from ui import compare_charts as charts
 from ui import compare_page as cp
+from views import compare_charts as charts
 
 focus_art = page.setup("Compare")
 

@@ -8,7 +8,8 @@ import streamlit as st
 
 from analysis.batch.query import GRAINS, Filter, NotABatchOutput, measures
 from analysis.measures import HEADLINE, column
-from ui import cache, corpus_charts, corpus_data, page
+from ui import cache, corpus_data, page
+from views import corpus_charts
 
 article = page.setup("Corpus")
 

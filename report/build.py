@@ -6,12 +6,11 @@ a paper, and the provenance of every figure. It needs nothing but itself to be r
 inline, figures are inline SVG rendered by kaleido (``report.figures``) and cleaned, there is
 no script, and a Content-Security-Policy meta forbids scripts and any request (images only
 as data: URIs). Every piece of user text (article, file names, terms) is escaped here or by
-the builders it comes from (``ui.highlight``, ``ui.charts``).
+the builders it comes from (``views.highlight``, ``views.charts``), with ``views.escape.html``.
 """
 
 from __future__ import annotations
 
-import html
 import math
 import subprocess
 import tempfile
@@ -25,8 +24,11 @@ import plotly.graph_objects as go
 from analysis import export
 from analysis.measures import HEADLINE, column
 from analysis.pipeline import Analysis
+from analysis.validate import stored
 from report import figures, methods
 from report.style import CSS
+from views import charts, compare_charts, highlight, theme
+from views.escape import html as esc
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
 REPORT_WIDTH = 920  # px: the figures' width, close to the page's text width so fonts print at size
@@ -34,16 +36,14 @@ CHROMIUM_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer")
 
 
-def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _fmt(value: object, name: str) -> str:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if not math.isfinite(float(value)):
-            return "n/a"
-        return f"{value:,.3f}" if name == "sentiment" else f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
-    return esc(value)
+def number(value: object) -> str:
+    """A cell of a table that is not a measure's column: whole numbers with thousands
+    separators, other numbers with two decimals, NaN as "n/a"; text escaped."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return esc(value)
+    if not math.isfinite(float(value)):
+        return "n/a"
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}"
 
 
 def summary_table(summary: pd.DataFrame, breakdown: bool = False) -> str:
@@ -54,7 +54,7 @@ def summary_table(summary: pd.DataFrame, breakdown: bool = False) -> str:
     names = [*HEADLINE, *[c for c in summary.columns if c not in HEADLINE]]
     body = []
     for name in names:
-        if (name in HEADLINE or column_measure(name) == "readability") == breakdown:
+        if (name in HEADLINE or theme.measure_of(name) == "readability") == breakdown:
             continue
         try:
             col = column(name)
@@ -63,16 +63,10 @@ def summary_table(summary: pd.DataFrame, breakdown: bool = False) -> str:
         if name.startswith("rd_") or col.unit == "text":
             continue
         hl = ' class="headline"' if name in HEADLINE else ""
-        body.append(f"<tr{hl}><th scope=\"row\">{esc(col.label)}</th><td class=\"num\">{_fmt(row[name], name)}</td>"
+        body.append(f"<tr{hl}><th scope=\"row\">{esc(col.label)}</th><td class=\"num\">{esc(col.format(row[name]))}</td>"
                     f"<td>{esc(col.unit)}</td><td>{esc(col.direction or '')}</td></tr>")
     return ('<table class="summary"><thead><tr><th>Measure</th><th>Whole article</th><th>Unit</th>'
             "<th>Direction</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>")
-
-
-def column_measure(name: str) -> str:
-    from analysis.measures import REGISTRY
-
-    return next((m.name for m in REGISTRY if name in m.column_names), "")
 
 
 def frame_table(frame: pd.DataFrame, caption: str = "") -> str:
@@ -80,7 +74,7 @@ def frame_table(frame: pd.DataFrame, caption: str = "") -> str:
     head = "".join(f"<th>{esc(c)}</th>" for c in frame.columns)
     rows = []
     for rec in frame.itertuples(index=False):
-        cells = "".join(f'<td class="num">{_fmt(v, "")}</td>' if isinstance(v, int | float) and not isinstance(v, bool)
+        cells = "".join(f'<td class="num">{number(v)}</td>' if isinstance(v, int | float) and not isinstance(v, bool)
                         else f"<td>{esc(v)}</td>" for v in rec)
         rows.append(f"<tr>{cells}</tr>")
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
@@ -102,8 +96,6 @@ def caption(result: Analysis, what: str) -> str:
 
 def article_figures(result: Analysis) -> dict[str, tuple[go.Figure, str]]:
     """The charts of one article, each with its caption: what the pages show and export."""
-    from ui import charts
-
     summary = {str(k): v for k, v in result.summary.iloc[0].to_dict().items()}
     return {
         "arc": (charts.arc(result.paragraphs, result.name, article=summary),
@@ -114,10 +106,9 @@ def article_figures(result: Analysis) -> dict[str, tuple[go.Figure, str]]:
 
 
 def comparison_section(results: Sequence[Analysis]) -> str:
-    from analysis import compare
-    from ui import compare_charts
+    from analysis import compare  # the comparison engine is loaded only for a report that compares
 
-    result = compare.compare(results)
+    result = compare_charts.numbered_from_one(compare.compare(results))
     focus = results[0]
     names = ", ".join(result.articles["article"].iloc[1:])
     figs = compare_charts.all_figures(result)
@@ -129,9 +120,7 @@ def comparison_section(results: Sequence[Analysis]) -> str:
     parts = [f"<p>Compared with {len(results) - 1} other report(s): {esc(names)}.</p>"]
     for key, fig in figs.items():
         parts.append(figure(fig, caption(focus, titles[key]) + f" Compared with: {names}.", f"compare-{key}"))
-    cover = result.coverage.copy()
-    if "outlets" in cover.columns:
-        cover["outlets"] = cover["outlets"].map(lambda o: "; ".join(o) if isinstance(o, list | tuple) else o)
+    cover = export.joined(result.coverage)
     keep = [c for c in ("focus_paragraph", "status", "outlets", "best_similarity") if c in cover.columns]
     parts.append(frame_table(cover[keep] if keep else cover, "Claim coverage per focus paragraph"))
     return "".join(parts)
@@ -144,8 +133,6 @@ def build_html(results: Sequence[Analysis], validation: dict[str, object] | None
         raise ValueError("a report needs at least one article")
     focus = results[0]
     when = when or datetime.now(UTC)
-    from ui import highlight
-
     figs = "".join(figure(fig, cap, key) for key, (fig, cap) in article_figures(focus).items())
     headings = [(h.start, h.text) for h in focus.document.headings]
     measures = list(dict.fromkeys(focus.evidence["measure"]))
@@ -198,7 +185,7 @@ def pdf(document: str, timeout: float = 120) -> bytes:
 def write(results: Sequence[Analysis], out: str | Path, pdf_path: str | Path | None = None,
           validation: dict[str, object] | None = None) -> list[Path]:
     """Write the HTML report (and the PDF) atomically; returns the paths written."""
-    document = build_html(results, validation if validation is not None else methods.load_validation())
+    document = build_html(results, validation if validation is not None else stored.load())
     written = [export.atomic_write(out, document.encode("utf-8"))]
     if pdf_path:
         written.append(export.atomic_write(pdf_path, pdf(document)))

@@ -21,12 +21,12 @@ import streamlit as st
 from analysis.ingest import EXTENSIONS, Loaded, UnreadableInput, load_bytes, load_text, load_url, safe_name
 from analysis.store import EDITABLE, Store, StoredArticle, StoreError, Workspace, db_path
 from ui import cache
+from views.escape import md
 
 SCOPE = "coverage_scope"
 NOTICE_SHOWN = "coverage_notice_shown"
 UPLOAD_TYPES = sorted(EXTENSIONS)  # every extension the readers take
 _KEY = re.compile(r"[A-Za-z0-9_-]{22,64}")
-_MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 _LOG = logging.getLogger(__name__)
 
 
@@ -55,11 +55,6 @@ def owner_key() -> str:
     if st.query_params.get("scope") != key:
         st.query_params["scope"] = key
     return "session:" + key
-
-
-def md(text: object) -> str:
-    """Escape text for Streamlit Markdown (file names and messages come from outside)."""
-    return _MD.sub(r"\\\1", str(text))
 
 
 @dataclass(frozen=True)

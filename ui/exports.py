@@ -20,7 +20,7 @@ import streamlit as st
 from analysis import export
 from analysis.pipeline import Analysis
 from report import build, figures
-from ui import theme
+from views import theme
 
 log = logging.getLogger("narrative_lens")
 

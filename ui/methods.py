@@ -14,8 +14,7 @@ import streamlit as st
 from analysis import lexicon as lx
 from analysis import paths
 from analysis.measures import Measure
-from ui import theme
-from ui.table import range_text
+from views import theme
 
 VALIDATION = paths.VALIDATION
 
@@ -27,7 +26,7 @@ def description(measure: Measure) -> str:
 
 
 def columns_frame(measure: Measure) -> pd.DataFrame:
-    return pd.DataFrame([{"column": c.name, "label": c.label, "unit": c.unit, "range": range_text(c),
+    return pd.DataFrame([{"column": c.name, "label": c.label, "unit": c.unit, "range": c.range_text,
                           "direction": c.direction or "—", "meaning": c.description}
                          for c in measure.columns])
 

@@ -10,8 +10,10 @@ from contextlib import contextmanager
 import streamlit as st
 
 from analysis.ingest import EXTENSIONS, UnreadableInput, load_bytes, load_text
-from ui import auth, state, theme
+from ui import auth, state
 from ui.state import Article
+from views import theme
+from views.escape import md
 
 log = logging.getLogger("narrative_lens")
 
@@ -106,14 +108,6 @@ def _source(article: Article) -> str:
     if article.source.startswith("upload:"):
         return f"uploaded file {md(article.source.removeprefix('upload:'))}"
     return {"bundled": "bundled with the app", "pasted": "pasted text"}.get(article.source, article.source)
-
-
-def md(text: str) -> str:
-    """User text made inert for Streamlit markdown (no links, emphasis or HTML)."""
-    out = text.replace("\\", "\\\\")
-    for ch in "*_`[]()<>#!|~$":
-        out = out.replace(ch, "\\" + ch)
-    return out
 
 
 @contextmanager

@@ -12,9 +12,9 @@ import pytest
 
 import analysis
 from analysis.measures import HEADLINE, REGISTRY
-from tests.browser.browserkit import ARTIFACTS, screenshot, settle
-from ui import theme
+from devkit.browser import ARTIFACTS, screenshot, settle
 from ui.state import BUNDLED, BUNDLED_TITLE
+from views import theme
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.store import Store
-from tests import fixtures_gen as fx
+from devkit import fixtures as fx
 from ui import state
 from ui.coverage import md
 

@@ -10,8 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import analysis
-from analysis.measures import HEADLINE, REGISTRY
-from ui import charts, methods
+from analysis.measures import HEADLINE, REGISTRY, column
+from ui import methods
 from ui.page import PASTE, UPLOAD
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,7 +42,7 @@ def shown_numbers(at: AppTest) -> list[str]:
 
 def expected_numbers(text: str) -> list[str]:
     summary = analysis.analyze(text).summary.iloc[0]
-    return [charts.fmt(float(summary[m]), charts.digits(m)) for m in HEADLINE]
+    return [column(m).format(float(summary[m])) for m in HEADLINE]
 
 
 def test_pages_found_by_glob_include_the_ones_this_issue_ships() -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import analysis
+from analysis.validate import stored
 from report import build, figures, methods
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,7 +74,7 @@ class Audit(HTMLParser):
 def hostile_html() -> str:
     focus = analysis.analyze(HOSTILE_TEXT, HOSTILE_NAME)
     other = analysis.analyze((DEV / "herald.txt").read_text(encoding="utf-8"), "</td><script>x()</script>.txt")
-    doc = build.build_html([focus, other], methods.load_validation())
+    doc = build.build_html([focus, other], stored.load())
     ART.mkdir(exist_ok=True)
     (ART / "report_hostile.html").write_text(doc, encoding="utf-8")
     return doc
@@ -140,25 +141,25 @@ def test_clean_svg_strips_what_could_run_or_fetch():
 
 
 def test_methods_reads_validation_figures_and_invents_none(tmp_path):
-    doc = methods.load_validation()
+    doc = stored.load()
     assert doc is not None
     text = methods.as_text(doc)
     for m in analysis.pipeline.REGISTRY:
         rows = [r for r in doc["results"] if r["measure"] == m.name and r.get("value") is not None and r.get("n")]
         if rows:
             r = rows[0]
-            assert f"{r['value']:.2f}" in text and f"{r['dataset']} (n = " in text
+            assert f"{r['value']:.2f}" in text and f"{stored.dataset_label(r['dataset'])}, n = " in text
             assert f"{m.name}: agreement with human judgement not yet measured." not in text
         else:
             assert f"{m.name}: agreement with human judgement not yet measured." in text
-    missing = methods.as_text(methods.load_validation(tmp_path / "absent.json"))
+    missing = methods.as_text(stored.load(tmp_path / "absent.json"))
     for m in analysis.pipeline.REGISTRY:
         assert f"{m.name}: agreement with human judgement not yet measured." in missing
     partial = {"generated": "2026-01-01", "results": [
         {"measure": "hedging", "dataset": "d", "metric": "f1", "value": 0.5, "n": 10},
         {"measure": "alarm", "dataset": "e", "metric": "roc_auc", "value": None, "n": 0}]}
     text = methods.as_text(partial)
-    assert "hedging: d (n = 10): F1 0.50." in text
+    assert "hedging: d, n = 10: F1 0.50." in text
     assert "sentiment: agreement with human judgement not yet measured." in text
     assert "alarm: agreement with human judgement not yet measured." in text  # a null figure is no figure
 
@@ -184,13 +185,13 @@ def test_every_chart_exports_as_a_2x_png_with_its_caption(bundled):
     others = [analysis.analyze((DEV / n).read_text(encoding="utf-8"), n) for n in ("focus.txt", "herald.txt")]
     charts = dict(build.article_figures(bundled))
     from analysis import compare
-    from ui import compare_charts
+    from views import compare_charts
 
     result = compare.compare(others)
     for key, fig in compare_charts.all_figures(result).items():
         charts[f"compare-{key}"] = (fig, build.caption(others[0], key))
     from analysis.sourcing import table
-    from ui import sources_charts
+    from views import sources_charts
 
     sources = table.by_source(table.mentions(bundled.document))
     charts["who-speaks-along"] = (sources_charts.attribution_along(bundled.paragraphs), build.caption(bundled, "along"))

@@ -11,8 +11,8 @@ import pytest
 import analysis
 from analysis.measures import HEADLINE, REGISTRY, column
 from analysis.measures.readability import MIN_WORDS
-from ui import charts, theme
-from ui.state import BUNDLED
+from analysis.paths import BUNDLED_ARTICLE as BUNDLED
+from views import charts, theme
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +70,7 @@ def test_arc_marks_short_and_missing_paragraphs(with_short) -> None:
     assert sorted({(s.x0 + s.x1) / 2 for s in bands}) == [float(pars["paragraph"][i]) for i in short]
     ease = measure_traces(fig)[3]
     assert math.isnan(ease.y[short[0]])  # NaN stays NaN, never drawn as 0
-    assert ease.marker.color[short[0]] == "white" and ease.marker.color[0] != "white"
+    assert ease.marker.color[short[0]] == theme.PAPER and ease.marker.color[0] != theme.PAPER  # hollow
     assert any(a.text == "n/a" for a in fig.layout.annotations)
 
 

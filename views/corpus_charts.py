@@ -1,7 +1,7 @@
 """Chart builders for the Corpus page: a tidy frame in, a plotly Figure out.
 
-No streamlit here. The template and shared colours come from ui/theme.py; the outlet
-palette, which must stay apart from the measure colours, is the one constant set here.
+No streamlit here. The template and every colour come from views/theme.py; outlets take
+its outlet palette, which stays apart from the measure colours.
 """
 
 from __future__ import annotations
@@ -11,13 +11,12 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import theme
+from views import theme
 
-# The shared look comes from ui/theme.py (template, ink, diverging scale). Outlets are not
-# measures, so they must not borrow the measure colours (Okabe-Ito, reserved there): they
-# take Paul Tol's colour-blind-safe "muted" set instead. Every colour of this file is here.
+# The shared look comes from views/theme.py (template, ink, diverging scale). Outlets are not
+# measures, so they must not borrow the measure colours: they take theme.OUTLET_COLOURS.
 TEMPLATE = theme.TEMPLATE
-PALETTE = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499"]
+PALETTE = theme.OUTLET_COLOURS
 MARK = theme.INK  # the article or paragraph being placed in the corpus
 MUTED = theme.GREY
 DIVERGING = theme.DIVERGING  # percentile: blue below the corpus median, white at it, vermillion above

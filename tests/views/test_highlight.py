@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis.pipeline import EVIDENCE_COLUMNS
-from ui import highlight
+from views import highlight
 
 HOSTILE = [
     "<script>window.__pwned=1</script>",
@@ -97,7 +97,7 @@ def test_hostile_text_inside_an_evidence_span_stays_inert() -> None:
 
 
 def test_every_highlight_spells_its_evidence_term_on_the_bundled_article() -> None:
-    from ui.state import BUNDLED
+    from analysis.paths import BUNDLED_ARTICLE as BUNDLED
 
     text = BUNDLED.read_text(encoding="utf-8")
     result = analysis.analyze(text)

@@ -13,7 +13,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import analysis
-from ui import sources_charts, state
+from ui import state
+from views import sources_charts
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "2_Who_speaks.py")
