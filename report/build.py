@@ -121,8 +121,9 @@ def comparison_section(results: Sequence[Analysis]) -> str:
     for key, fig in figs.items():
         parts.append(figure(fig, caption(focus, titles[key]) + f" Compared with: {names}.", f"compare-{key}"))
     cover = export.joined(result.coverage)
-    keep = [c for c in ("focus_paragraph", "status", "outlets", "best_similarity") if c in cover.columns]
-    parts.append(frame_table(cover[keep] if keep else cover, "Claim coverage per focus paragraph"))
+    shown = {"focus_paragraph": "focus ¶", "status": "carried", "outlets": "by"}
+    parts.append(frame_table(cover[[c for c in shown if c in cover.columns]].rename(columns=shown),
+                             "Claim coverage per focus paragraph"))
     return "".join(parts)
 
 

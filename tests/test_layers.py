@@ -111,3 +111,18 @@ def resolves(name: str) -> bool:
     except ModuleNotFoundError:
         return False
     return hasattr(importlib.import_module(parent), member)
+
+
+def test_pages_are_thin():
+    """A page reads widgets, calls the cache and a builder, and renders: one function per view,
+    the views themselves in ui/ (STYLE.md). None grows past 120 lines."""
+    long = {p.name: n for p in [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 120}
+    assert long == {}
+
+
+def test_no_view_numbers_paragraphs_from_0():
+    """Paragraphs are numbered from 1 wherever a person reads them."""
+    sources = [p for where in ("app.py", "pages", "ui", "views", "report") for p in modules(where)]
+    said = [f"{p.relative_to(ROOT)}" for p in sources if "0 = first" in p.read_text(encoding="utf-8")]
+    assert said == []

@@ -9,6 +9,7 @@ workspaces; anyone holding the URL holds that key, so share it like a private li
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import secrets
@@ -19,12 +20,13 @@ import pandas as pd
 import streamlit as st
 
 from analysis.ingest import EXTENSIONS, Loaded, UnreadableInput, load_bytes, load_text, load_url, safe_name
+from analysis.pipeline import Analysis
 from analysis.store import EDITABLE, Store, StoredArticle, StoreError, Workspace, db_path
-from ui import cache
+from ui import cache, state
 from views.escape import md
 
-SCOPE = "coverage_scope"
-NOTICE_SHOWN = "coverage_notice_shown"
+SCOPE = state.COVERAGE_SCOPE
+NOTICE_SHOWN = state.COVERAGE_NOTICE_SHOWN
 UPLOAD_TYPES = sorted(EXTENSIONS)  # every extension the readers take
 _KEY = re.compile(r"[A-Za-z0-9_-]{22,64}")
 _LOG = logging.getLogger(__name__)
@@ -70,7 +72,7 @@ def import_one(st_store: Store, ws: Workspace, name: str, read: Any, role: str) 
     try:
         loaded: Loaded = read()
         result = cache.analyze(loaded.text, loaded.name)
-        got = st_store.add_article(ws, loaded, result, role=role)
+        got = st_store.add_article(ws, titled(loaded, result), result, role=role)
     except UnreadableInput as exc:
         return Outcome("refused", shown, str(exc))
     except StoreError as exc:
@@ -82,6 +84,17 @@ def import_one(st_store: Store, ws: Workspace, name: str, read: Any, role: str) 
     if got.duplicate:
         return Outcome("duplicate", loaded.name, f"already in this workspace as “{got.article.title or got.article.file_name}”")
     return Outcome("imported", loaded.name, what)
+
+
+def titled(loaded: Loaded, result: Analysis) -> Loaded:
+    """``loaded`` with a title: the one the file states, else the heading that opens the text
+    (a Word file whose properties name no title, a Markdown file starting with "# ...")."""
+    if loaded.title or not result.document.headings:
+        return loaded
+    first = result.document.headings[0]
+    if result.document.paragraphs and first.start > result.document.paragraphs[0].start:
+        return loaded  # a heading inside the article, not its title
+    return dataclasses.replace(loaded, title=first.text.strip())
 
 
 def import_all(st_store: Store, ws: Workspace, sources: list[tuple[str, Any]], role: str) -> list[Outcome]:
@@ -139,7 +152,7 @@ def column_config() -> dict[str, Any]:
     return {
         "role": cc.SelectboxColumn("Role", options=["focus", "comparison"], required=True,
                                    help="The focus article is the one you study; the rest is comparison coverage"),
-        "title": cc.TextColumn("Title", width="large", max_chars=500),
+        "title": cc.TextColumn("Title", width="medium", max_chars=500),
         "outlet": cc.TextColumn("Outlet", max_chars=200),
         "date": cc.TextColumn("Date", max_chars=40, help="Publication date (YYYY-MM-DD) as the source states it; "
                               "for Word and PDF files, the date the file was created: check it"),

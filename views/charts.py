@@ -131,14 +131,15 @@ def arc(paragraphs: pd.DataFrame, title: str, *, article: Mapping[str, float] | 
                                  line=dict(color=theme.MUTED, width=1.5, dash="dot")))
     fig.update_xaxes(dtick=1 if len(x) <= 40 else None, tickprefix="¶ ")
     fig.update_xaxes(title_text=PARAGRAPH_AXIS, row=n, col=1)
-    height = 140 + 175 * n
+    top, bottom = 140, 60  # the title (below the toolbar's band), then the legend, then the panels
+    height = top + bottom + 175 * n
     fig.update_layout(template=theme.TEMPLATE, height=height,
                       title=dict(text=f"{esc(title)} — the narrative arc, paragraph by paragraph"),
-                      legend=dict(y=1 + 48 / (height - 170), yanchor="bottom", yref="paper", x=0, xanchor="left",
+                      legend=dict(y=1 + 34 / (height - top - bottom), yanchor="bottom", yref="paper", x=0, xanchor="left",
                                   # fixed entry widths: the PNG export falls back to a wider font
                                   entrywidth=300, entrywidthmode="pixels"),
                       showlegend=True,
-                      hovermode="closest", margin=dict(t=110))
+                      hovermode="closest", margin=dict(t=top, b=bottom))
     for ann in fig.layout.annotations:
         if ann.text and ann.text.startswith("<b>"):
             ann.update(x=0, xanchor="left", font=dict(size=14, color=theme.INK))

@@ -51,8 +51,13 @@ def numbered_from_one(result: Any) -> Any:
 
 
 def _style(fig: go.Figure, height: int, legend: bool = False, top: int | None = None) -> go.Figure:
+    """The theme, and the legend in a row of its own at the top (below the toolbar's band, above
+    the panels' titles)."""
+    top = top or (120 if legend else 70)
     fig.update_layout(template=theme.TEMPLATE, height=height, font={"size": 13}, showlegend=legend,
-                      margin={"l": 10, "r": 10, "t": top or (96 if legend else 70), "b": 40})
+                      margin={"l": 10, "r": 10, "t": top, "b": 40},
+                      legend={"orientation": "h", "x": 0, "xanchor": "left", "yref": "container",
+                              "y": 1 - (theme.TOOLBAR + 4) / height, "yanchor": "top"})
     fig.update_xaxes(zeroline=False)
     fig.update_yaxes(zeroline=False)
     return fig
@@ -182,21 +187,26 @@ def words(frame: pd.DataFrame, comparison: str, top: int = 15, label: str | None
     fig.update_xaxes(title_text=f"z (right: more characteristic of {side}; left: of the rest)")
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=order, tickfont={"size": 12},
                      automargin=True)
-    return _style(fig, max(320, 22 * len(order) + 150), legend=True)
+    return _style(fig, max(340, 22 * len(order) + 190), legend=True, top=150)
 
 
 def coverage(alignment: pd.DataFrame, cover: pd.DataFrame, threshold: float) -> go.Figure:
     """Matrix of focus paragraphs (rows) x other articles (columns): cell shade = similarity
     of the best paragraph there, in greys below the threshold and in blues at or above it; a
-    matched cell shows that paragraph's number, an unmatched one is left blank. Row labels say
-    "carried by N of M" or "found nowhere else". Give it frames numbered from 1
-    (:func:`numbered_from_one`)."""
+    matched cell shows that paragraph's number ("¶ 3"), a cell at or above the threshold whose
+    paragraph matches another focus paragraph better shows it in brackets ("(¶ 3)"), the rest
+    are blank. Row labels say "carried by N of M" or "found nowhere else". Give it frames
+    numbered from 1 (:func:`numbered_from_one`)."""
     table = alignment.pivot(index="focus_paragraph", columns="article", values="similarity")
     articles = list(dict.fromkeys(alignment["article"]))
     table = table.reindex(columns=articles)
     matched = alignment.pivot(index="focus_paragraph", columns="article", values="paragraph")
     matched = matched.reindex(index=table.index, columns=articles)
-    text = [["" if pd.isna(v) else f"¶ {int(v)}" for v in row] for row in matched.to_numpy()]
+    best = alignment.pivot(index="focus_paragraph", columns="article", values="best_paragraph")
+    best = best.reindex(index=table.index, columns=articles)
+    text = [[f"¶ {int(m)}" if not pd.isna(m) else f"(¶ {int(b)})" if not pd.isna(b) and s >= threshold else ""
+             for m, b, s in zip(mr, br, sr, strict=True)]
+            for mr, br, sr in zip(matched.to_numpy(), best.to_numpy(), table.to_numpy(dtype=float), strict=True)]
     status = cover.set_index("focus_paragraph")["status"]
     ylabels = [f"<b>¶ {fp} · {esc(status.get(fp, ''))}</b>" if status.get(fp) == "found nowhere else"
                else f"¶ {fp} · {esc(status.get(fp, ''))}" for fp in table.index]
@@ -213,9 +223,10 @@ def coverage(alignment: pd.DataFrame, cover: pd.DataFrame, threshold: float) -> 
     ))
     fig.update_yaxes(autorange="reversed", type="category", automargin=True)
     fig.update_xaxes(type="category", side="top", tickangle=-30 if len(articles) > 4 else 0, automargin=True)
-    fig.update_layout(title={"text": f"Best paragraph in each outlet: blue at or above the threshold "
-                                     f"({threshold:.2f}); ¶ n = matched (mutual best)", "font": {"size": 14}})
-    return _style(fig, max(340, 34 * len(table) + 180), top=110)
+    fig.update_layout(title={"text": f"Best paragraph in each outlet: blue at or above the threshold ({threshold:.2f})"
+                                     "<br>¶ n = matched (mutual best); (¶ n) = that paragraph matches another "
+                                     "focus paragraph better", "font": {"size": 14}})
+    return _style(fig, max(360, 34 * len(table) + 200), top=130)
 
 
 def all_figures(result: Any) -> dict[str, go.Figure]:

@@ -124,6 +124,18 @@ def render(text: str, paragraphs: pd.DataFrame, evidence: pd.DataFrame,
     return STYLE + '<div class="nl-article">' + "".join(b for _, b in sorted(blocks, key=lambda b: b[0])) + "</div>"
 
 
+def headline(text: str, row: pd.DataFrame, evidence: pd.DataFrame) -> str:
+    """The headline (``Analysis.headline``, one row or none) above the text, with its own
+    evidence highlighted and marked as scored apart from the paragraphs; "" without one."""
+    if row.empty:
+        return ""
+    r = row.iloc[0]
+    body = mark_up(text, int(r["start"]), int(r["end"]), spans(evidence))
+    return (STYLE + '<div class="nl-article"><div class="nl-par nl-headline"><span class="nl-pn">headline</span>'
+            f'<p class="nl-text"><b>{body}</b><br><small class="nl-said">Scored on its own, not part of the '
+            "paragraphs or the article's figures.</small></p></div></div>")
+
+
 def legend(evidence: pd.DataFrame, measures: Sequence[str]) -> str:
     """Swatches for each measure (with its evidence count), for words two measures share (their
     underlines stack) and for spans that did not count."""

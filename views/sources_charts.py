@@ -39,8 +39,7 @@ def attribution_along(paragraphs: pd.DataFrame, title: str = "Who speaks, paragr
                     hovertemplate="%{x}: %{y:.0f}% of words inside quotations<extra></extra>")
     top = max(1.0, float((p["named_sources"] + p["anonymous_sources"]).max() if len(p) else 1))
     fig.update_layout(
-        title=dict(text=esc(title), x=0, xanchor="left", xref="paper", y=0.97, yanchor="top",
-                   yref="container", font=dict(size=19)),
+        title=dict(text=esc(title)),
         barmode="stack", bargap=0.35, height=430, margin=dict(l=60, r=70, t=105, b=50),
         template=theme.TEMPLATE,
         legend=dict(orientation="h", x=0, y=1.03, xanchor="left", yanchor="bottom", traceorder="normal"),
@@ -65,7 +64,7 @@ def kinds_bar(sources: pd.DataFrame) -> go.Figure:
                            marker=dict(color=colours, line=dict(color=ANONYMOUS, width=1)),
                            text=counts.values, textposition="outside",
                            hovertemplate="%{y}: %{x} mention(s)<extra></extra>"))
-    fig.update_layout(title=dict(text="Mentions by kind of source", x=0, xanchor="left", font=dict(size=17)),
+    fig.update_layout(title=dict(text="Sources by kind", font=dict(size=16)),
                       height=260, margin=dict(l=105, r=20, t=105, b=30), template=theme.TEMPLATE,
                       xaxis=dict(showgrid=True, gridcolor=theme.GRID, range=[0, max(1, counts.max()) * 1.2],
                                  dtick=1 if counts.max() <= 10 else None),

@@ -46,6 +46,7 @@ OUTLET_COLOURS = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC7
 # Claim coverage: similarity under the threshold in greys (not carried), at and above it in sky blue.
 BELOW = ("#FFFFFF", "#E3E3E3")
 ABOVE = ("#A9D7F2", "#2B8CC4")
+TOOLBAR = 34  # px kept free above a chart's title for plotly's toolbar
 # Streamlit's own web font first, then what Debian's Chromium (and kaleido) has locally.
 FONT = '"Source Sans", "Source Sans Pro", "Liberation Sans", "DejaVu Sans", Arial, sans-serif'
 
@@ -81,8 +82,10 @@ def colour(name: str) -> str:
 TEMPLATE = go.layout.Template(
     layout=go.Layout(
         font=dict(family=FONT, size=14, color=INK),
+        # The title starts below the band where plotly's toolbar appears on hover (top right,
+        # about 30 px high), so the toolbar never covers it.
         title=dict(font=dict(size=19, color=INK), x=0.0, xanchor="left", xref="paper",
-                   y=0.98, yanchor="top", yref="container"),
+                   y=1.0, yanchor="top", yref="container", pad=dict(t=TOOLBAR)),
         paper_bgcolor=PAPER,
         plot_bgcolor=PAPER,
         colorway=list(MEASURE_COLOURS.values()) + list(SPARE_COLOURS),

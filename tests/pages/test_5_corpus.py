@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.batch import BatchOptions, run
 from tools.synthetic_corpus import corpus
+from views.escape import md
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "5_Corpus.py")
 
@@ -119,4 +120,4 @@ def test_bad_folders_get_a_message_not_a_traceback(path: str, kind: str, text: s
 
 def test_a_folder_without_output_is_explained(tmp_path: Path) -> None:
     at = page(str(tmp_path))
-    assert not at.exception and "provenance.json" in at.warning[0].value
+    assert not at.exception and md("provenance.json") in at.warning[0].value

@@ -10,9 +10,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import analysis
+from analysis import paths
 from analysis.measures import HEADLINE, REGISTRY, column
-from ui import methods
 from ui.page import PASTE, UPLOAD
+from views.escape import md
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
@@ -99,7 +100,7 @@ def test_uploaded_file_becomes_the_article() -> None:
     at.run()
     assert_clean(at)
     assert shown_numbers(at) == expected_numbers(NEW_TEXT)
-    assert any("briefing.txt" in c.value for c in at.sidebar.caption)
+    assert any(md("briefing.txt") in c.value for c in at.sidebar.caption)
     at.switch_page("pages/9_Methods.py").run()  # the article survives a change of page
     at.switch_page("app.py").run()
     assert shown_numbers(at) == expected_numbers(NEW_TEXT)
@@ -113,7 +114,7 @@ def test_unreadable_upload_gives_a_clear_message_and_keeps_the_article() -> None
     at.run()
     assert not at.exception
     messages = [e.value for e in at.error]
-    assert len(messages) == 1 and "Could not read this file" in messages[0] and "photo.txt" in messages[0]
+    assert len(messages) == 1 and "Could not read this file" in messages[0] and md("photo.txt") in messages[0]
     assert "Traceback" not in messages[0]
     assert shown_numbers(at) == before
 
@@ -124,7 +125,7 @@ def test_methods_page_has_a_section_per_registered_measure_and_no_invented_valid
     assert_clean(at)
     heads = [m for m in at.markdown if m.value == "**What it counts**"]
     assert len(heads) == len(REGISTRY)
-    if not methods.VALIDATION.exists():
+    if not paths.VALIDATION.exists():
         assert sum("Not yet measured" in c.value for c in at.caption) == len(REGISTRY)
     text = " ".join(w.value for w in at.warning)
     assert "0.492" in text  # VADER's agreement on NYT editorial sentences, from its paper
@@ -132,14 +133,18 @@ def test_methods_page_has_a_section_per_registered_measure_and_no_invented_valid
 
 def test_methods_page_shows_validation_rows_when_they_exist(tmp_path, monkeypatch) -> None:
     path = tmp_path / "validation.json"
-    path.write_text(json.dumps({"rows": [{"measure": "hedging", "dataset": "test set", "n": 40,
-                                          "metric": "F1", "value": 0.123}]}), encoding="utf-8")
-    monkeypatch.setattr(methods, "VALIDATION", path)
+    path.write_text(json.dumps({"results": [{"measure": "hedging", "dataset": "test set", "n": 40,
+                                             "metric": "f1", "value": 0.123, "reference": None}]}),
+                    encoding="utf-8")
+    monkeypatch.setattr(paths, "VALIDATION", path)
     at = home()
     at.switch_page("pages/9_Methods.py").run()
     assert_clean(at)
-    frames = [d.value for d in at.dataframe if "metric" in d.value.columns]
-    assert len(frames) == 1 and frames[0]["value"].tolist() == [0.123]
+    frames = [t.value for t in at.table if "metric" in t.value.columns]
+    assert len(frames) == 1
+    assert frames[0].to_dict("records") == [{"evaluation set": "test set", "metric": "F1", "value": "0.123",
+                                             "95% interval": "—", "n": "40", "published reference": "—",
+                                             "floor (tests)": "—"}]  # no "None" where nothing was recorded
     assert sum("Not yet measured" in c.value for c in at.caption) == len(REGISTRY) - 1
 
 
