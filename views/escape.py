@@ -18,9 +18,16 @@ _HTML_RE = re.compile("[&<>\"']")
 
 # Everything Streamlit's Markdown gives a meaning to: emphasis, code, links and images,
 # headings, lists (a line starting "1." "-" "+"), tables, strikethrough, maths ($), HTML and
-# entities (< > &), and Streamlit's own directives (":red[...]", ":material/icon:", emoji).
-# CommonMark lets a backslash make any ASCII punctuation literal.
+# entities (< > &), and Streamlit's directives (":red[...]"). CommonMark lets a backslash make
+# any ASCII punctuation literal.
 _MD_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+# What Streamlit changes in the text after the backslashes are gone: icons and emoji
+# (":material/home:", ":smile:", ":streamlit:"), typography ("->" becomes an arrow, "--" a dash,
+# ">=" a sign) and bare addresses made links ("https://...", "www.x.org", "a@b.org"). An
+# invisible word joiner (U+2060) between two characters keeps them as written; it is the only
+# character md() adds that a reader does not see.
+_JOIN = re.compile(r"(?<=:)(?=[\w+/-])|(?<=-)(?=[->])|(?<=<)(?=[-=])|(?<=>)(?==)|(?i:(?<=www)(?=\.))|(?=@)")
+JOINER = "\u2060"
 
 
 def html(text: object) -> str:
@@ -31,7 +38,8 @@ def html(text: object) -> str:
 
 def md(text: object) -> str:
     """``text`` made inert for Streamlit Markdown: no link, emphasis, heading, list, HTML,
-    colour directive or icon; it reads exactly as written. Line breaks become spaces, so a
-    title cannot start a block of its own."""
+    colour directive, icon, emoji or typographic arrow; it reads exactly as written (checked in
+    Chromium, tests/browser/test_dashboard_browser.py). Line breaks become spaces, so a title
+    cannot start a block of its own."""
     flat = " ".join(str(text).splitlines())
-    return _MD_RE.sub(r"\\\1", flat)
+    return _MD_RE.sub(r"\\\1", _JOIN.sub(JOINER, flat))

@@ -190,3 +190,23 @@ def test_back_to_the_bundled_article_and_focus_set_elsewhere_is_kept() -> None:
     at.session_state[FOCUS] = Article("From a workspace", NEW_TEXT, "workspace:1")
     at.run()
     assert shown_numbers(at) == expected_numbers(NEW_TEXT)
+
+
+HARD_TEXT = ("Notwithstanding unprecedented interdepartmental institutionalisation, contemporaneous administrative "
+             "reorganisations necessitated extraordinarily comprehensive reconsiderations of intergovernmental "
+             "responsibilities, constitutional accountabilities and international telecommunications "
+             "infrastructure modernisation programmes.")
+
+
+def test_a_value_below_zero_says_why_on_its_card() -> None:
+    """Flesch reading ease has no lower bound: a card showing a negative value explains it;
+    the bundled article's cards (all within range) carry no such note."""
+    at = home()
+    assert not [c for c in at.caption if "Below 0" in c.value]
+    at.sidebar.radio[0].set_value(PASTE).run()
+    at.sidebar.text_area[0].input(HARD_TEXT)
+    at.sidebar.button[0].click().run()
+    assert_clean(at)
+    assert shown_numbers(at)[3].startswith("-")
+    notes = [c.value for c in at.caption if "Below 0" in c.value]
+    assert len(notes) == 1 and "no lower bound" in notes[0]

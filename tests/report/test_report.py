@@ -15,7 +15,7 @@ import pytest
 
 import analysis
 from analysis.validate import stored
-from report import build, figures, methods
+from report import build, figures
 
 ROOT = Path(__file__).resolve().parents[2]
 ART = ROOT / "tests" / "artifacts"
@@ -123,6 +123,16 @@ def test_report_holds_its_sections(hostile_html):
     assert "Hutto" in text and "Monroe" in text and "McLaughlin" in text and "Dale" in text
 
 
+def test_report_numbers_paragraphs_from_1_everywhere(hostile_html):
+    """Charts, the highlighted text and the claim-coverage table name a paragraph as the Read page
+    does: no "¶ 0" anywhere, and the coverage table starts at 1."""
+    text = " ".join(audit(hostile_html).text)
+    assert "¶ 0" not in hostile_html and "¶0" not in hostile_html
+    table = hostile_html.split("Claim coverage per focus paragraph", 1)[1]
+    assert '<td class="num">1</td>' in table.split("</tr>")[1]  # the first row of the table
+    assert "focus paragraph 0" not in text
+
+
 def test_clean_svg_strips_what_could_run_or_fetch():
     svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
            'width="10" height="10" onload="x()"><script>alert(1)</script>'
@@ -138,30 +148,6 @@ def test_clean_svg_strips_what_could_run_or_fetch():
     assert "evil" not in out
     assert out.count("<image/>") == 2 and out.count('<image href="data:image/png;base64,') == 1
     assert 'clip-path="url(#f1-c)"' in out and 'id="f1-c"' in out and 'viewBox="0 0 10 10"' in out
-
-
-def test_methods_reads_validation_figures_and_invents_none(tmp_path):
-    doc = stored.load()
-    assert doc is not None
-    text = methods.as_text(doc)
-    for m in analysis.pipeline.REGISTRY:
-        rows = [r for r in doc["results"] if r["measure"] == m.name and r.get("value") is not None and r.get("n")]
-        if rows:
-            r = rows[0]
-            assert f"{r['value']:.2f}" in text and f"{stored.dataset_label(r['dataset'])}, n = " in text
-            assert f"{m.name}: agreement with human judgement not yet measured." not in text
-        else:
-            assert f"{m.name}: agreement with human judgement not yet measured." in text
-    missing = methods.as_text(stored.load(tmp_path / "absent.json"))
-    for m in analysis.pipeline.REGISTRY:
-        assert f"{m.name}: agreement with human judgement not yet measured." in missing
-    partial = {"generated": "2026-01-01", "results": [
-        {"measure": "hedging", "dataset": "d", "metric": "f1", "value": 0.5, "n": 10},
-        {"measure": "alarm", "dataset": "e", "metric": "roc_auc", "value": None, "n": 0}]}
-    text = methods.as_text(partial)
-    assert "hedging: d, n = 10: F1 0.50." in text
-    assert "sentiment: agreement with human judgement not yet measured." in text
-    assert "alarm: agreement with human judgement not yet measured." in text  # a null figure is no figure
 
 
 def test_pdf_is_printed_by_chromium(hostile_html):
