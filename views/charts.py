@@ -30,6 +30,13 @@ PARAGRAPH_AXIS = "paragraph ¶"
 Z_CLIP = 2.5  # the heatmap's colour scale spans ±2.5 standard deviations
 
 
+def clip_name(name: str, limit: int = 48) -> str:
+    """A name cut to ``limit`` characters (with "…") for a chart title, which plotly never
+    wraps: a long article title would run off the figure's right edge."""
+    name = " ".join(str(name).split())
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
 def first_words(text: str, n: int = 12) -> str:
     """The paragraph's first ``n`` words, escaped for plotly's HTML-ish labels."""
     words = str(text).split()
@@ -134,7 +141,7 @@ def arc(paragraphs: pd.DataFrame, title: str, *, article: Mapping[str, float] | 
     top, bottom = 140, 60  # the title (below the toolbar's band), then the legend, then the panels
     height = top + bottom + 175 * n
     fig.update_layout(template=theme.TEMPLATE, height=height,
-                      title=dict(text=f"{esc(title)} — the narrative arc, paragraph by paragraph"),
+                      title=dict(text=f"{esc(clip_name(title))} — the narrative arc, paragraph by paragraph"),
                       legend=dict(y=1 + 34 / (height - top - bottom), yanchor="bottom", yref="paper", x=0, xanchor="left",
                                   # fixed entry widths: the PNG export falls back to a wider font
                                   entrywidth=300, entrywidthmode="pixels"),
@@ -188,6 +195,6 @@ def heatmap(paragraphs: pd.DataFrame, title: str, *, measures: Sequence[str] = H
                      showline=False, ticks="")
     fig.update_yaxes(autorange="reversed", showgrid=False, ticks="")
     fig.update_layout(template=theme.TEMPLATE, height=160 + 70 * len(cols), plot_bgcolor=theme.MISSING,
-                      title=dict(text=f"{esc(title)} — paragraphs compared on one scale"),
+                      title=dict(text=f"{esc(clip_name(title))} — paragraphs compared on one scale"),
                       margin=dict(t=80))
     return fig

@@ -21,7 +21,7 @@ from plotly.subplots import make_subplots
 
 from analysis.measures import HEADLINE, column
 from views import theme
-from views.charts import wrap
+from views.charts import clip_name, wrap
 from views.escape import html as esc
 
 Z_NOTABLE = 1.96  # |z| beyond which a single term's difference would be significant at 5 %
@@ -50,14 +50,15 @@ def numbered_from_one(result: Any) -> Any:
                                meta={**result.meta, "paragraphs_from": 1})
 
 
-def _style(fig: go.Figure, height: int, legend: bool = False, top: int | None = None) -> go.Figure:
-    """The theme, and the legend in a row of its own at the top (below the toolbar's band, above
-    the panels' titles)."""
+def _style(fig: go.Figure, height: int, legend: bool = False, top: int | None = None,
+           title: int = 0) -> go.Figure:
+    """The theme, and the legend in a row of its own at the top: below the toolbar's band and
+    the figure's title (``title`` px high), above the panels' titles."""
     top = top or (120 if legend else 70)
     fig.update_layout(template=theme.TEMPLATE, height=height, font={"size": 13}, showlegend=legend,
                       margin={"l": 10, "r": 10, "t": top, "b": 40},
                       legend={"orientation": "h", "x": 0, "xanchor": "left", "yref": "container",
-                              "y": 1 - (theme.TOOLBAR + 4) / height, "yanchor": "top"})
+                              "y": 1 - (theme.TOOLBAR + title + 4) / height, "yanchor": "top"})
     fig.update_xaxes(zeroline=False)
     fig.update_yaxes(zeroline=False)
     return fig
@@ -166,13 +167,14 @@ def words(frame: pd.DataFrame, comparison: str, top: int = 15, label: str | None
     mine = part[part["side"] == "article"].nlargest(top, "z")
     rest = part[part["side"] == "rest"].nsmallest(top, "z")
     names = part["article"].unique()
-    side = esc(label or (names[0] if len(names) else comparison.removesuffix(" vs rest")))
+    side = esc(clip_name(label or (names[0] if len(names) else comparison.removesuffix(" vs rest")), 40))
     fig = go.Figure()
     for which, shown, hue in (("article", mine, theme.INK), ("rest", rest, theme.GREY)):
         shown = shown.sort_values("z")
         fig.add_trace(go.Bar(
             x=shown["z"], y=shown["term"].map(esc), orientation="h", marker={"color": hue},
             name=f"characteristic of {side}" if which == "article" else "characteristic of the rest",
+            legendrank=1 if which == "article" else 2,
             customdata=shown[["count", "count_rest", "delta"]].to_numpy(),
             hovertemplate=("<b>%{y}</b><br>z = %{x:.2f}<br>%{customdata[0]} times here, "
                            "%{customdata[1]} in the rest<br>log-odds ratio %{customdata[2]:.2f}<extra></extra>"),
@@ -182,12 +184,12 @@ def words(frame: pd.DataFrame, comparison: str, top: int = 15, label: str | None
         fig.add_vline(x=x, line={"color": theme.MUTED, "dash": "dash", "width": 1})
     fig.add_annotation(x=Z_NOTABLE, xref="x", y=1, yref="paper", yanchor="bottom", showarrow=False,
                        text=f"|z| = {Z_NOTABLE}", font={"size": 11, "color": theme.MUTED})
-    fig.update_layout(title={"text": f"<b>{side}</b> against the rest: z-scores of weighted log-odds "
+    fig.update_layout(title={"text": f"<b>{side}</b> against the rest<br>z-scores of weighted log-odds "
                                      "(Monroe et al. 2008)", "font": {"size": 14}}, barmode="overlay")
     fig.update_xaxes(title_text=f"z (right: more characteristic of {side}; left: of the rest)")
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=order, tickfont={"size": 12},
                      automargin=True)
-    return _style(fig, max(340, 22 * len(order) + 190), legend=True, top=150)
+    return _style(fig, max(360, 22 * len(order) + 210), legend=True, top=160, title=48)
 
 
 def coverage(alignment: pd.DataFrame, cover: pd.DataFrame, threshold: float) -> go.Figure:

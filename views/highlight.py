@@ -208,7 +208,14 @@ STYLE = _style()
 def kwic(text: str, paragraphs: pd.DataFrame, evidence: pd.DataFrame, term: str, width: int = 60) -> pd.DataFrame:
     """Keyword in context: every occurrence of ``term`` (whole words, any case) in the text,
     with ``width`` characters either side, its paragraph, and what the measures made of it
-    (measure, category, weight, note), or "not counted" where no rule took it as evidence."""
+    (measure, category, weight, note), or "not counted" where no rule took it as evidence.
+
+    The Compare page finds a term's occurrences with ``analysis.compare.contexts`` instead (and
+    shows them with :func:`kwic_html`): its terms are the comparison's lowercase word tokens,
+    matched token by token, while this function matches evidence terms as written (quotations,
+    curly apostrophes, "full-blown"), whole words only ("backed" is not found in "state-backed").
+    One function for both would change what this page shows: on the bundled article, token
+    matching finds no "full-blown" and finds "backed" inside "state-backed"."""
     cols = ["paragraph", "left", "match", "right", "evidence", "start"]
     if not term.strip():
         return pd.DataFrame(columns=cols)

@@ -121,3 +121,11 @@ def test_chart_config_saves_a_2x_png_without_the_logo() -> None:
     opts = cfg["toImageButtonOptions"]
     assert opts["format"] == "png" and opts["scale"] == 2 and opts["filename"] == "ai-model-theft-accusation"
     assert cfg["displaylogo"] is False and "lasso2d" in cfg["modeBarButtonsToRemove"]
+
+
+def test_a_long_article_title_is_cut_in_chart_titles_never_run_off_the_figure(bundled) -> None:
+    long = "A very long headline about the river that broke its banks and the town that waited " * 3
+    for fig in (charts.arc(bundled.paragraphs, long), charts.heatmap(bundled.paragraphs, long)):
+        name = fig.layout.title.text.split(" — ")[0]
+        assert len(name) == 48 and name.endswith("…") and long.startswith(name[:-1])
+    assert charts.clip_name("Short title") == "Short title"
