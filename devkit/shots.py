@@ -72,7 +72,7 @@ def compare(page: object, url: str, out: Path) -> None:
     page.wait_for_timeout(2500)  # type: ignore[attr-defined]
     bk.settle(page, 240)
     # the development scenario's own focus report, so the claim coverage has matches to show
-    page.get_by_label("Focus article").click()  # type: ignore[attr-defined]
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Focus article").first.click()  # type: ignore[attr-defined]
     page.get_by_role("option", name="focus.txt").click()  # type: ignore[attr-defined]
     page.wait_for_timeout(1500)  # type: ignore[attr-defined]
     bk.settle(page, 240)

@@ -46,18 +46,12 @@ def every_source(sources: pd.DataFrame) -> None:
     if sources.empty:
         st.info("No source found: no reporting verb with a speaker, no quotation, no “seen by”.")
         return
-    cc = st.column_config
-    st.dataframe(sources.drop(columns=["first"]), hide_index=True, key="who_speaks_sources", height="content",
-                 column_config={
-                     "source": cc.TextColumn("Source", width="medium", help="As first written; pronouns resolved"),
-                     "kind": cc.TextColumn("Kind", help="person, organisation or anonymous"),
-                     "mentions": cc.NumberColumn("Mentions", help="Attributions to it"),
-                     "direct": cc.NumberColumn("Quoted", help="Mentions carrying a quotation"),
-                     "indirect": cc.NumberColumn("Reported", help="Reported speech only"),
-                     "verbs": cc.TextColumn("Verbs"),
-                     "framing_verbs": cc.TextColumn("Framing verbs",
-                                                    help="Verbs that judge what they report: claimed, denied …"),
-                     "paragraphs": cc.TextColumn("Paragraphs (¶)")})
+    # a static table: every source and its verbs in full, wrapped (a grid cut them at its edges)
+    st.table(sources.drop(columns=["first"]).rename(columns={
+        "source": "Source", "kind": "Kind", "mentions": "Mentions", "direct": "Quoted", "indirect": "Reported",
+        "verbs": "Verbs", "framing_verbs": "Framing verbs", "paragraphs": "Paragraphs (¶)"}), hide_index=True)
+    st.caption("Source: as first written, pronouns resolved. Quoted: mentions carrying a quotation; reported: "
+               "reported speech only. Framing verbs judge what they report (claimed, denied, warned …).")
 
 
 def quotations(quotes: pd.DataFrame) -> None:

@@ -137,8 +137,9 @@ def build_html(results: Sequence[Analysis], validation: dict[str, object] | None
     figs = "".join(figure(fig, cap, key) for key, (fig, cap) in article_figures(focus).items())
     headings = [(h.start, h.text) for h in focus.document.headings]
     measures = list(dict.fromkeys(focus.evidence["measure"]))
-    text = highlight.legend(focus.evidence, measures) + highlight.render(
-        focus.text, focus.paragraphs, focus.evidence, headings)
+    text = (highlight.legend(focus.evidence, measures)
+            + highlight.headline(focus.text, focus.headline, focus.headline_evidence)
+            + highlight.render(focus.text, focus.paragraphs, focus.evidence, headings))
     compared = comparison_section(results) if len(results) > 1 else ""
     v = focus.meta["versions"]
     prov = export.provenance(results, tables=["summary", "paragraphs", "evidence"], when=when)

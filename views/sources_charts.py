@@ -40,7 +40,7 @@ def attribution_along(paragraphs: pd.DataFrame, title: str = "Who speaks, paragr
     top = max(1.0, float((p["named_sources"] + p["anonymous_sources"]).max() if len(p) else 1))
     fig.update_layout(
         title=dict(text=esc(title)),
-        barmode="stack", bargap=0.35, height=430, margin=dict(l=60, r=70, t=105, b=50),
+        barmode="stack", bargap=0.35, height=460, margin=dict(l=60, r=70, t=135, b=50),
         template=theme.TEMPLATE,
         legend=dict(orientation="h", x=0, y=1.03, xanchor="left", yanchor="bottom", traceorder="normal"),
         xaxis=dict(title="Paragraph", showgrid=False, tickangle=0,

@@ -33,10 +33,10 @@ def test_bundled_article(bundled):
     assert metrics["Quotations"] == f"{s['quotes']:.0f}"
     assert metrics["Anonymous sources"] == f"{s['anonymous_sources']:.0f}"
     assert metrics["Anonymous share"] == f"{s['anonymous_share']:.2f}"  # as its Column declares (2 digits)
-    sources = at.dataframe[0].value
-    assert "a confidential brief seen by this publication" in set(sources["source"])
-    assert set(sources["kind"]) == {"person", "organisation", "anonymous"}
-    assert len(at.table[0].value) == s["quotes"]  # every quotation, in full
+    sources = at.table[0].value  # static tables: every row and every word shown
+    assert "a confidential brief seen by this publication" in set(sources["Source"])
+    assert set(sources["Kind"]) == {"person", "organisation", "anonymous"}
+    assert len(at.table[1].value) == s["quotes"]
     helps = {m.label: m.help for m in at.metric}
     assert "range 0 and up;" in helps["Quotations"]  # a count has no upper bound (it read "range 0")
     assert "range 0 to 1;" in helps["Anonymous share"]

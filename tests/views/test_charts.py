@@ -1,4 +1,4 @@
-"""ui/charts.py and ui/theme.py: the figures carry the data, units and palette they claim."""
+"""views/charts.py and views/theme.py: the figures carry the data, units and palette they claim."""
 
 from __future__ import annotations
 
