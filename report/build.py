@@ -22,12 +22,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import export
-from analysis.measures import HEADLINE, column
+from analysis.measures import HEADLINE, REGISTRY, Column, column
 from analysis.pipeline import Analysis
 from analysis.validate import stored
 from report import figures, methods
 from report.style import CSS
-from views import charts, compare_charts, highlight, theme
+from views import charts, compare_charts, highlight
 from views.escape import html as esc
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
@@ -46,24 +46,28 @@ def number(value: object) -> str:
     return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}"
 
 
+def in_breakdown(col: Column) -> bool:
+    """Whether a column belongs in the breakdown rather than the summary, read from the
+    declarations alone: a count without a direction (what a formula was computed on), or a
+    part of its measure's main figure (the same unit and direction: a category's rate)."""
+    if not col.direction:
+        return True
+    main = next((m.columns[0] for m in REGISTRY if col in m.columns), col)
+    return col is not main and (col.unit, col.direction) == (main.unit, main.direction)
+
+
 def summary_table(summary: pd.DataFrame, breakdown: bool = False) -> str:
     """The article-level values with what each means: label, value, unit, direction. The
-    headline measures and the other readability formulas, or (``breakdown``) the rest: the
-    per-category rates and sentence shares."""
+    headline measures first, then every other figure (``in_breakdown`` false), or with
+    ``breakdown`` the parts: the per-category rates and the counts the formulas use."""
     row = summary.iloc[0]
-    names = [*HEADLINE, *[c for c in summary.columns if c not in HEADLINE]]
+    cols = [column(n) for n in HEADLINE] + [c for m in REGISTRY for c in m.columns if c.name not in HEADLINE]
     body = []
-    for name in names:
-        if (name in HEADLINE or theme.measure_of(name) == "readability") == breakdown:
+    for col in cols:
+        if col.name not in summary.columns or col.unit == "text" or in_breakdown(col) != breakdown:
             continue
-        try:
-            col = column(name)
-        except KeyError:
-            continue
-        if name.startswith("rd_") or col.unit == "text":
-            continue
-        hl = ' class="headline"' if name in HEADLINE else ""
-        body.append(f"<tr{hl}><th scope=\"row\">{esc(col.label)}</th><td class=\"num\">{esc(col.format(row[name]))}</td>"
+        hl = ' class="headline"' if col.name in HEADLINE else ""
+        body.append(f"<tr{hl}><th scope=\"row\">{esc(col.label)}</th><td class=\"num\">{esc(col.format(row[col.name]))}</td>"
                     f"<td>{esc(col.unit)}</td><td>{esc(col.direction or '')}</td></tr>")
     return ('<table class="summary"><thead><tr><th>Measure</th><th>Whole article</th><th>Unit</th>'
             "<th>Direction</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>")
@@ -150,7 +154,7 @@ def build_html(results: Sequence[Analysis], validation: dict[str, object] | None
         f"<p class=\"meta\">{int(focus.summary['words'].iloc[0]):,} words in {len(focus.paragraphs)} paragraphs · "
         f"generated {esc(when.isoformat(timespec='seconds'))} · Narrative Lens {esc(v['analysis'])}</p></header>",
         f"<section><h2>Summary</h2>{summary_table(focus.summary)}"
-        f"<details open><summary>Breakdown by category</summary>{summary_table(focus.summary, True)}</details>"
+        f"<details open><summary>Breakdown: per category, and the counts behind the formulas</summary>{summary_table(focus.summary, True)}</details>"
         "</section>",
         f"<section><h2>Figures</h2>{figs}</section>",
         f"<section class=\"text\"><h2>The article, with its evidence highlighted</h2>{text}</section>",

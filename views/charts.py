@@ -111,7 +111,7 @@ def arc(paragraphs: pd.DataFrame, title: str, *, article: Mapping[str, float] | 
                            "<extra></extra>"),
         ), row=i, col=1)
         xr, yr = ("x", "y") if i == 1 else (f"x{i}", f"y{i}")
-        if name == "sentiment":
+        if col.low is not None and col.high is not None and col.low < 0 < col.high:  # a signed scale: its 0
             shapes.append(dict(type="line", xref=f"{xr} domain", x0=0, x1=1, yref=yr, y0=0, y1=0,
                                line=dict(color=theme.ZERO, width=1), layer="below"))
         value = float(article[name]) if article is not None and name in article else math.nan

@@ -204,3 +204,19 @@ def test_cli_report_writes_html_and_pdf(tmp_path):
     doc = out.read_text(encoding="utf-8")
     assert "focus.txt" in doc and "wire.txt" in doc and audit(doc).tags.count("svg") == 6
     assert json.loads(json.dumps(audit(doc).csp))  # one CSP meta, parsed
+
+
+def test_summary_and_breakdown_split_by_the_declarations_alone(bundled):
+    """Every declared figure appears once: the summary holds the headline measures and every
+    other figure of its own kind; the breakdown the per-category rates and the formulas' counts."""
+    import re
+
+    from analysis.measures import HEADLINE, REGISTRY, column
+
+    rows = {b: re.findall(r'<th scope="row">(.*?)</th>', build.summary_table(bundled.summary, b)) for b in (False, True)}
+    assert rows[False][:4] == [column(n).label for n in HEADLINE]
+    assert not set(rows[False]) & set(rows[True])
+    declared = [c for m in REGISTRY for c in m.columns if c.unit != "text"]
+    assert sorted(rows[False] + rows[True]) == sorted(c.label for c in declared)
+    assert {"Flesch-Kincaid grade", "Quotations", "Hedging in quotes"} <= set(rows[False])
+    assert {"Hedging: modal", "Alarm: urgency", "Sentences"} <= set(rows[True])
