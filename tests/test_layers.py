@@ -126,3 +126,25 @@ def test_no_view_numbers_paragraphs_from_0():
     sources = [p for where in ("app.py", "pages", "ui", "views", "report") for p in modules(where)]
     said = [f"{p.relative_to(ROOT)}" for p in sources if "0 = first" in p.read_text(encoding="utf-8")]
     assert said == []
+
+
+@pytest.mark.parametrize("package", ["ui", "views", "report"])
+def test_no_import_cycle_inside_a_package(package):
+    """ui/auth imported ui/page at call time because ui/page imports ui/auth: no such loop is left."""
+    graph: dict[str, set[str]] = {}
+    for path in modules(package):
+        name = f"{package}.{path.stem}"
+        # "from ui import page" is read as ui and ui.page, "import ui.page" as ui.page
+        graph[name] = {f"{package}.{n.split('.')[1]}" for _, n in imported(path) if n.startswith(package + ".")}
+    cycles = []
+
+    def visit(node: str, trail: list[str]) -> None:
+        for nxt in sorted(graph.get(node, ())):
+            if nxt in trail:
+                cycles.append(" -> ".join(trail[trail.index(nxt):] + [nxt]))
+            elif nxt in graph:
+                visit(nxt, trail + [nxt])
+
+    for start in graph:
+        visit(start, [start])
+    assert cycles == []
