@@ -170,14 +170,8 @@ def cmd_compare(args: argparse.Namespace) -> None:
         tables = {name: getattr(result, name) for name in ("articles", "profile", "words", "alignment", "coverage")}
         _emit(tables, args, results, focus=result.meta["focus"], meta=result.meta, method=compare.METHOD_NOTE)
         return
-    frame = getattr(result, args.table)
-    if args.table == "coverage":
-        frame = frame.assign(outlets=frame["outlets"].map("; ".join))
-    tables = {args.table: frame}
-    if args.format == "xlsx":
-        tables = {name: getattr(result, name) for name in COMPARE_TABLES}
-        tables["coverage"] = tables["coverage"].assign(outlets=tables["coverage"]["outlets"].map("; ".join))
-    _emit(tables, args, results)
+    names = COMPARE_TABLES if args.format == "xlsx" else (args.table,)
+    _emit({name: export.joined(getattr(result, name)) for name in names}, args, results)
 
 
 def cmd_report(args: argparse.Namespace) -> None:

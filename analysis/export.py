@@ -152,6 +152,16 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return out
 
 
+def joined(frame: pd.DataFrame, sep: str = "; ") -> pd.DataFrame:
+    """A copy of ``frame`` whose list cells (the outlets that carry a paragraph, in the claim
+    coverage) are one text joined by ``sep``, for a table a person reads or a flat file."""
+    out = frame.copy()
+    for name in out.columns:
+        if out[name].dtype == object and out[name].map(lambda v: isinstance(v, list | tuple)).any():
+            out[name] = out[name].map(lambda v: sep.join(map(str, v)) if isinstance(v, list | tuple) else v)
+    return out
+
+
 def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     """Cells holding lists or mappings (a spreadsheet cell cannot) as JSON text."""
     out = frame.copy()

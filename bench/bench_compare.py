@@ -66,7 +66,7 @@ def article(pool: list[str], seed: int, words: int) -> str:
 
 def figures(result: compare.Comparison) -> int:
     try:
-        from ui import compare_charts
+        from views import compare_charts
     except ImportError:
         return 0
     return len(compare_charts.all_figures(result))

@@ -34,7 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tests.browser.browserkit import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
+from devkit.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
 
 
 def build_output(articles: int, scored: int, work: Path) -> Path:

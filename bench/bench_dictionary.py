@@ -26,7 +26,7 @@ import analysis
 from analysis import dictionaries, paths
 from analysis.dictionaries import consistency
 from analysis.measures import REGISTRY, sentiment
-from bench.corpus import paragraphs
+from devkit.corpus import paragraphs
 
 SMALL = paths.ROOT / "tests" / "fixtures" / "dictionaries" / "newsframes.dic"
 

@@ -28,8 +28,9 @@ import kaleido  # noqa: E402
 
 import analysis  # noqa: E402
 from analysis import compare  # noqa: E402
-from report import build, figures, methods  # noqa: E402
-from ui import compare_charts  # noqa: E402
+from analysis.validate import stored  # noqa: E402
+from report import build, figures  # noqa: E402
+from views import compare_charts  # noqa: E402
 
 DEV = ROOT / "tests" / "fixtures" / "compare" / "dev"
 
@@ -77,7 +78,7 @@ def main() -> None:
     print(f"one long-lived process, warm (median of {args.reps}): {warm:.2f} s ({warm / n:.2f} s per image)")
     print(f"ratio baseline / warm: {base / warm:.1f}x; baseline / first round: {base / first:.1f}x")
 
-    validation = methods.load_validation()
+    validation = stored.load()
     html_single = statistics.median(_time(lambda: build.build_html(results[:1], validation)) for _ in range(args.reps))
     html_full = statistics.median(_time(lambda: build.build_html(results, validation)) for _ in range(args.reps))
     doc = build.build_html(results, validation)

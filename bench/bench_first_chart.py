@@ -23,8 +23,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from browserkit import CHROMIUM, CHROMIUM_ARGS, free_port, loopback_only, start_server, stop, wait_healthy  # noqa: E402
+sys.path.insert(0, str(ROOT))
+from devkit.browser import CHROMIUM, CHROMIUM_ARGS, free_port, loopback_only, start_server, stop, wait_healthy  # noqa: E402
 
 MINIMAL = '''
 import plotly.graph_objects as go

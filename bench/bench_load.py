@@ -49,7 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import loadkit  # noqa: E402
+from devkit import loadkit  # noqa: E402
 
 
 def p95(values: list[float]) -> float:

@@ -21,7 +21,7 @@ from types import ModuleType
 
 import analysis
 from analysis.measures import readability, sentiment
-from bench.corpus import paragraphs
+from devkit.corpus import paragraphs
 
 
 def clear_caches() -> None:

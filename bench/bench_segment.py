@@ -21,7 +21,7 @@ from collections.abc import Callable
 from types import ModuleType
 
 from analysis import text as current
-from bench.corpus import paragraphs
+from devkit.corpus import paragraphs
 
 
 def load(path: str) -> ModuleType:

@@ -28,7 +28,7 @@ from collections.abc import Callable
 import analysis
 from analysis import paths
 from bench.bench_pipeline import bare, clear_caches
-from bench.corpus import paragraphs
+from devkit.corpus import paragraphs
 
 TARGETS = {"sentence": 3.0, "article10": 1.5, "article1000": 1.3}
 

@@ -18,7 +18,7 @@ import time
 from analysis.measures import hedging, sources
 from analysis.text import segment
 from bench.bench_pipeline import clear_caches
-from bench.corpus import paragraphs
+from devkit.corpus import paragraphs
 
 
 def timed(measure, pars) -> float:

@@ -4,7 +4,7 @@ what is over them is refused.
     python -m bench.bench_upload_cap [--fractions 0.125,0.25,0.5,1] [--modes cli,worker]
                                       [--shapes prose,dense,...] [--no-refusals]
 
-For every shape of text (tests/fixtures_gen.py) and every fraction of the caps of
+For every shape of text (devkit/fixtures.py) and every fraction of the caps of
 ``analysis.ingest.limits`` (their defaults, or the NARRATIVE_LENS_MAX_* variables):
 
 - ``cli``: ``python -m analysis score FILE`` (the command line's CSV) in a fresh process;
@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.ingest import UnreadableInput, load_bytes  # noqa: E402
 from analysis.ingest.limits import TextLimits, from_environment  # noqa: E402
-from tests import fixtures_gen as fx  # noqa: E402
+from devkit import fixtures as fx  # noqa: E402
 
 BUDGET_SECONDS = 60.0
 BUDGET_BYTES = 2**30

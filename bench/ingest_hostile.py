@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis.ingest import UnreadableInput, load_bytes  # noqa: E402
-from tests import fixtures_gen as fx  # noqa: E402
+from devkit import fixtures as fx  # noqa: E402
 
 BASELINE = {"txt": "utf8.txt", "docx": "article.docx", "pdf": "article.pdf", "html": "article.html"}
 

@@ -6,20 +6,22 @@ import pandas as pd
 import streamlit as st
 
 from analysis.measures import REGISTRY
-from ui import cache, exports, highlight, page
+from ui import cache, exports, page
+from views import highlight
+from views.escape import md
 
 article = page.setup("Read")
 
 with page.guard("the Read page"):
     st.title("Read")
-    st.markdown(f"**{page.md(article.title)}** with every word that moved a score highlighted. Hover a "
+    st.markdown(f"**{md(article.title)}** with every word that moved a score highlighted. Hover a "
                 "highlight for its measure, category, weight and the rule that changed it.")
     result = cache.analyze(article.text, article.title)
     evidence = result.evidence
     present = set(evidence["measure"])
     measures = [m.name for m in REGISTRY if m.name in present]  # the registry's order, as on every page
-    f1, f2, f3 = st.columns([2.6, 3, 1.5], vertical_alignment="bottom")
-    chosen = f1.multiselect("Measures", measures, default=measures, key="read_measures")
+    chosen = st.pills("Measures", measures, default=measures, selection_mode="multi", key="read_measures") or []
+    f2, f3 = st.columns([3, 1.2], vertical_alignment="bottom")
     pairs = evidence.loc[evidence["measure"].isin(chosen), ["measure", "category"]].drop_duplicates()
     labels = sorted(f"{m} · {c.replace('_', ' ')}" for m, c in pairs.itertuples(index=False))
     cats = f2.multiselect("Categories", labels, default=[], key="read_categories",
@@ -35,8 +37,9 @@ with page.guard("the Read page"):
 
     left, right = st.columns([3, 2], gap="large")
     with left, st.container(border=True):
-        headings = [(h.start, h.text) for h in result.document.headings]
-        st.html(highlight.render(result.text, result.paragraphs, shown, headings))
+        st.html(highlight.headline(result.text, result.headline, result.headline_evidence)
+                + highlight.render(result.text, result.paragraphs, shown,
+                                   [(h.start, h.text) for h in result.document.headings]))
     with right:
         st.subheader("Keyword in context")
         terms = (shown.assign(key=shown["term"].str.lower()).groupby("key")["start"].nunique()
@@ -47,7 +50,7 @@ with page.guard("the Read page"):
                             placeholder="No evidence under these filters")
         if term:
             rows = highlight.kwic(result.text, result.paragraphs, evidence, term, width=45)
-            st.caption(f"Every occurrence of “{page.md(term)}” in the article ({len(rows)}), and what each "
+            st.caption(f"Every occurrence of “{md(term)}” in the article ({len(rows)}), and what each "
                        "measure made of it.")
             st.html(highlight.kwic_html(rows))
         st.subheader("Evidence table")

@@ -1,12 +1,14 @@
 """Methods: what every registered measure counts, how, with which lexicon and licence, its
-known limits and how to cite it. Built from analysis.measures.REGISTRY and the lexicon
-manifest, so it cannot fall behind the code."""
+known limits, how to cite it, and how well it agrees with human judgement. Built from
+analysis.measures.REGISTRY, the lexicon manifest and data/validation.json (read once), so it
+cannot fall behind the code."""
 
 import pandas as pd
 import streamlit as st
 
 import analysis
 from analysis.measures import REGISTRY
+from analysis.validate import stored
 from report import methods as report_methods
 from ui import methods, page
 
@@ -23,13 +25,13 @@ with page.guard("the Methods page"):
     st.markdown(f"**Cite the tool**: Narrative Lens, analysis version {versions['analysis']}; record the "
                 "measure and lexicon versions below with any figure you publish (they are also in every "
                 "export's metadata).")
+    validation = stored.load()
     with st.expander("Versions of this installation (analysis, measures, lexicons, libraries)"):
         st.dataframe(pd.DataFrame(sorted(versions.items()), columns=["component", "version"]),
                      hide_index=True, width="stretch")
     with st.expander("A methods paragraph to paste into a paper (with references and validation figures)"):
         st.caption("Generated from the registered measures, the lexicon manifest and data/validation.json; "
                    "the same text closes every report. Copy with the button at the top right of the box.")
-        st.code(report_methods.as_text(report_methods.load_validation()), language=None, wrap_lines=True)
-    rows = methods.load_validation()
+        st.code(report_methods.as_text(validation), language=None, wrap_lines=True)
     for measure in REGISTRY:
-        methods.measure_section(measure, rows)
+        methods.measure_section(measure, validation)

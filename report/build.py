@@ -6,12 +6,11 @@ a paper, and the provenance of every figure. It needs nothing but itself to be r
 inline, figures are inline SVG rendered by kaleido (``report.figures``) and cleaned, there is
 no script, and a Content-Security-Policy meta forbids scripts and any request (images only
 as data: URIs). Every piece of user text (article, file names, terms) is escaped here or by
-the builders it comes from (``ui.highlight``, ``ui.charts``).
+the builders it comes from (``views.highlight``, ``views.charts``), with ``views.escape.html``.
 """
 
 from __future__ import annotations
 
-import html
 import math
 import subprocess
 import tempfile
@@ -23,10 +22,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import export
-from analysis.measures import HEADLINE, column
+from analysis.measures import HEADLINE, REGISTRY, Column, column
 from analysis.pipeline import Analysis
+from analysis.validate import stored
 from report import figures, methods
 from report.style import CSS
+from views import charts, compare_charts, highlight
+from views.escape import html as esc
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
 REPORT_WIDTH = 920  # px: the figures' width, close to the page's text width so fonts print at size
@@ -34,45 +36,41 @@ CHROMIUM_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer")
 
 
-def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+def number(value: object) -> str:
+    """A cell of a table that is not a measure's column: whole numbers with thousands
+    separators, other numbers with two decimals, NaN as "n/a"; text escaped."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return esc(value)
+    if not math.isfinite(float(value)):
+        return "n/a"
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}"
 
 
-def _fmt(value: object, name: str) -> str:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if not math.isfinite(float(value)):
-            return "n/a"
-        return f"{value:,.3f}" if name == "sentiment" else f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
-    return esc(value)
+def in_breakdown(col: Column) -> bool:
+    """Whether a column belongs in the breakdown rather than the summary, read from the
+    declarations alone: a count without a direction (what a formula was computed on), or a
+    part of its measure's main figure (the same unit and direction: a category's rate)."""
+    if not col.direction:
+        return True
+    main = next((m.columns[0] for m in REGISTRY if col in m.columns), col)
+    return col is not main and (col.unit, col.direction) == (main.unit, main.direction)
 
 
 def summary_table(summary: pd.DataFrame, breakdown: bool = False) -> str:
     """The article-level values with what each means: label, value, unit, direction. The
-    headline measures and the other readability formulas, or (``breakdown``) the rest: the
-    per-category rates and sentence shares."""
+    headline measures first, then every other figure (``in_breakdown`` false), or with
+    ``breakdown`` the parts: the per-category rates and the counts the formulas use."""
     row = summary.iloc[0]
-    names = [*HEADLINE, *[c for c in summary.columns if c not in HEADLINE]]
+    cols = [column(n) for n in HEADLINE] + [c for m in REGISTRY for c in m.columns if c.name not in HEADLINE]
     body = []
-    for name in names:
-        if (name in HEADLINE or column_measure(name) == "readability") == breakdown:
+    for col in cols:
+        if col.name not in summary.columns or col.unit == "text" or in_breakdown(col) != breakdown:
             continue
-        try:
-            col = column(name)
-        except KeyError:
-            continue
-        if name.startswith("rd_") or col.unit == "text":
-            continue
-        hl = ' class="headline"' if name in HEADLINE else ""
-        body.append(f"<tr{hl}><th scope=\"row\">{esc(col.label)}</th><td class=\"num\">{_fmt(row[name], name)}</td>"
+        hl = ' class="headline"' if col.name in HEADLINE else ""
+        body.append(f"<tr{hl}><th scope=\"row\">{esc(col.label)}</th><td class=\"num\">{esc(col.format(row[col.name]))}</td>"
                     f"<td>{esc(col.unit)}</td><td>{esc(col.direction or '')}</td></tr>")
     return ('<table class="summary"><thead><tr><th>Measure</th><th>Whole article</th><th>Unit</th>'
             "<th>Direction</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>")
-
-
-def column_measure(name: str) -> str:
-    from analysis.measures import REGISTRY
-
-    return next((m.name for m in REGISTRY if name in m.column_names), "")
 
 
 def frame_table(frame: pd.DataFrame, caption: str = "") -> str:
@@ -80,7 +78,7 @@ def frame_table(frame: pd.DataFrame, caption: str = "") -> str:
     head = "".join(f"<th>{esc(c)}</th>" for c in frame.columns)
     rows = []
     for rec in frame.itertuples(index=False):
-        cells = "".join(f'<td class="num">{_fmt(v, "")}</td>' if isinstance(v, int | float) and not isinstance(v, bool)
+        cells = "".join(f'<td class="num">{number(v)}</td>' if isinstance(v, int | float) and not isinstance(v, bool)
                         else f"<td>{esc(v)}</td>" for v in rec)
         rows.append(f"<tr>{cells}</tr>")
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
@@ -102,8 +100,6 @@ def caption(result: Analysis, what: str) -> str:
 
 def article_figures(result: Analysis) -> dict[str, tuple[go.Figure, str]]:
     """The charts of one article, each with its caption: what the pages show and export."""
-    from ui import charts
-
     summary = {str(k): v for k, v in result.summary.iloc[0].to_dict().items()}
     return {
         "arc": (charts.arc(result.paragraphs, result.name, article=summary),
@@ -114,8 +110,7 @@ def article_figures(result: Analysis) -> dict[str, tuple[go.Figure, str]]:
 
 
 def comparison_section(results: Sequence[Analysis]) -> str:
-    from analysis import compare
-    from ui import compare_charts
+    from analysis import compare  # the comparison engine is loaded only for a report that compares
 
     result = compare.compare(results)
     focus = results[0]
@@ -129,11 +124,10 @@ def comparison_section(results: Sequence[Analysis]) -> str:
     parts = [f"<p>Compared with {len(results) - 1} other report(s): {esc(names)}.</p>"]
     for key, fig in figs.items():
         parts.append(figure(fig, caption(focus, titles[key]) + f" Compared with: {names}.", f"compare-{key}"))
-    cover = result.coverage.copy()
-    if "outlets" in cover.columns:
-        cover["outlets"] = cover["outlets"].map(lambda o: "; ".join(o) if isinstance(o, list | tuple) else o)
-    keep = [c for c in ("focus_paragraph", "status", "outlets", "best_similarity") if c in cover.columns]
-    parts.append(frame_table(cover[keep] if keep else cover, "Claim coverage per focus paragraph"))
+    cover = export.joined(result.coverage)
+    shown = {"focus_paragraph": "focus ¶", "status": "carried", "outlets": "by"}
+    parts.append(frame_table(cover[[c for c in shown if c in cover.columns]].rename(columns=shown),
+                             "Claim coverage per focus paragraph"))
     return "".join(parts)
 
 
@@ -144,13 +138,12 @@ def build_html(results: Sequence[Analysis], validation: dict[str, object] | None
         raise ValueError("a report needs at least one article")
     focus = results[0]
     when = when or datetime.now(UTC)
-    from ui import highlight
-
     figs = "".join(figure(fig, cap, key) for key, (fig, cap) in article_figures(focus).items())
     headings = [(h.start, h.text) for h in focus.document.headings]
     measures = list(dict.fromkeys(focus.evidence["measure"]))
-    text = highlight.legend(focus.evidence, measures) + highlight.render(
-        focus.text, focus.paragraphs, focus.evidence, headings)
+    text = (highlight.legend(focus.evidence, measures)
+            + highlight.headline(focus.text, focus.headline, focus.headline_evidence)
+            + highlight.render(focus.text, focus.paragraphs, focus.evidence, headings))
     compared = comparison_section(results) if len(results) > 1 else ""
     v = focus.meta["versions"]
     prov = export.provenance(results, tables=["summary", "paragraphs", "evidence"], when=when)
@@ -161,7 +154,7 @@ def build_html(results: Sequence[Analysis], validation: dict[str, object] | None
         f"<p class=\"meta\">{int(focus.summary['words'].iloc[0]):,} words in {len(focus.paragraphs)} paragraphs · "
         f"generated {esc(when.isoformat(timespec='seconds'))} · Narrative Lens {esc(v['analysis'])}</p></header>",
         f"<section><h2>Summary</h2>{summary_table(focus.summary)}"
-        f"<details open><summary>Breakdown by category</summary>{summary_table(focus.summary, True)}</details>"
+        f"<details open><summary>Breakdown: per category, and the counts behind the formulas</summary>{summary_table(focus.summary, True)}</details>"
         "</section>",
         f"<section><h2>Figures</h2>{figs}</section>",
         f"<section class=\"text\"><h2>The article, with its evidence highlighted</h2>{text}</section>",
@@ -198,7 +191,7 @@ def pdf(document: str, timeout: float = 120) -> bytes:
 def write(results: Sequence[Analysis], out: str | Path, pdf_path: str | Path | None = None,
           validation: dict[str, object] | None = None) -> list[Path]:
     """Write the HTML report (and the PDF) atomically; returns the paths written."""
-    document = build_html(results, validation if validation is not None else methods.load_validation())
+    document = build_html(results, validation if validation is not None else stored.load())
     written = [export.atomic_write(out, document.encode("utf-8"))]
     if pdf_path:
         written.append(export.atomic_write(pdf_path, pdf(document)))

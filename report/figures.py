@@ -17,7 +17,6 @@ prefixed so that two figures in one page cannot capture each other's clip paths.
 from __future__ import annotations
 
 import atexit
-import html
 import os
 import re
 import textwrap
@@ -26,6 +25,9 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 from lxml import etree
+
+from views import theme
+from views.escape import html as esc
 
 CHROMIUM = os.environ.get("NARRATIVE_LENS_CHROMIUM", "/usr/bin/chromium")
 _lock = threading.Lock()
@@ -71,7 +73,7 @@ def exportable(fig: go.Figure, caption: str, width: int = ImageOptions.width, ti
     height = int(out.layout.height or 500)
     if title and not (out.layout.title and out.layout.title.text):
         top = int(out.layout.margin.t if out.layout.margin and out.layout.margin.t is not None else 60)
-        out.update_layout(title=dict(text=html.escape(title, quote=False), x=0, xanchor="left", y=0.995,
+        out.update_layout(title=dict(text=esc(title), x=0, xanchor="left", y=0.995,
                                      yanchor="top", yref="container", font=dict(size=17)),
                           margin=dict(t=top + 36), height=height + 36)
         height += 36
@@ -84,9 +86,9 @@ def exportable(fig: go.Figure, caption: str, width: int = ImageOptions.width, ti
         return out
     out.update_layout(width=width, height=height + extra, margin=dict(b=bottom + extra))
     # plotly does not wrap annotations: the caption is broken into lines that fit the width
-    out.add_annotation(text="<br>".join(html.escape(line, quote=False) for line in lines), xref="paper", yref="paper", x=0, xanchor="left",
+    out.add_annotation(text="<br>".join(esc(line) for line in lines), xref="paper", yref="paper", x=0, xanchor="left",
                        y=0, yanchor="top", yshift=-(bottom + 8), showarrow=False, align="left",
-                       font=dict(size=11, color="#5F5F5F"))
+                       font=dict(size=11, color=theme.MUTED))
     return out
 
 

@@ -1,10 +1,15 @@
-"""The report's inline stylesheet: a readable page on screen and on A4 paper."""
+"""The report's inline stylesheet: a readable page on screen and on A4 paper, in the colours
+of views/theme.py."""
 
-CSS = """
-:root{--ink:#222;--muted:#5F5F5F;--rule:#E3E3E3;--accent:#0072B2}
+from views import theme
+
+CSS = f"""
+:root{{--ink:{theme.INK};--muted:{theme.MUTED};--rule:{theme.GRID};--accent:{theme.MEASURE_COLOURS["sentiment"]};
+  --paper:{theme.PAPER};--line:{theme.GREY}}}
+""" + """
 *{box-sizing:border-box}
 html{font-family:"Source Sans Pro","Liberation Sans","DejaVu Sans",Arial,sans-serif;color:var(--ink);
-  background:#fff;font-size:15px;line-height:1.5}
+  background:var(--paper);font-size:15px;line-height:1.5}
 main{max-width:960px;margin:0 auto;padding:2.2rem 1.6rem 4rem}
 header{border-bottom:3px solid var(--ink);margin-bottom:1.6rem;padding-bottom:.8rem}
 .kicker{text-transform:uppercase;letter-spacing:.12em;font-size:.78rem;color:var(--muted);margin:0}
@@ -15,7 +20,7 @@ h3{font-size:1.05rem;margin:1.4rem 0 .5rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.4rem 0 1rem}
 th,td{text-align:left;padding:.32rem .55rem;border-bottom:1px solid var(--rule);vertical-align:top;
   overflow-wrap:anywhere}
-thead th{border-bottom:2px solid #999;font-weight:600}
+thead th{border-bottom:2px solid var(--line);font-weight:600}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.headline th,tr.headline td.num{font-weight:700}
 caption{caption-side:top;text-align:left;font-weight:600;padding:.3rem 0}

@@ -1,30 +1,16 @@
-"""Shared fixtures."""
+"""Shared fixtures, and a data folder of the test run's own."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "articles" / "ai-model-theft-accusation.txt"
-
-
-@pytest.fixture(scope="session", autouse=True)
-def own_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Every test run keeps its workspaces in a folder of its own, never in the user's
-    ~/.local/share/narrative-lens: two runs at once (or a run beside a real dashboard) must not
-    rewrite each other's database. Tests that need a fresh folder still set their own."""
-    folder = tmp_path_factory.mktemp("narrative-lens-data")
-    before = os.environ.get("NARRATIVE_LENS_DATA")
-    os.environ["NARRATIVE_LENS_DATA"] = str(folder)
-    yield folder
-    if before is None:
-        os.environ.pop("NARRATIVE_LENS_DATA", None)
-    else:
-        os.environ["NARRATIVE_LENS_DATA"] = before
 
 
 @pytest.fixture(scope="session")
@@ -37,3 +23,13 @@ def bundled(bundled_text):
     import analysis
 
     return analysis.analyze(bundled_text, name=BUNDLED.name)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Saved workspaces go to a folder of this run, never to the researcher's own data folder
+    (~/.local/share/narrative-lens): pages under AppTest, servers the browser tests start and
+    the command line all read NARRATIVE_LENS_DATA. A folder given by the caller is kept."""
+    if not os.environ.get("NARRATIVE_LENS_DATA"):
+        folder = tempfile.mkdtemp(prefix="nl-tests-data-")
+        os.environ["NARRATIVE_LENS_DATA"] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))

@@ -13,6 +13,8 @@ import importlib.util
 
 import streamlit as st
 
+from views.escape import md
+
 
 def configured() -> bool:
     """True when secrets.toml has an [auth] section (never raises without a secrets file)."""
@@ -31,8 +33,6 @@ def account_box() -> None:
                    "installed on the server; workspaces stay per browser session.")
         return
     if st.user.is_logged_in:
-        from ui.page import md  # ui.page imports this module: import at call time
-
         who = str(st.user.get("email") or st.user.get("name") or "signed in")
         st.caption(f"Signed in as **{md(who)}**; your saved workspaces belong to this account.")
         st.button("Log out", on_click=st.logout, icon=":material/logout:", key="auth_logout")

@@ -1,102 +1,225 @@
-"""What the Compare page needs besides charts: the comparison articles in session state,
-adding uploads to them, and the side-by-side paragraph view (the cached comparison itself is
-``ui.cache.compare``)."""
+"""The Compare page's views, one function each: the other coverage in the sidebar, the four
+tabs (profile, aligned arcs, distinguishing words, claim coverage) and the downloads. The
+cached comparison itself is ``ui.cache.compare``; the figures are ``views.compare_charts``.
+Paragraphs are numbered from 1 in every view, as the alignment numbers them."""
 
 from __future__ import annotations
 
-import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from analysis import compare
-from analysis.ingest import UnreadableInput, load_bytes
+from analysis import compare, export
+from analysis.compare import profile
+from analysis.ingest import EXTENSIONS, UnreadableInput, load_bytes
+from analysis.measures import HEADLINE, column
+from ui import exports, page, state
 from ui.state import Article
+from views import compare_charts as charts
+from views import highlight
+from views.escape import md
 
-COMPARISON = "comparison_articles"  # list[ui.state.Article]; the workspace page fills it too
 SCORES = ("sentiment", "hedging", "alarm", "reading_ease", "hedging_vague_source", "alarm_quoted")
-MARK_COLOURS = {"hedging": "#E69F00", "alarm": "#D55E00"}
+MARKED = ("hedging", "alarm")  # the measures underlined in the side-by-side paragraphs
 
 
-def comparison_articles() -> list[Article]:
-    arts = st.session_state.get(COMPARISON)
-    if arts is None:
-        arts = []
-        st.session_state[COMPARISON] = arts
-    return list(arts)
+@dataclass(frozen=True)
+class View:
+    """What every tab needs: the comparison (numbered from 1), its focus and the others."""
+
+    result: Any  # analysis.compare.Comparison
+    focus: str
+    others: list[str]
+
+    def show(self, fig: object, key: str, what: str) -> None:
+        """A chart with the shared plotly config, and its PNG/SVG export headed by ``what``."""
+        page.plotly(fig, self.focus, key)
+        exports.chart(fig, self.result.analysis(self.focus), key, f"{what}. Compared with: {', '.join(self.others)}")
 
 
-def add_uploads(files: Sequence[object]) -> tuple[list[str], list[str]]:
-    """Append uploaded files to the comparison articles (same text only once).
+def other_coverage() -> list[Article]:
+    """The sidebar's uploader of other coverage; returns the comparison articles."""
+    with st.sidebar:
+        st.subheader("Other coverage")
+        uploads = st.file_uploader("Add articles (text, Markdown, HTML, Word or PDF)", type=sorted(EXTENSIONS),
+                                   accept_multiple_files=True, key="compare_uploads",
+                                   help="Each file is one article, added to this session's comparison "
+                                        "articles; the same text is added once.")
+        if uploads:
+            for problem in add_uploads(uploads):
+                st.warning(md(problem))
+        if state.comparison() and st.button("Remove all comparison articles"):
+            state.set_comparison([])
+    return state.comparison()
 
-    Returns the names added and one message per file that could not be read; a file
-    that fails never stops the others.
-    """
-    arts = comparison_articles()
+
+def add_uploads(files: Sequence[Any]) -> list[str]:
+    """Append uploaded files to the comparison articles (the same text only once); returns one
+    message per file that could not be read (a file that fails never stops the others)."""
+    arts = state.comparison()
     known = {a.sha256 for a in arts}
-    added, problems = [], []
+    problems = []
     for f in files:
-        name = getattr(f, "name", "upload")
         try:
-            loaded = load_bytes(f.getvalue(), name)  # type: ignore[attr-defined]
+            loaded = load_bytes(f.getvalue(), getattr(f, "name", "upload"))
         except UnreadableInput as exc:
             problems.append(str(exc))
             continue
         art = Article(title=loaded.name, text=loaded.text, source=f"upload:{loaded.name}")
-        if art.sha256 in known:
-            continue
-        known.add(art.sha256)
-        arts.append(art)
-        added.append(art.title)
-    st.session_state[COMPARISON] = arts
-    return added, problems
+        if art.sha256 not in known:
+            known.add(art.sha256)
+            arts.append(art)
+    state.set_comparison(arts)
+    return problems
 
 
-def _paragraph_row(paragraphs: pd.DataFrame, paragraph: int) -> pd.Series:
-    """The row of paragraph number ``paragraph`` (numbered from 1)."""
-    return paragraphs.loc[paragraphs["paragraph"] == paragraph].iloc[0]
+def measures_picker(view: View, key: str) -> list[str]:
+    options = sorted(set(view.result.profile["measure"]), key=lambda m: (m not in HEADLINE, m))
+    return st.multiselect("Measures", options, default=list(HEADLINE), key=f"{key}_measures",
+                          format_func=lambda m: column(m).label)
 
 
-def marked_paragraph(result: compare.Comparison, article: str, paragraph: int) -> str:
-    """One paragraph as HTML with its hedges and alarm words underlined in their measure's
-    colour. Every piece of text is escaped; offsets come from the evidence table."""
+def profile_tab(view: View) -> None:
+    picked = measures_picker(view, "profile")
+    view.show(charts.profile(view.result.profile, picked), "compare-profile", "Profile of every article on "
+              "each measure (dot: article level; bar: middle half of its paragraphs; focus coloured)")
+    st.caption("Dot: the article's level (rates per 100 words over the whole text). Bar: the middle half "
+               "of its paragraphs (interquartile range). The focus is coloured.")
+    frame = profile.table(view.result.profile, picked)
+    cc = st.column_config
+    config: dict[str, Any] = {"focus": cc.CheckboxColumn("focus", width="small"),
+                              "words": cc.NumberColumn("words", format="%d", width="small")}
+    for name in picked:
+        col = column(name)
+        config[col.label] = cc.NumberColumn(col.label, format=col.printf, help=f"{col.unit}; {col.direction}")
+        config[f"{col.label} · IQR"] = cc.NumberColumn("IQR", format=col.printf,
+                                                       help=f"{col.label}: spread across the article's paragraphs")
+    st.dataframe(frame, width="stretch", column_config=config)
+    st.caption("Click a column header to sort. IQR = spread across the article's paragraphs (middle half).")
+
+
+def arcs_tab(view: View) -> None:
+    picked = measures_picker(view, "arcs")
+    view.show(charts.arcs(view.result.arcs, picked), "compare-arcs",
+              "Arcs aligned on relative position in the article (focus coloured)")
+    st.caption("Each line is one article; x is where a paragraph sits (the midpoint of its words, as a share "
+               "of the article), so a long and a short article share one axis. The focus is coloured.")
+
+
+def words_tab(view: View) -> None:
+    comparisons = ["focus vs rest"] + [f"{n} vs rest" for n in view.others]
+    which = st.selectbox("Comparison", comparisons, format_func=lambda c: c.replace(
+        "focus vs rest", f"{view.focus} (focus) vs the rest"))
+    words = view.result.words
+    part = words[words["comparison"] == which]
+    if part.empty:
+        st.info("No distinguishing words for this comparison.")
+        return
+    side = view.focus if which == "focus vs rest" else which.removesuffix(" vs rest")
+    view.show(charts.words(words, which, label=side), "compare-words",
+              f"Distinguishing words, {which} (weighted log-odds, Monroe, Colaresi & Quinn 2008)")
+    shown = part.sort_values("z", ascending=False)[["term", "side", "z", "count", "count_rest", "per_1000",
+                                                    "per_1000_rest"]].reset_index(drop=True)
+    st.caption("Select a row to see that word in context.")
+    cc = st.column_config
+    event = st.dataframe(shown, width="stretch", on_select="rerun", selection_mode="single-row", key="words_table",
+                         hide_index=True, column_config={
+                             "z": cc.NumberColumn("z", format="%.2f"), "side": cc.TextColumn("characteristic of"),
+                             "count": cc.NumberColumn("uses here"), "count_rest": cc.NumberColumn("uses in the rest"),
+                             "per_1000": cc.NumberColumn("per 1,000 words here", format="%.2f"),
+                             "per_1000_rest": cc.NumberColumn("per 1,000 words in the rest", format="%.2f")})
+    rows = event.selection.rows if event is not None else []
+    term = st.selectbox("Contexts of", list(shown["term"]), index=int(rows[0]) if rows else 0)
+    names = list(view.result.articles["article"])
+    ctx = pd.concat([compare.contexts(view.result.analysis(n).document, term, width=50).assign(article=n)
+                     for n in names], ignore_index=True)
+    st.markdown(f"**{len(ctx)}** occurrence(s) of “{md(term)}” in {ctx['article'].nunique()} article(s)")
+    st.html(highlight.kwic_html(ctx))
+    st.caption("z-scores of weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn "
+               "2008). Positive: characteristic of the article; negative: of the rest. Stop words count "
+               "but are not listed.")
+
+
+def claims_tab(view: View) -> None:
+    result = view.result
+    cov = result.coverage
+    view.show(charts.coverage(result.alignment, cov, result.meta["threshold"]), "compare-coverage",
+              "Which focus paragraphs other outlets also carry")
+    nowhere = cov[cov["carried_by"] == 0]["focus_paragraph"].tolist()
+    if nowhere:
+        st.markdown("Found nowhere else: " + ", ".join(f"¶ {p}" for p in nowhere)
+                    + " — the first leads on claims no other outlet carries.")
+    pc, oc = st.columns(2)
+    status = dict(zip(cov["focus_paragraph"], cov["status"], strict=True))
+    fp = pc.selectbox("Focus paragraph", list(status), key="cell_focus", format_func=lambda p: f"¶ {p} · {status[p]}")
+    outlet = oc.selectbox("Outlet", view.others, key="cell_outlet")
+    row = result.alignment[(result.alignment["focus_paragraph"] == fp) & (result.alignment["article"] == outlet)]
+    best = row["best_paragraph"].iloc[0]
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{md(view.focus)}** ¶ {fp} (focus)")
+        st.html(marked_paragraph(result, view.focus, fp))
+    with right:
+        if pd.isna(best):
+            st.info(f"{md(outlet)}: {md(row['note'].iloc[0])}.")
+        else:
+            verdict = "matched" if row["matched"].iloc[0] else f"not counted: {md(row['note'].iloc[0])}"
+            st.markdown(f"**{md(outlet)}** ¶ {int(best)} · similarity {row['similarity'].iloc[0]:.2f} · {verdict}")
+            st.caption(md(str(row["evidence"].iloc[0])))  # what the match rests on: shared figures, names, words
+            st.html(marked_paragraph(result, outlet, int(best)))
+    side_by_side = scores(result, (view.focus, fp), None if pd.isna(best) else (outlet, int(best)))
+    st.dataframe(side_by_side, hide_index=True, width="stretch", column_config={
+        c: st.column_config.TextColumn(c, alignment="right") for c in side_by_side.columns[2:]})
+    st.caption("Underlined: hedges (orange) and alarm words (vermillion), as on the Read page; hover for why "
+               "each counts.")
+
+
+def marked_paragraph(result: Any, article: str, paragraph: int) -> str:
+    """Paragraph ``paragraph`` (numbered from 1) of ``article`` with its counted hedges and
+    alarm words highlighted, escaped (``views.highlight.paragraph``)."""
     a = result.analysis(article)
-    row = _paragraph_row(a.paragraphs, paragraph)
-    start, end = int(row["start"]), int(row["end"])
-    # ``paragraph`` is numbered from 1, as in the alignment, the paragraphs and the evidence
-    ev = a.evidence[(a.evidence["paragraph"] == paragraph) & a.evidence["measure"].isin(MARK_COLOURS)
-                    & (a.evidence["weight"] > 0)].sort_values("start")
-    out, pos = [], start
-    for e in ev.itertuples():
-        if e.start < pos:
-            continue  # overlapping spans: the first one wins
-        out.append(html.escape(a.text[pos : e.start]))
-        colour = MARK_COLOURS[e.measure]
-        tip = html.escape(f"{e.measure}: {e.category}, weight {e.weight:g}" + (f"; {e.note}" if e.note else ""))
-        out.append(f'<span title="{tip}" style="border-bottom:3px solid {colour};'
-                   f'background:{colour}22">{html.escape(a.text[e.start : e.end])}</span>')
-        pos = e.end
-    out.append(html.escape(a.text[pos:end]))
-    return ('<div style="line-height:1.6;font-size:1.02rem;padding:0.8rem 1rem;border:1px solid #E6E6E6;'
-            f'border-radius:6px;background:#FFFFFF">{"".join(out)}</div>')
+    row = a.paragraphs[a.paragraphs["paragraph"] == paragraph].iloc[0]
+    ev = a.evidence[(a.evidence["paragraph"] == paragraph) & a.evidence["measure"].isin(MARKED)
+                    & (a.evidence["weight"] > 0)]
+    return highlight.paragraph(a.text, int(row["start"]), int(row["end"]), ev)
 
 
-def scores(result: compare.Comparison, focus: tuple[str, int], other: tuple[str, int] | None) -> pd.DataFrame:
-    """The two paragraphs' headline scores side by side, with the difference (other - focus).
-    ``other`` is None when the outlet has no paragraph to show (the column is then NaN).
-    Paragraphs are numbered from 1."""
-    from analysis.measures import column
-
+def scores(result: Any, focus: tuple[str, int], other: tuple[str, int] | None) -> pd.DataFrame:
+    """The two paragraphs' headline scores side by side (paragraphs numbered from 1), with the
+    difference (other - focus), each as its column declares ("n/a" for the other when the
+    outlet has no paragraph to show)."""
     def values(article: str, paragraph: int) -> list[float]:
-        row = _paragraph_row(result.analysis(article).paragraphs, paragraph)
+        pars = result.analysis(article).paragraphs
+        row = pars[pars["paragraph"] == paragraph].iloc[0]
         return [float(row[c]) for c in SCORES]
 
     mine = values(*focus)
     theirs = values(*other) if other is not None else [float("nan")] * len(SCORES)
+    cols = [column(c) for c in SCORES]
     return pd.DataFrame({
-        "score": [column(c).label for c in SCORES], "unit": [column(c).unit for c in SCORES],
-        f"{focus[0]} ¶{focus[1]}": mine,
-        (f"{other[0]} ¶{other[1]}" if other is not None else "other"): theirs,
-        "difference": [t - m for m, t in zip(mine, theirs, strict=True)],
+        "score": [c.label for c in cols], "unit": [c.unit for c in cols],
+        f"{focus[0]} ¶ {focus[1]}": [c.format(v) for c, v in zip(cols, mine, strict=True)],
+        (f"{other[0]} ¶ {other[1]}" if other is not None else "other"): [
+            c.format(v) for c, v in zip(cols, theirs, strict=True)],
+        "difference": [c.format(t - m) for c, m, t in zip(cols, mine, theirs, strict=True)],
     })
+
+
+def take_away(view: View) -> None:
+    st.subheader("Take it with you")
+    st.caption("The focus article's report with these comparison views, and the comparison tables; every file "
+               "names the articles, their SHA-256 and the versions of the measures.")
+    result = view.result
+    analyses = [result.analysis(n) for n in result.articles["article"]]
+    exports.report(analyses, key="compare-report")
+    tables = {"alignment": result.alignment, "profile": result.profile, "words": result.words,
+              "coverage": export.joined(result.coverage), "arcs": result.arcs}
+    exports.tables(tables, analyses, "compare-tables",
+                   "Comparison tables (Excel and JSON hold all five; CSV and Parquet the alignment).")
+
+
+TABS: dict[str, Callable[[View], None]] = {"Profile": profile_tab, "Aligned arcs": arcs_tab,
+                                           "Distinguishing words": words_tab, "Claim coverage": claims_tab}

@@ -11,8 +11,8 @@ an issued URL holds that key, so share it like a private link.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,16 +20,17 @@ import pandas as pd
 import streamlit as st
 
 from analysis.ingest import EXTENSIONS, Loaded, UnreadableInput, load_bytes, load_text, load_url, safe_name
+from analysis.pipeline import Analysis
 from analysis.store import EDITABLE, Store, StoredArticle, StoreError, Workspace, data_dir, db_path
 from analysis.store.keys import Keys
-from ui import cache
+from ui import cache, state
+from views.escape import md
 
-SCOPE = "coverage_scope"
-NOTICE_SHOWN = "coverage_notice_shown"
+SCOPE = state.COVERAGE_SCOPE
+NOTICE_SHOWN = state.COVERAGE_NOTICE_SHOWN
 UPLOAD_TYPES = sorted(EXTENSIONS)  # every extension the readers take
 UNSIGNED = ("This workspace address was not issued by this server (or its key has been retired), so a fresh, "
             "empty workspace was opened under a new address. Nothing saved under the old address is shown.")
-_MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 _LOG = logging.getLogger(__name__)
 
 
@@ -73,11 +74,6 @@ def owner_key() -> str:
     return "session:" + key
 
 
-def md(text: object) -> str:
-    """Escape text for Streamlit Markdown (file names and messages come from outside)."""
-    return _MD.sub(r"\\\1", str(text))
-
-
 @dataclass(frozen=True)
 class Outcome:
     status: str  # "imported" | "duplicate" | "refused"
@@ -91,7 +87,7 @@ def import_one(st_store: Store, ws: Workspace, name: str, read: Any, role: str) 
     try:
         loaded: Loaded = read()
         result = cache.analyze(loaded.text, loaded.name)
-        got = st_store.add_article(ws, loaded, result, role=role)
+        got = st_store.add_article(ws, titled(loaded, result), result, role=role)
     except UnreadableInput as exc:
         return Outcome("refused", shown, str(exc))
     except StoreError as exc:
@@ -103,6 +99,21 @@ def import_one(st_store: Store, ws: Workspace, name: str, read: Any, role: str) 
     if got.duplicate:
         return Outcome("duplicate", loaded.name, f"already in this workspace as “{got.article.title or got.article.file_name}”")
     return Outcome("imported", loaded.name, what)
+
+
+def titled(loaded: Loaded, result: Analysis) -> Loaded:
+    """``loaded`` with a title: the one the file states, else the heading that opens the text
+    (a Word file whose properties name no title, a Markdown file starting with "# ...")."""
+    if loaded.title:
+        return loaded
+    if result.document.headline is not None:  # the headline segmentation found
+        return dataclasses.replace(loaded, title=result.document.headline.text.strip())
+    if not result.document.headings:
+        return loaded
+    first = result.document.headings[0]
+    if result.document.paragraphs and first.start > result.document.paragraphs[0].start:
+        return loaded  # a heading inside the article, not its title
+    return dataclasses.replace(loaded, title=first.text.strip())
 
 
 def import_all(st_store: Store, ws: Workspace, sources: list[tuple[str, Any]], role: str) -> list[Outcome]:
@@ -160,7 +171,7 @@ def column_config() -> dict[str, Any]:
     return {
         "role": cc.SelectboxColumn("Role", options=["focus", "comparison"], required=True,
                                    help="The focus article is the one you study; the rest is comparison coverage"),
-        "title": cc.TextColumn("Title", width="large", max_chars=500),
+        "title": cc.TextColumn("Title", width="medium", max_chars=500),
         "outlet": cc.TextColumn("Outlet", max_chars=200),
         "date": cc.TextColumn("Date", max_chars=40, help="Publication date (YYYY-MM-DD) as the source states it; "
                               "for Word and PDF files, the date the file was created: check it"),

@@ -19,8 +19,9 @@ import streamlit as st
 
 from analysis import export
 from analysis.pipeline import Analysis
+from analysis.validate import stored
 from report import build, figures
-from ui import theme
+from views import theme
 
 log = logging.getLogger("narrative_lens")
 
@@ -45,12 +46,13 @@ def chart(fig: go.Figure, result: Analysis, key: str, what: str) -> None:
     caption = build.caption(result, what)
     title = what.split(" (")[0].split(". ")[0]
     stem = f"{theme.slug(result.name)}-{key}"
-    left, right, _ = st.columns([1, 1, 5])
-    left.download_button("PNG (2x)", _logged(f"{key} png", lambda: figures.png(fig, caption, title=title)),
+    # a row of buttons as wide as their labels (columns cut them to "PNG …" beside a narrow chart)
+    row = st.container(horizontal=True, gap="small")
+    row.download_button("PNG (2x)", _logged(f"{key} png", lambda: figures.png(fig, caption, title=title)),
                          file_name=f"{stem}.png", mime=MIME["png"], on_click="ignore", key=f"dl-png-{key}",
                          icon=":material/image:", help="Print quality (twice screen resolution), with a caption "
                          "naming the article and the measure versions.")
-    right.download_button("SVG", _logged(f"{key} svg", lambda: figures.svg(fig, caption, title=title)),
+    row.download_button("SVG", _logged(f"{key} svg", lambda: figures.svg(fig, caption, title=title)),
                           file_name=f"{stem}.svg", mime=MIME["svg"], on_click="ignore", key=f"dl-svg-{key}",
                           icon=":material/draw:", help="Vector image for papers and slides.")
 
@@ -84,9 +86,7 @@ def report(results: Sequence[Analysis], key: str = "report") -> None:
 
     def html_doc() -> str:
         if "html" not in cache:
-            from report import methods
-
-            cache["html"] = build.build_html(results, methods.load_validation())
+            cache["html"] = build.build_html(results, stored.load())
         return cache["html"]
 
     left, right, _ = st.columns([1, 1, 3])

@@ -1,77 +1,76 @@
-"""The Methods page's sections, built from the registry and the lexicon manifest, never from
-hand-kept lists: a new measure appears here by being registered."""
+"""The Methods page's sections, built from the registry, the lexicon manifest and the validation
+run, never from hand-kept lists: a new measure appears here by being registered."""
 
 from __future__ import annotations
 
 import inspect
-import json
-from pathlib import Path
+import math
+import re
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from analysis import lexicon as lx
-from analysis import paths
 from analysis.measures import Measure
-from ui import theme
-from ui.table import range_text
+from analysis.validate import stored
+from report.methods import METRIC_NAMES
+from views import theme
+from views.escape import html
 
-VALIDATION = paths.VALIDATION
+_ROLE = re.compile(r":(?:mod|func|class|meth|attr|data|obj):`~?([^`]+)`")  # Sphinx cross-references
 
 
 def description(measure: Measure) -> str:
-    """The measure module's docstring: what it counts and the rules it applies."""
+    """The measure module's docstring (what it counts and the rules it applies) as Markdown:
+    Sphinx roles (":mod:`x`") and reST literals (``x``) become code spans."""
     module = inspect.getmodule(measure.score)
-    return inspect.cleandoc(module.__doc__ or "") if module is not None else ""
+    text = inspect.cleandoc(module.__doc__ or "") if module is not None else ""
+    return _ROLE.sub(r"`\1`", text).replace("``", "`")
 
 
 def columns_frame(measure: Measure) -> pd.DataFrame:
-    return pd.DataFrame([{"column": c.name, "label": c.label, "unit": c.unit, "range": range_text(c),
+    return pd.DataFrame([{"column": c.name, "label": c.label, "unit": c.unit, "range": c.range_text,
                           "direction": c.direction or "—", "meaning": c.description}
                          for c in measure.columns])
 
 
-def load_validation(path: Path | None = None) -> list[dict[str, Any]] | None:
-    """Rows of ``data/validation.json``, or None when it has not been written yet.
-
-    Expected shape (written by the validation run): ``{"results": [...]}`` (or a bare list),
-    each with at least ``measure`` and the figures it reports, e.g. ``{"measure": "sentiment",
-    "dataset": ..., "n": ..., "metric": "Pearson r", "value": ..., "reference": ...}``. This
-    page shows the rows as they are; it computes nothing and invents nothing."""
-    path = VALIDATION if path is None else path
-    if not path.exists():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    rows = (data.get("results") or data.get("rows") or []) if isinstance(data, dict) else data
-    return [r for r in rows if isinstance(r, dict)]
+def _figure(value: Any, digits: int = 3) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return "—"
+    return f"{value:,}" if isinstance(value, int) else f"{value:.{digits}f}"
 
 
-FIGURES = ("dataset", "metric", "value", "ci_low", "ci_high", "n", "reference", "floor")
+def validation_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The validation rows as a reader sees them: named sets and metrics, the interval in one
+    cell, "—" where the run recorded nothing (no published reference, no floor)."""
+    return pd.DataFrame([{
+        "evaluation set": stored.dataset_label(str(r.get("dataset", ""))),
+        "metric": METRIC_NAMES.get(str(r.get("metric")), str(r.get("metric", "")).replace("_", " ")),
+        "value": _figure(r.get("value")),
+        "95% interval": (f"{_figure(r.get('ci_low'))} – {_figure(r.get('ci_high'))}"
+                         if _figure(r.get("ci_low")) != "—" else "—"),
+        "n": _figure(r.get("n")),
+        "published reference": _figure(r.get("reference")),
+        "floor (tests)": _figure(r.get("floor"), 2),
+    } for r in rows])
 
 
-def validation_section(measure: Measure, rows: list[dict[str, Any]] | None) -> None:
-    """How well this measure agrees with human judgement on held-out data, as measured by the
-    validation run (data/validation.json): its figures and verdicts, shown as written."""
+def validation_section(measure: Measure, doc: dict[str, Any] | None) -> None:
+    """How well this measure agrees with human judgement, as measured by the validation run
+    (data/validation.json): its figures and verdicts, shown as written."""
     st.markdown("**Validation against human judgements**")
-    mine = [r for r in rows or [] if r.get("measure") == measure.name]
-    if rows is None or not mine:
-        st.caption("Not yet measured in this project" + ("" if rows is None else " for this measure")
+    mine = stored.rows(doc, measure.name)
+    if not mine:
+        st.caption("Not yet measured in this project" + ("" if doc is None else " for this measure")
                    + ": no figures are shown until the validation run writes them to data/validation.json.")
         return
-    frame = pd.DataFrame(mine)
-    st.dataframe(frame[[c for c in FIGURES if c in frame.columns]], hide_index=True, width="stretch",
-                 column_config={"dataset": st.column_config.TextColumn("dataset", width="medium"),
-                                "metric": st.column_config.TextColumn("metric", width="medium"),
-                                "ci_low": st.column_config.NumberColumn("95% CI low"),
-                                "ci_high": st.column_config.NumberColumn("95% CI high"),
-                                "reference": st.column_config.NumberColumn("published reference"),
-                                "floor": st.column_config.NumberColumn("floor (tests)")})
+    st.table(validation_frame(mine), hide_index=True)
     for verdict in dict.fromkeys(str(r["verdict"]) for r in mine if r.get("verdict")):
         st.caption(verdict)
     sources = {str(r["reference_source"]) for r in mine if r.get("reference_source")}
     if sources:
-        st.caption("References: " + "; ".join(sorted(sources)))
+        st.caption("Published references: " + "; ".join(sorted(sources)))
 
 
 def lexicon_section(measure: Measure) -> None:
@@ -92,22 +91,21 @@ def lexicon_section(measure: Measure) -> None:
         st.dataframe(entries, hide_index=True, width="stretch", height=300)
 
 
-def measure_section(measure: Measure, rows: list[dict[str, Any]] | None) -> None:
+def measure_section(measure: Measure, doc: dict[str, Any] | None) -> None:
     hue = theme.colour(measure.name)
     st.html(f'<div style="border-left:6px solid {hue};padding:.1rem 0 .1rem .8rem;margin-top:1.2rem">'
-            f'<h2 id="{measure.name}" style="margin:0;padding:0">{measure.name.title()}</h2>'
-            f'<span style="color:#555">measure version {measure.version}</span></div>')
+            f'<h2 id="{html(measure.name)}" style="margin:0;padding:0">{html(measure.name.title())}</h2>'
+            f'<span style="color:{theme.MUTED}">measure version {html(measure.version)}</span></div>')
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.markdown("**What it counts**")
-        st.markdown(description(measure).replace("``", "`"))
+        st.markdown(description(measure))
         st.markdown(f"**Formula**: {measure.method or '—'}")
     with right:
         lexicon_section(measure)
         st.markdown(f"**Cite**: {measure.citation or 'Narrative Lens (this project), measure version ' + measure.version}")
         st.markdown("**Known limits**")
         st.warning(measure.limits or "None recorded.", icon=":material/info:")
-    validation_section(measure, rows)
+    validation_section(measure, doc)
     st.markdown("**Columns it reports** (in the paragraph table, the article summary and every export)")
-    st.dataframe(columns_frame(measure), hide_index=True, width="stretch", column_config={
-        "meaning": st.column_config.TextColumn("meaning", width="large")})
+    st.table(columns_frame(measure), hide_index=True)

@@ -4,28 +4,43 @@ the guard that turns an unexpected error into a readable message instead of a tr
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import streamlit as st
 
 from analysis.ingest import EXTENSIONS, UnreadableInput, load_bytes, load_text
-from ui import auth, state, theme
+from ui import auth, state
 from ui.state import Article
+from views import theme
+from views.escape import md
 
 log = logging.getLogger("narrative_lens")
 
 BUNDLED, PASTE, UPLOAD = "Bundled article", "Paste text", "Upload a file"
 MODES = (BUNDLED, PASTE, UPLOAD)
-MODE_KEY = "picker_mode"
-PASTE_KEY = "picker_paste"
-PASTE_TITLE_KEY = "picker_paste_title"
-UPLOAD_KEY = "picker_upload"
-LOADED_KEY = "picker_loaded"  # (file_id, Article or None, error message) of the last upload
+MODE_KEY, PASTE_KEY, PASTE_TITLE_KEY = state.PICKER_MODE, state.PICKER_PASTE, state.PICKER_PASTE_TITLE
+UPLOAD_KEY, LOADED_KEY = state.PICKER_UPLOAD, state.PICKER_LOADED
+PAGES = Path(__file__).resolve().parents[1] / "pages"
 METHODS_PAGE = "pages/9_Methods.py"
+READ_PAGE = "pages/1_Read.py"
+COVERAGE_PAGE = "pages/4_Coverage.py"
 # Widget values that must survive a switch of page (Streamlit drops the state of widgets
 # a page does not draw; writing the value back keeps it).
 _KEEP = (MODE_KEY, PASTE_KEY, PASTE_TITLE_KEY)
+
+
+def navigate(home: Callable[[], None]) -> None:
+    """The sidebar's navigation: "Home" (``home``, drawn by app.py) and then every page of
+    pages/ in file-name order, titled and addressed by its name without the number
+    ("2_Who_speaks.py" -> "Who speaks" at /Who_speaks); runs the page the address asks for."""
+    pages = [st.Page(home, title="Home", default=True)]
+    for path in sorted(PAGES.glob("*.py")):
+        name = re.sub(r"^\d+_", "", path.stem)
+        pages.append(st.Page(f"pages/{path.name}", title=name.replace("_", " "), url_path=name))
+    st.navigation(pages).run()
 
 
 def setup(title: str) -> Article:
@@ -34,21 +49,22 @@ def setup(title: str) -> Article:
                        initial_sidebar_state="expanded")
     for key in _KEEP:
         if key in st.session_state:
-            st.session_state[key] = st.session_state[key]
+            state.put(key, state.get(key))
     with st.sidebar:
         auth.account_box()
         try:
             picker()
         except Exception as exc:  # never leave the researcher without a page
             log.exception("article picker failed")
-            st.error(f"The article picker failed ({type(exc).__name__}: {exc}); the previous article is kept.")
+            st.error(f"The article picker failed ({type(exc).__name__}: {md(exc)}); the previous article is kept.")
         article = state.focus()
         st.caption(f"Showing **{md(article.title)}** · {_source(article)}")
     return article
 
 
 def picker() -> None:
-    """Choose the article: the bundled one, pasted text, or an uploaded .txt/.md file."""
+    """Choose the article: the bundled one, pasted text, or an uploaded file of any format the
+    readers take."""
     st.markdown("#### Article")
     mode = st.radio("Source of the article", MODES, key=MODE_KEY, label_visibility="collapsed",
                     on_change=_mode_changed)
@@ -59,15 +75,15 @@ def picker() -> None:
                          placeholder="Paragraphs separated by blank lines or line breaks")
             submitted = st.form_submit_button("Analyse this text", type="primary")
         if submitted:
-            text = st.session_state.get(PASTE_KEY) or ""
+            text = state.get(PASTE_KEY) or ""
             if not text.strip():
                 st.warning("Paste some text first: the box is empty.")
             else:
-                title = (st.session_state.get(PASTE_TITLE_KEY) or "").strip() or "Pasted text"
+                title = (state.get(PASTE_TITLE_KEY) or "").strip() or "Pasted text"
                 try:
                     state.set_focus(Article(title, load_text(text, title).text, "pasted"))
                 except UnreadableInput as exc:
-                    st.error(f"Could not use this text. {exc}")
+                    st.error(f"Could not use this text. {md(exc)}")
     elif mode == UPLOAD:
         upload = st.file_uploader("An article file: text, Markdown, HTML, Word (.docx) or PDF",
                                   type=sorted(EXTENSIONS), key=UPLOAD_KEY,
@@ -80,13 +96,13 @@ def picker() -> None:
 def _mode_changed() -> None:
     """Choosing "Bundled article" shows it again. The focus changes only on the researcher's
     action, never on a rerun, so an article another page put in focus (a workspace) stays."""
-    if st.session_state.get(MODE_KEY) == BUNDLED:
+    if state.get(MODE_KEY) == BUNDLED:
         state.set_focus(state.bundled())
 
 
 def _take_upload(file_id: str, name: str, data: bytes) -> None:
     """Turn a newly uploaded file into the focus article, once per upload."""
-    loaded = st.session_state.get(LOADED_KEY)
+    loaded = state.get(LOADED_KEY)
     if loaded is not None and loaded[0] == file_id:
         if loaded[1] is None:
             st.error(loaded[2])  # keep saying why while the unreadable file is still there
@@ -94,26 +110,21 @@ def _take_upload(file_id: str, name: str, data: bytes) -> None:
     try:
         loaded = load_bytes(data, name)
     except UnreadableInput as exc:
-        st.session_state[LOADED_KEY] = (file_id, None, f"Could not read this file. {exc}")
-        st.error(f"Could not read this file. {exc}")
+        state.put(LOADED_KEY, (file_id, None, f"Could not read this file. {md(exc)}"))
+        st.error(f"Could not read this file. {md(exc)}")
         return
     article = Article(loaded.title or loaded.name, loaded.text, f"upload:{loaded.name}")
-    st.session_state[LOADED_KEY] = (file_id, article, "")
+    state.put(LOADED_KEY, (file_id, article, ""))
     state.set_focus(article)
 
 
 def _source(article: Article) -> str:
-    if article.source.startswith("upload:"):
-        return f"uploaded file {md(article.source.removeprefix('upload:'))}"
-    return {"bundled": "bundled with the app", "pasted": "pasted text"}.get(article.source, article.source)
-
-
-def md(text: str) -> str:
-    """User text made inert for Streamlit markdown (no links, emphasis or HTML)."""
-    out = text.replace("\\", "\\\\")
-    for ch in "*_`[]()<>#!|~$":
-        out = out.replace(ch, "\\" + ch)
-    return out
+    """Where the article came from, in words (never an internal id)."""
+    kind, _, rest = article.source.partition(":")
+    if kind == "upload":
+        return f"uploaded file {md(rest)}"
+    return {"bundled": "bundled with the app", "pasted": "pasted text",
+            "workspace": "from a saved workspace (Coverage page)"}.get(kind, "")
 
 
 @contextmanager
@@ -126,7 +137,7 @@ def guard(what: str = "this page") -> Iterator[None]:
         yield
     except Exception as exc:
         log.exception("error while drawing %s", what)
-        st.error(f"Something went wrong while drawing {what}: {type(exc).__name__}: {exc}. "
+        st.error(f"Something went wrong while drawing {what}: {type(exc).__name__}: {md(exc)}. "
                  "Your article is kept; try another article or page, and please report this with the text "
                  "that caused it.")
 

@@ -1,12 +1,15 @@
-"""Session-state keys and the focus article, shared by every page.
+"""Every session-state key of the dashboard, and the focus article, shared by every page.
 
 Everything a researcher brings lives in ``st.session_state`` (per browser session), never
-in module globals, so one researcher's text never reaches another's page.
+in module globals, so one researcher's text never reaches another's page. Pages and ui/
+modules name a key through the constants here and read or write it with ``get``, ``put`` and
+``take``; nothing else spells a key out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
@@ -17,17 +20,48 @@ BUNDLED = paths.BUNDLED_ARTICLE
 BUNDLED_TITLE = "AI model theft accusation (bundled article)"
 
 FOCUS = "focus_article"  # the Article every page analyses
+COMPARISON = "comparison_articles"  # list[Article]: the other coverage of the Compare page
+# The article picker in the sidebar (ui/page.py)
+PICKER_MODE = "picker_mode"
+PICKER_PASTE = "picker_paste"
+PICKER_PASTE_TITLE = "picker_paste_title"
+PICKER_UPLOAD = "picker_upload"
+PICKER_LOADED = "picker_loaded"  # (file_id, Article or None, error message) of the last upload
+# The Coverage page
+COVERAGE_SCOPE = "coverage_scope"  # the random key of a session without login (ui/coverage.owner_key)
+COVERAGE_NOTICE_SHOWN = "coverage_notice_shown"  # the store's notice (a damaged file set aside) was shown
+COVERAGE_WORKSPACE = "coverage_ws"  # the workspace picker
+COVERAGE_ROLE = "coverage_role"  # add as focus or comparison
+COVERAGE_OUTCOMES = "coverage_outcomes"  # what the last import did, shown once after the rerun
+COVERAGE_EDITOR = "coverage_editor_gen"  # bumped to give the metadata editor a fresh state
+COVERAGE_FLASH = "coverage_flash"  # a message shown once after the rerun
+# The Corpus page
+CORPUS_PATH = "corpus_path"  # the batch output folder
+CORPUS_SCORED = "corpus_scored"  # the folder of a workspace just scored as a corpus, to open next
 
 
 @dataclass(frozen=True)
 class Article:
     title: str
     text: str
-    source: str  # "bundled", "pasted", "upload:<file name>", "workspace:<id>"
+    source: str  # "bundled", "pasted", "upload:<file name>", "workspace:<workspace id>:<article id>"
 
     @property
     def sha256(self) -> str:
         return content_hash(self.text)
+
+
+def get(key: str, default: Any = None) -> Any:
+    return st.session_state.get(key, default)
+
+
+def put(key: str, value: Any) -> None:
+    st.session_state[key] = value
+
+
+def take(key: str) -> Any:
+    """The value under ``key``, removed (a message shown once), or None."""
+    return st.session_state.pop(key, None)
 
 
 def bundled() -> Article:
@@ -45,3 +79,12 @@ def focus() -> Article:
 
 def set_focus(article: Article) -> None:
     st.session_state[FOCUS] = article
+
+
+def comparison() -> list[Article]:
+    """The other coverage of this session (Compare page, or sent from a workspace)."""
+    return list(st.session_state.get(COMPARISON) or [])
+
+
+def set_comparison(articles: list[Article]) -> None:
+    st.session_state[COMPARISON] = list(articles)

@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analysis.batch import BatchOptions, run
-from tests import fixtures_gen as fx
+from devkit import fixtures as fx
 
 SECRET = "Top secret marker: the payroll of the whole newsroom, never to be scored."
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests import fixtures_gen as fx
+from devkit import fixtures as fx
 
 ROOT = Path(__file__).resolve().parents[2]
 

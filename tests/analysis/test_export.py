@@ -176,3 +176,11 @@ def test_xlsx_writes_list_cells_as_json_text(prov):
     frame = pd.DataFrame({"outlets": [["a", "=b"], []], "n": [1, 2]})
     book = openpyxl.load_workbook(io.BytesIO(export.to_xlsx({"t": frame}, prov)))
     assert [r[0].value for r in book["t"].iter_rows(min_row=2)] == ['["a", "=b"]', "[]"]
+
+
+def test_joined_turns_list_cells_into_one_text_and_leaves_the_rest():
+    frame = pd.DataFrame({"focus_paragraph": [1, 2], "outlets": [["Herald", "Wire"], []], "status": ["a", "b"]})
+    out = export.joined(frame)
+    assert out["outlets"].tolist() == ["Herald; Wire", ""]
+    assert out[["focus_paragraph", "status"]].equals(frame[["focus_paragraph", "status"]])
+    assert frame["outlets"].tolist() == [["Herald", "Wire"], []]  # a copy: the input is kept

@@ -22,7 +22,7 @@ import analysis
 from analysis.measures import REGISTRY
 from analysis.pipeline import EVIDENCE_COLUMNS
 from analysis.text import segment
-from bench.corpus import paragraphs as bench_paragraphs
+from devkit.corpus import paragraphs as bench_paragraphs
 
 ROOT = Path(__file__).resolve().parents[2]
 FINGERPRINTS = ROOT / "tests" / "golden" / "pipeline_fingerprints.json"

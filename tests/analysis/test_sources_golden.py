@@ -22,7 +22,7 @@ from pathlib import Path
 from analysis.sourcing import detect as dt
 from analysis.sourcing.attribution import Source
 from analysis.text import paragraph, segment
-from bench.corpus import paragraphs
+from devkit.corpus import paragraphs
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden" / "sources_findings.json"

@@ -11,7 +11,7 @@ import pytest
 
 from analysis import analyze, worker
 from analysis.worker import Progress, Stopped, WorkerLimits
-from tests import fixtures_gen as fx
+from devkit import fixtures as fx
 
 
 def _wait_scoring(job: worker.Job, timeout: float = 120) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser.browserkit import (
+from devkit.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import fixtures_gen as fx
+from devkit import fixtures as fx
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -124,7 +124,14 @@ def test_upload_three_formats_then_reload(server, browser, tmp_path):
     page.wait_for_timeout(300)
     page.keyboard.press("ArrowRight")
     page.wait_for_timeout(300)
+    # Open the cell's editor first and type into it once it has the focus: typed straight onto
+    # the grid, the first key opens the editor and, on a loaded machine, can be lost ("gency").
+    page.keyboard.press("Enter")
+    editor = page.locator("#portal textarea, #portal input").first
+    editor.wait_for(timeout=10_000)
+    expect(editor).to_be_focused(timeout=10_000)
     page.keyboard.type("Agency press office", delay=40)
+    expect(editor).to_have_value("Agency press office", timeout=10_000)
     page.keyboard.press("Enter")
     save = page.get_by_role("button", name="Save changes")
     expect(save).to_be_enabled(timeout=10_000)

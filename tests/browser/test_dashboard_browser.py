@@ -12,9 +12,10 @@ import pytest
 
 import analysis
 from analysis.measures import HEADLINE, REGISTRY
-from tests.browser.browserkit import ARTIFACTS, screenshot, settle
-from ui import theme
+from devkit.browser import ARTIFACTS, screenshot, settle
 from ui.state import BUNDLED, BUNDLED_TITLE
+from views import theme
+from views.escape import JOINER
 
 pytestmark = pytest.mark.browser
 
@@ -141,3 +142,38 @@ def test_methods_page_lists_every_measure(server, page) -> None:
     for m in REGISTRY:
         assert page.locator(f"h2#{m.name}").count() == 1
     screenshot(page, "methods")
+
+
+MARKDOWN_TITLE = ("**not bold** [a link](https://evil.example) :red[not red] :material/home: :smile: # 1. $x$ <b> "
+                  "a -> b -- c >= d www.evil.example me@evil.example")
+
+
+def test_sidebar_starts_with_home_and_user_markdown_reads_as_written(server, page) -> None:
+    """The first navigation entry reads Home (not "app"); a title full of Markdown and of
+    Streamlit's directives is shown exactly as typed: no bold, link, colour, icon or maths."""
+    page.goto(server)
+    wait_charts(page, 10)
+    nav = page.locator('[data-testid="stSidebarNav"] a')
+    assert nav.first.inner_text().strip() == "Home"
+    assert [nav.nth(i).inner_text().strip() for i in range(nav.count())][1:3] == ["Read", "Who speaks"]
+    page.get_by_text("Paste text").click()
+    page.get_by_label("Title (optional)").fill(MARKDOWN_TITLE)
+    page.get_by_label("Paste the article's text").fill(NEW_TEXT)
+    page.get_by_role("button", name="Analyse this text").click()
+    wait_charts(page, 3)
+    caption = page.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]').last
+    assert MARKDOWN_TITLE in caption.inner_text().replace(JOINER, "")  # what a reader sees
+    assert caption.locator("a, em, strong strong, .katex, [role=img]").count() == 0
+    lead = page.locator('[data-testid="stMarkdownContainer"]').filter(has_text="is told, paragraph by paragraph")
+    assert MARKDOWN_TITLE in lead.first.inner_text().replace(JOINER, "")
+
+
+def test_plotly_toolbar_leaves_the_chart_title_clear(server, page) -> None:
+    """On hover, plotly's toolbar appears in a band of its own above the chart's title."""
+    page.goto(server)
+    wait_charts(page, 10)
+    plot = page.locator(".js-plotly-plot").first
+    plot.hover()
+    bar = plot.locator(".modebar").bounding_box()
+    title = plot.locator(".gtitle").bounding_box()
+    assert bar and title and bar["y"] + bar["height"] <= title["y"] + 1

@@ -11,8 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from devkit.browser import ARTIFACTS, screenshot, settle
 from report import figures
-from tests.browser.browserkit import ARTIFACTS, screenshot, settle
 
 pytestmark = pytest.mark.browser
 

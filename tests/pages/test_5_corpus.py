@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis.batch import BatchOptions, run
 from tools.synthetic_corpus import corpus
+from views.escape import md
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "5_Corpus.py")
 
@@ -119,4 +120,49 @@ def test_bad_folders_get_a_message_not_a_traceback(path: str, kind: str, text: s
 
 def test_a_folder_without_output_is_explained(tmp_path: Path) -> None:
     at = page(str(tmp_path))
-    assert not at.exception and "provenance.json" in at.warning[0].value
+    assert not at.exception and md("provenance.json") in at.warning[0].value
+
+
+def test_a_fresh_install_scores_a_saved_workspace_from_the_page(tmp_path: Path, monkeypatch) -> None:
+    """No batch output anywhere: the page offers the researcher's own saved workspaces, scores the
+    chosen one with a progress bar and opens it; another researcher's workspace is not offered."""
+    import analysis
+    from analysis.ingest import load_text
+    from analysis.store import Store
+    from ui import corpus_data
+
+    monkeypatch.setenv("NARRATIVE_LENS_DATA", str(tmp_path / "lens"))
+    monkeypatch.delenv("NARRATIVE_LENS_CORPUS", raising=False)
+    monkeypatch.setattr(corpus_data, "DATA", tmp_path / "no-batch-output-here")
+    from analysis.store.keys import Keys
+
+    signer = Keys(tmp_path / "lens")  # keys the server issued: an unsigned one opens a fresh workspace
+    mine, theirs = signer.issue(), signer.issue()
+    store = Store.open(tmp_path / "lens")
+    ws = store.create_workspace("session:" + mine, "Flood")
+    store.create_workspace("session:" + theirs, "Someone else's")
+    dev = Path(__file__).resolve().parents[1] / "fixtures" / "compare" / "dev"
+    for name in ("herald.txt", "ledger.txt", "wire.txt"):
+        loaded = load_text((dev / name).read_text(encoding="utf-8"), name)
+        store.add_article(ws, loaded, analysis.analyze(loaded.text, name))
+    seen: list[tuple[int, int]] = []
+    real = corpus_data.score_workspace
+    monkeypatch.setattr(corpus_data, "score_workspace", lambda s, o, w, progress: real(
+        s, o, w, lambda done, total: (seen.append((done, total)), progress(done, total))))
+
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.query_params["scope"] = mine
+    at.run()
+    assert not at.exception
+    assert any("No corpus yet" in i.value for i in at.info)
+    box = at.selectbox(key="corpus_workspace")
+    assert box.options == ["Flood (3 articles)"]  # only this researcher's workspaces
+    next(b for b in at.button if b.label == "Score it as a corpus").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert seen and seen[-1] == (3, 3)  # the progress bar was driven to the end
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Articles scored"] == "3" and metrics["Not scored"] == "0"
+    folder = Path(at.text_input(key="corpus_path").value)
+    assert folder.parent == tmp_path / "lens" / "corpus" and mine not in folder.name
+    assert mine.split(".")[0] not in folder.name

@@ -138,7 +138,7 @@ def test_another_focus_shows_carried_paragraphs_side_by_side(page):  # noqa: ANN
     panel.locator(".js-plotly-plot").first.wait_for()
     panel.get_by_text("carried by 2 of 4").first.wait_for()
     _choose(panel.locator("[data-testid='stSelectbox']").filter(has_text="Outlet"), "wire.txt")
-    panel.get_by_text(re.compile(r"wire\.txt ¶\d+ · similarity 0\.\d\d · matched")).wait_for()
+    panel.get_by_text(re.compile(r"wire\.txt ¶ \d+ · similarity 0\.\d\d · matched")).wait_for()
     page.wait_for_function("document.querySelectorAll('[data-stale=\"true\"]').length === 0")
     time.sleep(1.0)
     assert page.locator("[data-testid='stException']").count() == 0

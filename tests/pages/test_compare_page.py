@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests import fixtures_gen as fx
+from devkit import fixtures as fx
+from views.escape import md
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "3_Compare.py")
@@ -45,7 +46,8 @@ def test_all_four_views_are_drawn(page):
                                             "Claim coverage"]
     charts = page.get("plotly_chart")
     assert len(charts) == 4
-    assert len(page.dataframe) == 4  # profile table, words, contexts, the side-by-side scores
+    assert len(page.dataframe) == 3  # profile table, words, the side-by-side scores
+    assert any('class="nl-kwic"' in h.proto.body for h in page.get("html"))  # the contexts, as on Read
     assert not page.exception
 
 
@@ -72,7 +74,7 @@ def test_an_unreadable_upload_is_a_message_and_loses_nothing():
     at.run()
     assert not at.exception
     warnings = " ".join(w.value for w in at.warning)
-    assert "empty.txt" in warnings and "bin.txt" in warnings
+    assert md("empty.txt") in warnings and md("bin.txt") in warnings
     assert [a.title for a in at.session_state["comparison_articles"]] == ["herald.txt"]
     assert len(at.get("plotly_chart")) == 4
 

@@ -8,9 +8,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analysis.store import Store
-from tests import fixtures_gen as fx
+from devkit import fixtures as fx
 from ui import state
-from ui.coverage import md
+from views.escape import md
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "pages/4_Coverage.py"
@@ -67,7 +67,7 @@ def test_one_upload_of_everything_hostile_loses_nothing(data):
         assert phrase.lower().split()[0] in errors.lower()
     assert len(at.error) == len(fx.HOSTILE)
     imported = _texts(at.success)
-    duplicates = _texts(at.info)
+    duplicates = [t for t in _texts(at.info) if t.startswith("**Already there")]
     assert len(imported) + len(duplicates) == len(fx.GOOD) + len(names)
     assert any(md("utf8.txt") in s and md("text, utf-8") in s for s in imported)
     assert any(md("cp1252.txt") in d for d in duplicates)  # the same text in another encoding
@@ -246,3 +246,42 @@ def test_focus_on_an_article_deleted_in_another_tab(data):
     at = _click(at, "Study this article")  # the rerun reads the workspace afresh: nothing to study
     assert not at.exception
     assert len(at.dataframe) == 0 and "No articles yet" in " ".join(_texts(at.info))
+
+
+def test_a_word_file_without_a_title_property_takes_its_opening_heading(data):
+    import io
+
+    import docx as python_docx
+
+    def word(heading: str, where: int) -> bytes:
+        doc = python_docx.Document()
+        for i, text in enumerate(fx.PARAGRAPHS[:2]):
+            if i == where:
+                doc.add_heading(heading, level=1)
+            doc.add_paragraph(text)
+        out = io.BytesIO()
+        doc.save(out)
+        return out.getvalue()
+
+    at = _page()
+    at.file_uploader[0].set_value([
+        ("first.docx", word("Harbour wall opens after two years", 0), "application/octet-stream"),
+        ("later.docx", word("Reaction", 1), "application/octet-stream"),
+        ("titled.docx", fx.docx("The title property", ["A different article about the harbour wall, which "
+                                                        "opened on Monday after two years of work."]),
+         "application/octet-stream")])
+    at = _click(at, "Import files")
+    assert not at.exception
+    titles = dict(zip(at.dataframe[0].value["file_name"], at.dataframe[0].value["title"], strict=True))
+    assert titles["first.docx"] == "Harbour wall opens after two years"
+    assert titles["later.docx"] == ""  # a heading inside the article is not its title
+    assert titles["titled.docx"] == "The title property"  # the file's own title wins
+
+
+def test_the_sidebar_names_a_workspace_article_without_its_ids(data):
+    at = _page()
+    at.file_uploader[0].set_value([("a.html", fx.make("article.html"), "text/html")])
+    at = _click(at, "Import files")
+    at = _click(at, "Study this article")
+    shown = " ".join(c.value for c in at.sidebar.caption)
+    assert "from a saved workspace" in shown and "workspace:" not in shown

@@ -10,9 +10,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import analysis
-from analysis.measures import HEADLINE, REGISTRY
-from ui import charts, methods
+from analysis import paths
+from analysis.measures import HEADLINE, REGISTRY, column
 from ui.page import PASTE, UPLOAD
+from views.escape import md
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
@@ -42,7 +43,7 @@ def shown_numbers(at: AppTest) -> list[str]:
 
 def expected_numbers(text: str) -> list[str]:
     summary = analysis.analyze(text).summary.iloc[0]
-    return [charts.fmt(float(summary[m]), charts.digits(m)) for m in HEADLINE]
+    return [column(m).format(float(summary[m])) for m in HEADLINE]
 
 
 def test_pages_found_by_glob_include_the_ones_this_issue_ships() -> None:
@@ -99,7 +100,7 @@ def test_uploaded_file_becomes_the_article() -> None:
     at.run()
     assert_clean(at)
     assert shown_numbers(at) == expected_numbers(NEW_TEXT)
-    assert any("briefing.txt" in c.value for c in at.sidebar.caption)
+    assert any(md("briefing.txt") in c.value for c in at.sidebar.caption)
     at.switch_page("pages/9_Methods.py").run()  # the article survives a change of page
     at.switch_page("app.py").run()
     assert shown_numbers(at) == expected_numbers(NEW_TEXT)
@@ -113,7 +114,7 @@ def test_unreadable_upload_gives_a_clear_message_and_keeps_the_article() -> None
     at.run()
     assert not at.exception
     messages = [e.value for e in at.error]
-    assert len(messages) == 1 and "Could not read this file" in messages[0] and "photo.txt" in messages[0]
+    assert len(messages) == 1 and "Could not read this file" in messages[0] and md("photo.txt") in messages[0]
     assert "Traceback" not in messages[0]
     assert shown_numbers(at) == before
 
@@ -124,7 +125,7 @@ def test_methods_page_has_a_section_per_registered_measure_and_no_invented_valid
     assert_clean(at)
     heads = [m for m in at.markdown if m.value == "**What it counts**"]
     assert len(heads) == len(REGISTRY)
-    if not methods.VALIDATION.exists():
+    if not paths.VALIDATION.exists():
         assert sum("Not yet measured" in c.value for c in at.caption) == len(REGISTRY)
     text = " ".join(w.value for w in at.warning)
     assert "0.492" in text  # VADER's agreement on NYT editorial sentences, from its paper
@@ -132,14 +133,18 @@ def test_methods_page_has_a_section_per_registered_measure_and_no_invented_valid
 
 def test_methods_page_shows_validation_rows_when_they_exist(tmp_path, monkeypatch) -> None:
     path = tmp_path / "validation.json"
-    path.write_text(json.dumps({"rows": [{"measure": "hedging", "dataset": "test set", "n": 40,
-                                          "metric": "F1", "value": 0.123}]}), encoding="utf-8")
-    monkeypatch.setattr(methods, "VALIDATION", path)
+    path.write_text(json.dumps({"results": [{"measure": "hedging", "dataset": "test set", "n": 40,
+                                             "metric": "f1", "value": 0.123, "reference": None}]}),
+                    encoding="utf-8")
+    monkeypatch.setattr(paths, "VALIDATION", path)
     at = home()
     at.switch_page("pages/9_Methods.py").run()
     assert_clean(at)
-    frames = [d.value for d in at.dataframe if "metric" in d.value.columns]
-    assert len(frames) == 1 and frames[0]["value"].tolist() == [0.123]
+    frames = [t.value for t in at.table if "metric" in t.value.columns]
+    assert len(frames) == 1
+    assert frames[0].to_dict("records") == [{"evaluation set": "test set", "metric": "F1", "value": "0.123",
+                                             "95% interval": "—", "n": "40", "published reference": "—",
+                                             "floor (tests)": "—"}]  # no "None" where nothing was recorded
     assert sum("Not yet measured" in c.value for c in at.caption) == len(REGISTRY) - 1
 
 
@@ -185,3 +190,23 @@ def test_back_to_the_bundled_article_and_focus_set_elsewhere_is_kept() -> None:
     at.session_state[FOCUS] = Article("From a workspace", NEW_TEXT, "workspace:1")
     at.run()
     assert shown_numbers(at) == expected_numbers(NEW_TEXT)
+
+
+HARD_TEXT = ("Notwithstanding unprecedented interdepartmental institutionalisation, contemporaneous administrative "
+             "reorganisations necessitated extraordinarily comprehensive reconsiderations of intergovernmental "
+             "responsibilities, constitutional accountabilities and international telecommunications "
+             "infrastructure modernisation programmes.")
+
+
+def test_a_value_below_zero_says_why_on_its_card() -> None:
+    """Flesch reading ease has no lower bound: a card showing a negative value explains it;
+    the bundled article's cards (all within range) carry no such note."""
+    at = home()
+    assert not [c for c in at.caption if "Below 0" in c.value]
+    at.sidebar.radio[0].set_value(PASTE).run()
+    at.sidebar.text_area[0].input(HARD_TEXT)
+    at.sidebar.button[0].click().run()
+    assert_clean(at)
+    assert shown_numbers(at)[3].startswith("-")
+    notes = [c.value for c in at.caption if "Below 0" in c.value]
+    assert len(notes) == 1 and "no lower bound" in notes[0]

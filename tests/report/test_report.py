@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 import analysis
-from report import build, figures, methods
+from analysis.validate import stored
+from report import build, figures
 
 ROOT = Path(__file__).resolve().parents[2]
 ART = ROOT / "tests" / "artifacts"
@@ -73,7 +74,7 @@ class Audit(HTMLParser):
 def hostile_html() -> str:
     focus = analysis.analyze(HOSTILE_TEXT, HOSTILE_NAME)
     other = analysis.analyze((DEV / "herald.txt").read_text(encoding="utf-8"), "</td><script>x()</script>.txt")
-    doc = build.build_html([focus, other], methods.load_validation())
+    doc = build.build_html([focus, other], stored.load())
     ART.mkdir(exist_ok=True)
     (ART / "report_hostile.html").write_text(doc, encoding="utf-8")
     return doc
@@ -122,6 +123,16 @@ def test_report_holds_its_sections(hostile_html):
     assert "Hutto" in text and "Monroe" in text and "McLaughlin" in text and "Dale" in text
 
 
+def test_report_numbers_paragraphs_from_1_everywhere(hostile_html):
+    """Charts, the highlighted text and the claim-coverage table name a paragraph as the Read page
+    does: no "¶ 0" anywhere, and the coverage table starts at 1."""
+    text = " ".join(audit(hostile_html).text)
+    assert "¶ 0" not in hostile_html and "¶0" not in hostile_html
+    table = hostile_html.split("Claim coverage per focus paragraph", 1)[1]
+    assert '<td class="num">1</td>' in table.split("</tr>")[1]  # the first row of the table
+    assert "focus paragraph 0" not in text
+
+
 def test_clean_svg_strips_what_could_run_or_fetch():
     svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
            'width="10" height="10" onload="x()"><script>alert(1)</script>'
@@ -137,30 +148,6 @@ def test_clean_svg_strips_what_could_run_or_fetch():
     assert "evil" not in out
     assert out.count("<image/>") == 2 and out.count('<image href="data:image/png;base64,') == 1
     assert 'clip-path="url(#f1-c)"' in out and 'id="f1-c"' in out and 'viewBox="0 0 10 10"' in out
-
-
-def test_methods_reads_validation_figures_and_invents_none(tmp_path):
-    doc = methods.load_validation()
-    assert doc is not None
-    text = methods.as_text(doc)
-    for m in analysis.pipeline.REGISTRY:
-        rows = [r for r in doc["results"] if r["measure"] == m.name and r.get("value") is not None and r.get("n")]
-        if rows:
-            r = rows[0]
-            assert f"{r['value']:.2f}" in text and f"{r['dataset']} (n = " in text
-            assert f"{m.name}: agreement with human judgement not yet measured." not in text
-        else:
-            assert f"{m.name}: agreement with human judgement not yet measured." in text
-    missing = methods.as_text(methods.load_validation(tmp_path / "absent.json"))
-    for m in analysis.pipeline.REGISTRY:
-        assert f"{m.name}: agreement with human judgement not yet measured." in missing
-    partial = {"generated": "2026-01-01", "results": [
-        {"measure": "hedging", "dataset": "d", "metric": "f1", "value": 0.5, "n": 10},
-        {"measure": "alarm", "dataset": "e", "metric": "roc_auc", "value": None, "n": 0}]}
-    text = methods.as_text(partial)
-    assert "hedging: d (n = 10): F1 0.50." in text
-    assert "sentiment: agreement with human judgement not yet measured." in text
-    assert "alarm: agreement with human judgement not yet measured." in text  # a null figure is no figure
 
 
 def test_pdf_is_printed_by_chromium(hostile_html):
@@ -184,13 +171,13 @@ def test_every_chart_exports_as_a_2x_png_with_its_caption(bundled):
     others = [analysis.analyze((DEV / n).read_text(encoding="utf-8"), n) for n in ("focus.txt", "herald.txt")]
     charts = dict(build.article_figures(bundled))
     from analysis import compare
-    from ui import compare_charts
+    from views import compare_charts
 
     result = compare.compare(others)
     for key, fig in compare_charts.all_figures(result).items():
         charts[f"compare-{key}"] = (fig, build.caption(others[0], key))
     from analysis.sourcing import table
-    from ui import sources_charts
+    from views import sources_charts
 
     sources = table.by_source(table.mentions(bundled.document))
     charts["who-speaks-along"] = (sources_charts.attribution_along(bundled.paragraphs), build.caption(bundled, "along"))
@@ -217,3 +204,19 @@ def test_cli_report_writes_html_and_pdf(tmp_path):
     doc = out.read_text(encoding="utf-8")
     assert "focus.txt" in doc and "wire.txt" in doc and audit(doc).tags.count("svg") == 6
     assert json.loads(json.dumps(audit(doc).csp))  # one CSP meta, parsed
+
+
+def test_summary_and_breakdown_split_by_the_declarations_alone(bundled):
+    """Every declared figure appears once: the summary holds the headline measures and every
+    other figure of its own kind; the breakdown the per-category rates and the formulas' counts."""
+    import re
+
+    from analysis.measures import HEADLINE, REGISTRY, column
+
+    rows = {b: re.findall(r'<th scope="row">(.*?)</th>', build.summary_table(bundled.summary, b)) for b in (False, True)}
+    assert rows[False][:4] == [column(n).label for n in HEADLINE]
+    assert not set(rows[False]) & set(rows[True])
+    declared = [c for m in REGISTRY for c in m.columns if c.unit != "text"]
+    assert sorted(rows[False] + rows[True]) == sorted(c.label for c in declared)
+    assert {"Flesch-Kincaid grade", "Quotations", "Hedging in quotes"} <= set(rows[False])
+    assert {"Hedging: modal", "Alarm: urgency", "Sentences"} <= set(rows[True])

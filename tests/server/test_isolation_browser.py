@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import loadkit
+from devkit import loadkit
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(loadkit.CHROMIUM).exists(), reason="Debian's chromium is not installed")]

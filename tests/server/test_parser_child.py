@@ -15,7 +15,7 @@ import pytest
 
 from analysis.ingest import UnreadableInput, load_bytes, sandbox
 from analysis.store import Store
-from tests import fixtures_gen as fx
+from devkit import fixtures as fx
 
 FAULTY = Path(__file__).resolve().parent / "fixtures" / "faulty_child.py"
 

@@ -13,7 +13,7 @@ import pytest
 
 from analysis.ingest import UnreadableInput, load_url
 from analysis.ingest.fetch import FetchOptions, fetch
-from tests import fixtures_gen as fx
+from devkit import fixtures as fx
 
 LOCAL = FetchOptions(trusted=("127.0.0.0/8",), timeout=5, deadline=10)
 

@@ -10,7 +10,7 @@ from analysis import analyze
 from analysis.ingest import UnreadableInput, load, load_bytes, load_text, safe_name
 from analysis.ingest.names import extension
 from analysis.ingest.pdf import paragraphs
-from tests import fixtures_gen as fx
+from devkit import fixtures as fx
 
 ROOT = Path(__file__).resolve().parents[3]
 

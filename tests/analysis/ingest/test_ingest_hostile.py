@@ -11,7 +11,7 @@ import pytest
 from analysis.ingest import UnreadableInput, load, load_bytes
 from analysis.ingest import pdf as pdf_mod
 from analysis.ingest.sandbox import Limits
-from tests import fixtures_gen as fx
+from devkit import fixtures as fx
 
 ROOT = Path(__file__).resolve().parents[3]
 HOSTILE = sorted(fx.HOSTILE)

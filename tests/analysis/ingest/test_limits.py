@@ -17,7 +17,7 @@ import pytest
 from analysis import analyze
 from analysis.ingest import TextLimits, TooMuchText, UnreadableInput, load, load_bytes, load_text
 from analysis.ingest import limits as lim
-from tests import fixtures_gen as fx
+from devkit import fixtures as fx
 
 ROOT = Path(__file__).resolve().parents[3]
 

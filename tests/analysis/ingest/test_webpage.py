@@ -8,7 +8,7 @@ from analysis.ingest import load
 from analysis.ingest.sandbox import run
 from analysis.ingest.webpage import HTML_LIMITS, rejoin
 from analysis.text import segment
-from tests import fixtures_gen as fx
+from devkit import fixtures as fx
 
 
 def test_the_fixture_reproduces_the_break_in_the_extractor_output():

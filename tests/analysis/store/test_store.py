@@ -10,7 +10,7 @@ import pytest
 import analysis
 from analysis.ingest import load_bytes, load_text
 from analysis.store import Store, StoreError, data_dir, db
-from tests import fixtures_gen as fx
+from devkit import fixtures as fx
 
 
 @pytest.fixture

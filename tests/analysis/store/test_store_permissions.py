@@ -28,7 +28,7 @@ import pytest
 import analysis
 from analysis.ingest import load_text
 from analysis.store import Store, StoreError
-from tests import fixtures_gen as fx
+from devkit import fixtures as fx
 from tests.analysis.store import users
 from tests.analysis.store.users import ROOT_USER, as_other_user, give, take
 

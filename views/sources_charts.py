@@ -1,26 +1,20 @@
 """Charts of the sourcing measure: tidy frame in, plotly Figure out (no streamlit here).
 
-Colours from Okabe & Ito's (2008) palette: reddish purple (#CC79A7) is the sourcing
-measure's colour; anonymous attribution takes it at full strength and named attribution a
-light tint of it, so the two read apart by lightness alone, without hue discrimination.
+Colours from views/theme.py: the sourcing measure's reddish purple (Okabe & Ito 2008) marks
+anonymous attribution at full strength and named attribution in a light tint of it, so the two
+read apart by lightness alone, without hue discrimination; quoted words are ink.
 """
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.theme import FONT, GRID, MEASURE_COLOURS
+from views import theme
+from views.escape import html as esc
+from views.theme import ANONYMOUS, NAMED
 
-ANONYMOUS = MEASURE_COLOURS["sources"]
-NAMED = "#EBC4DA"
-QUOTED = "#222222"
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
+QUOTED = theme.INK
 
 
 def attribution_along(paragraphs: pd.DataFrame, title: str = "Who speaks, paragraph by paragraph") -> go.Figure:
@@ -31,7 +25,7 @@ def attribution_along(paragraphs: pd.DataFrame, title: str = "Who speaks, paragr
     ``named_sources``, ``anonymous_sources``, ``quoted_share``)."""
     p = paragraphs
     x = [f"¶ {i}" for i in p["paragraph"]]
-    snippet = [_esc(t[:90] + ("…" if len(t) > 90 else "")) for t in p["text"]]
+    snippet = [esc(t[:90] + ("…" if len(t) > 90 else "")) for t in p["text"]]
     fig = go.Figure()
     for col, name, colour in (("named_sources", "Named (person or organisation)", NAMED),
                               ("anonymous_sources", "Anonymous or vague", ANONYMOUS)):
@@ -45,15 +39,14 @@ def attribution_along(paragraphs: pd.DataFrame, title: str = "Who speaks, paragr
                     hovertemplate="%{x}: %{y:.0f}% of words inside quotations<extra></extra>")
     top = max(1.0, float((p["named_sources"] + p["anonymous_sources"]).max() if len(p) else 1))
     fig.update_layout(
-        title=dict(text=_esc(title), x=0, xanchor="left", xref="paper", y=0.97, yanchor="top",
-                   yref="container", font=dict(size=19)),
-        barmode="stack", bargap=0.35, height=430, margin=dict(l=60, r=70, t=105, b=50),
-        font=dict(family=FONT, size=14, color="#222222"), plot_bgcolor="white", paper_bgcolor="white",
+        title=dict(text=esc(title)),
+        barmode="stack", bargap=0.35, height=460, margin=dict(l=60, r=70, t=135, b=50),
+        template=theme.TEMPLATE,
         legend=dict(orientation="h", x=0, y=1.03, xanchor="left", yanchor="bottom", traceorder="normal"),
         xaxis=dict(title="Paragraph", showgrid=False, tickangle=0,
                    categoryorder="array", categoryarray=x),
         yaxis=dict(title="Source mentions", rangemode="tozero", range=[0, top + 0.5], dtick=1 if top <= 10 else None,
-                   gridcolor=GRID, zeroline=True, zerolinecolor="#BBBBBB"),
+                   gridcolor=theme.GRID, zeroline=True, zerolinecolor=theme.ZERO),
         yaxis2=dict(title="Quoted words (%)", overlaying="y", side="right", range=[0, 105],
                     tickvals=[0, 25, 50, 75, 100], ticktext=["0%", "25%", "50%", "75%", "100%"],
                     showgrid=False),
@@ -71,10 +64,9 @@ def kinds_bar(sources: pd.DataFrame) -> go.Figure:
                            marker=dict(color=colours, line=dict(color=ANONYMOUS, width=1)),
                            text=counts.values, textposition="outside",
                            hovertemplate="%{y}: %{x} mention(s)<extra></extra>"))
-    fig.update_layout(title=dict(text="Mentions by kind of source", x=0, xanchor="left", font=dict(size=17)),
-                      height=260, margin=dict(l=105, r=20, t=105, b=30), plot_bgcolor="white",
-                      paper_bgcolor="white", font=dict(family=FONT, size=14, color="#222222"),
-                      xaxis=dict(showgrid=True, gridcolor=GRID, range=[0, max(1, counts.max()) * 1.2],
+    fig.update_layout(title=dict(text="Sources by kind", font=dict(size=16)),
+                      height=260, margin=dict(l=105, r=20, t=105, b=30), template=theme.TEMPLATE,
+                      xaxis=dict(showgrid=True, gridcolor=theme.GRID, range=[0, max(1, counts.max()) * 1.2],
                                  dtick=1 if counts.max() <= 10 else None),
                       yaxis=dict(autorange="reversed"))
     return fig

@@ -1,4 +1,4 @@
-"""ui/charts.py and ui/theme.py: the figures carry the data, units and palette they claim."""
+"""views/charts.py and views/theme.py: the figures carry the data, units and palette they claim."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 import analysis
 from analysis.measures import HEADLINE, REGISTRY, column
 from analysis.measures.readability import MIN_WORDS
-from ui import charts, theme
-from ui.state import BUNDLED
+from analysis.paths import BUNDLED_ARTICLE as BUNDLED
+from views import charts, theme
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +70,7 @@ def test_arc_marks_short_and_missing_paragraphs(with_short) -> None:
     assert sorted({(s.x0 + s.x1) / 2 for s in bands}) == [float(pars["paragraph"][i]) for i in short]
     ease = measure_traces(fig)[3]
     assert math.isnan(ease.y[short[0]])  # NaN stays NaN, never drawn as 0
-    assert ease.marker.color[short[0]] == "white" and ease.marker.color[0] != "white"
+    assert ease.marker.color[short[0]] == theme.PAPER and ease.marker.color[0] != theme.PAPER  # hollow
     assert any(a.text == "n/a" for a in fig.layout.annotations)
 
 
@@ -121,3 +121,11 @@ def test_chart_config_saves_a_2x_png_without_the_logo() -> None:
     opts = cfg["toImageButtonOptions"]
     assert opts["format"] == "png" and opts["scale"] == 2 and opts["filename"] == "ai-model-theft-accusation"
     assert cfg["displaylogo"] is False and "lasso2d" in cfg["modeBarButtonsToRemove"]
+
+
+def test_a_long_article_title_is_cut_in_chart_titles_never_run_off_the_figure(bundled) -> None:
+    long = "A very long headline about the river that broke its banks and the town that waited " * 3
+    for fig in (charts.arc(bundled.paragraphs, long), charts.heatmap(bundled.paragraphs, long)):
+        name = fig.layout.title.text.split(" — ")[0]
+        assert len(name) == 48 and name.endswith("…") and long.startswith(name[:-1])
+    assert charts.clip_name("Short title") == "Short title"

@@ -1,4 +1,5 @@
-"""The Who speaks page under AppTest, its chart builders, and a real Chromium run."""
+"""The Who speaks page under AppTest and in a real Chromium run (its chart builders:
+tests/views/test_sources_charts.py)."""
 
 import os
 import socket
@@ -8,12 +9,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import analysis
-from ui import sources_charts, state
+from ui import state
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "2_Who_speaks.py")
@@ -33,11 +32,11 @@ def test_bundled_article(bundled):
     s = bundled.summary.iloc[0]
     assert metrics["Quotations"] == f"{s['quotes']:.0f}"
     assert metrics["Anonymous sources"] == f"{s['anonymous_sources']:.0f}"
-    assert metrics["Anonymous share"] == f"{s['anonymous_share']:.0%}"
-    sources = at.dataframe[0].value
-    assert "a confidential brief seen by this publication" in set(sources["source"])
-    assert set(sources["kind"]) == {"person", "organisation", "government", "anonymous"}  # the NCSC: sources 2.0
-    assert len(at.dataframe[1].value) == s["quotes"]
+    assert metrics["Anonymous share"] == f"{s['anonymous_share']:.2f}"  # as its Column declares (2 digits)
+    sources = at.table[0].value  # static tables: every row and every word shown
+    assert "a confidential brief seen by this publication" in set(sources["Source"])
+    assert set(sources["Kind"]) == {"person", "organisation", "government", "anonymous"}  # the NCSC: sources 2.0
+    assert len(at.table[1].value) == s["quotes"]
     helps = {m.label: m.help for m in at.metric}
     assert "range 0 and up;" in helps["Quotations"]  # a count has no upper bound (it read "range 0")
     assert "range 0 to 1;" in helps["Anonymous share"]
@@ -49,7 +48,7 @@ def test_validity_line_quotes_the_validation_run(tmp_path, monkeypatch):
     (data/validation.json), not numbers typed into the page: a run with other figures shows them."""
     import json
 
-    from ui import methods
+    from analysis import paths
 
     names = ("quote_precision", "quote_recall", "speaker_precision", "speaker_recall", "anonymous_precision",
              "anonymous_recall")
@@ -59,11 +58,11 @@ def test_validity_line_quotes_the_validation_run(tmp_path, monkeypatch):
                  "value": 0.99})
     path = tmp_path / "validation.json"
     path.write_text(json.dumps({"results": rows}), encoding="utf-8")
-    monkeypatch.setattr(methods, "VALIDATION", path)
+    monkeypatch.setattr(paths, "VALIDATION", path)
     line = next(m.value for m in run().markdown if m.value.startswith("**Validity**"))
     assert ("quotation precision 0.51 and recall 0.52; speaker precision 0.53, recall 0.54; "
             "anonymous-source precision 0.55, recall 0.56") in line
-    monkeypatch.setattr(methods, "VALIDATION", tmp_path / "missing.json")
+    monkeypatch.setattr(paths, "VALIDATION", tmp_path / "missing.json")
     line = next(m.value for m in run().markdown if m.value.startswith("**Validity**"))
     assert "not yet measured" in line and "0.5" not in line
 
@@ -80,23 +79,6 @@ def test_article_without_sources_says_so():
     assert not at.exception
     assert any("No source found" in i.value for i in at.info)
     assert any("No direct quotation" in i.value for i in at.info)
-
-
-def test_chart_stacks_named_and_anonymous_and_escapes_text():
-    text = "“A b c d,” said Ann Lee.\n\nExperts warn that <b>it</b> may fail, insiders said."
-    result = analysis.analyze(text)
-    fig = sources_charts.attribution_along(result.paragraphs)
-    bars = [t for t in fig.data if t.type == "bar"]
-    assert [t.name.split(" ")[0] for t in bars] == ["Named", "Anonymous"]
-    assert list(bars[0].y) == [1, 0] and list(bars[1].y) == [0, 2]
-    assert fig.layout.barmode == "stack"
-    assert all("<b>" not in c for c in bars[0].customdata) and any("&lt;b&gt;" in c for c in bars[0].customdata)
-
-
-def test_kinds_bar_counts_mentions():
-    frame = pd.DataFrame({"kind": ["person", "anonymous", "anonymous"], "mentions": [2, 1, 3]})
-    fig = sources_charts.kinds_bar(frame)
-    assert list(fig.data[0].x) == [2, 0, 4]
 
 
 def _free_port():

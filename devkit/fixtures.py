@@ -1,7 +1,7 @@
 """Generate every ingestion fixture in the test run: real files of each format and hostile ones.
 
 Nothing is downloaded. Each function returns bytes; ``write_all(folder)`` writes them all
-and returns {key: path}. Run ``python tests/fixtures_gen.py OUT_DIR`` to look at them.
+and returns {key: path}. Run ``python -m devkit.fixtures OUT_DIR`` to look at them.
 """
 
 from __future__ import annotations

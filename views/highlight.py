@@ -1,7 +1,7 @@
 """The article as HTML with every evidence span highlighted, and keyword-in-context tables.
 
 Safety: every piece of the article (and every note, term and category) goes through
-``html.escape(..., quote=True)`` before it is joined into markup; the only tags in the output
+``views.escape.html`` before it is joined into markup; the only tags in the output
 are the ones built here. The pages pass the result to ``st.html``, which sanitises again.
 
 Overlapping evidence (the word "battle" is both a negative sentiment word and an alarm
@@ -14,15 +14,15 @@ category, weight and the rule that changed it, for the span and for every span a
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.measures import column
-from ui import theme
+from analysis.measures import REGISTRY, column
+from views import theme
+from views.escape import html as esc
 
 PARAGRAPH_MARK = "¶"
 
@@ -56,10 +56,6 @@ def _is_column(name: str) -> bool:
         return True
     except KeyError:
         return False
-
-
-def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def spans(evidence: pd.DataFrame) -> list[Span]:
@@ -128,53 +124,81 @@ def render(text: str, paragraphs: pd.DataFrame, evidence: pd.DataFrame,
     return STYLE + '<div class="nl-article">' + "".join(b for _, b in sorted(blocks, key=lambda b: b[0])) + "</div>"
 
 
+def headline(text: str, row: pd.DataFrame, evidence: pd.DataFrame) -> str:
+    """The headline (``Analysis.headline``, one row or none) above the text, with its own
+    evidence highlighted and marked as scored apart from the paragraphs; "" without one."""
+    if row.empty:
+        return ""
+    r = row.iloc[0]
+    body = mark_up(text, int(r["start"]), int(r["end"]), spans(evidence))
+    return (STYLE + '<div class="nl-article"><div class="nl-par nl-headline"><span class="nl-pn">headline</span>'
+            f'<p class="nl-text"><b>{body}</b><br><small class="nl-said">Scored on its own, not part of the '
+            "paragraphs or the article's figures.</small></p></div></div>")
+
+
 def legend(evidence: pd.DataFrame, measures: Sequence[str]) -> str:
-    """Swatches for each measure (with its evidence count) and for spans that did not count."""
+    """Swatches for each measure (with its evidence count), for words two measures share (their
+    underlines stack) and for spans that did not count."""
     counts = evidence.groupby("measure").size().to_dict() if len(evidence) else {}
     items = [f'<span class="nl-key"><mark class="nl-ev nl-{esc(m)}">{esc(m)}</mark> {counts.get(m, 0)} spans</span>'
              for m in measures]
+    if len(measures) > 1:
+        outer, inner = (esc(m) for m in measures[:2])
+        items.append(f'<span class="nl-key"><mark class="nl-ev nl-{outer}"><mark class="nl-ev nl-{inner}">'
+                     "double underline</mark></mark> words that count for two measures (hover for both)</span>")
     items.append('<span class="nl-key"><mark class="nl-ev nl-zero">struck through</mark> '
                  "weight 0: matched but did not count (negated, the month “May” …)</span>")
     return STYLE + '<div class="nl-legend">' + "".join(items) + "</div>"
 
 
+def paragraph(text: str, start: int, end: int, evidence: pd.DataFrame) -> str:
+    """One paragraph, ``text[start:end]``, boxed, with ``evidence`` (offsets into ``text``)
+    highlighted as on the Read page (the Compare page's side-by-side view)."""
+    body = mark_up(text, start, end, spans(evidence))
+    return STYLE + f'<div class="nl-article nl-box"><p class="nl-text">{body}</p></div>'
+
+
 def kwic_html(rows: pd.DataFrame) -> str:
-    """Keyword-in-context rows as a compact, escaped list: the ¶, the line with the term in
-    bold, and underneath what the measures made of that occurrence."""
+    """Keyword-in-context rows as a compact, escaped list: the ¶ (and the article, when the
+    rows have an ``article`` column), the line with the term in bold, and underneath what the
+    measures made of that occurrence (when the rows have an ``evidence`` column)."""
     items = []
-    for r in rows.itertuples(index=False):
-        zero = " nl-kwic-zero" if "weight 0" in r.evidence and "weight 1" not in r.evidence else ""
-        items.append(f'<li><span class="nl-pn">{PARAGRAPH_MARK} {int(r.paragraph)}</span>'
-                     f'<span class="nl-line">{esc(r.left)}<b>{esc(r.match)}</b>{esc(r.right)}'
-                     f'<br><small class="nl-said{zero}">{esc(r.evidence)}</small></span></li>')
+    for r in rows.to_dict("records"):
+        said = str(r.get("evidence") or "")
+        zero = " nl-kwic-zero" if "weight 0" in said and "weight 1" not in said else ""
+        where = f'<small class="nl-said">{esc(r["article"])}</small><br>' if r.get("article") else ""
+        note = f'<br><small class="nl-said{zero}">{esc(said)}</small>' if said else ""
+        items.append(f'<li><span class="nl-pn">{PARAGRAPH_MARK} {int(r["paragraph"])}</span>'
+                     f'<span class="nl-line">{where}{esc(r["left"])}<b>{esc(r["match"])}</b>{esc(r["right"])}'
+                     f"{note}</span></li>")
     return STYLE + '<ul class="nl-kwic">' + "".join(items) + "</ul>"
-
-
-def _tint(hex_colour: str, alpha: float) -> str:
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},{alpha})"
 
 
 def _style() -> str:
     rules = [
-        ".nl-article{font-size:1.05rem;line-height:2.05;max-width:60rem;color:#222}",
+        f".nl-article{{font-size:1.05rem;line-height:2.05;max-width:60rem;color:{theme.INK}}}",
+        f".nl-box{{padding:.6rem 1rem;border:1px solid {theme.GRID};border-radius:6px;background:{theme.PAPER}}}",
         ".nl-par{display:flex;gap:1rem;align-items:baseline;margin:0 0 .6rem 0}",
-        ".nl-pn{flex:0 0 3.2rem;text-align:right;color:#777;font-size:.85rem;font-variant-numeric:tabular-nums}",
+        f".nl-pn{{flex:0 0 3.2rem;text-align:right;color:{theme.SOFT};font-size:.85rem;"
+        "font-variant-numeric:tabular-nums;white-space:nowrap}",
         ".nl-text{margin:0;flex:1}",
         ".nl-heading{margin:1rem 0 .4rem 4.2rem}",
-        "mark.nl-ev{background:transparent;color:inherit;border-bottom:3px solid #999;padding:0 1px 4px 1px;"
-        "border-radius:2px;cursor:help}",
+        f"mark.nl-ev{{background:transparent;color:inherit;border-bottom:3px solid {theme.GREY};"
+        "padding:0 1px 4px 1px;border-radius:2px;cursor:help}",
         "mark.nl-ev mark.nl-ev{padding-bottom:0}",
-        "mark.nl-zero{text-decoration:line-through;text-decoration-color:#555;border-bottom-style:dotted!important;"
-        "background:#F2F2F2!important;border-bottom-color:#888!important}",
-        ".nl-legend{display:flex;flex-wrap:wrap;gap:.4rem 1.4rem;font-size:.92rem;margin:.2rem 0 .8rem 0;color:#444}",
-        ".nl-key mark.nl-ev{padding-bottom:2px}",
+        f"mark.nl-zero{{text-decoration:line-through;text-decoration-color:{theme.MUTED};"
+        f"border-bottom-style:dotted!important;background:{theme.STRUCK}!important;"
+        f"border-bottom-color:{theme.GREY}!important}}",
+        ".nl-legend{display:flex;flex-wrap:wrap;gap:.4rem 1.4rem;font-size:.92rem;margin:.2rem 0 .8rem 0;"
+        f"color:{theme.MUTED}}}",
+        ".nl-key{line-height:2.1}",
         ".nl-kwic{list-style:none;margin:0;padding:0;font-size:.95rem}",
-        ".nl-kwic li{display:flex;gap:.6rem;padding:.35rem 0;border-bottom:1px solid #EEE;line-height:1.45}",
-        ".nl-kwic .nl-pn{flex:0 0 2.4rem}.nl-said{color:#666}",
+        f".nl-kwic li{{display:flex;gap:.6rem;padding:.35rem 0;border-bottom:1px solid {theme.GRID};line-height:1.45}}",
+        f".nl-kwic .nl-pn{{flex:0 0 2.4rem}}.nl-said{{color:{theme.MUTED}}}",
     ]
-    for name, hue in theme.MEASURE_COLOURS.items():
-        rules.append(f"mark.nl-{name}{{background:{_tint(hue, 0.16)};border-bottom-color:{hue}}}")
+    for m in REGISTRY:
+        hue = theme.colour(m.name)
+        rules.append(f"mark.nl-{m.name}{{background:{theme.tint(hue, 0.16)};border-bottom-color:{hue}}}")
     return "<style>" + "".join(rules) + "</style>"
 
 
@@ -184,7 +208,14 @@ STYLE = _style()
 def kwic(text: str, paragraphs: pd.DataFrame, evidence: pd.DataFrame, term: str, width: int = 60) -> pd.DataFrame:
     """Keyword in context: every occurrence of ``term`` (whole words, any case) in the text,
     with ``width`` characters either side, its paragraph, and what the measures made of it
-    (measure, category, weight, note), or "not counted" where no rule took it as evidence."""
+    (measure, category, weight, note), or "not counted" where no rule took it as evidence.
+
+    The Compare page finds a term's occurrences with ``analysis.compare.contexts`` instead (and
+    shows them with :func:`kwic_html`): its terms are the comparison's lowercase word tokens,
+    matched token by token, while this function matches evidence terms as written (quotations,
+    curly apostrophes, "full-blown"), whole words only ("backed" is not found in "state-backed").
+    One function for both would change what this page shows: on the bundled article, token
+    matching finds no "full-blown" and finds "backed" inside "state-backed"."""
     cols = ["paragraph", "left", "match", "right", "evidence", "start"]
     if not term.strip():
         return pd.DataFrame(columns=cols)

@@ -27,7 +27,7 @@ from urllib.request import urlopen
 
 import psutil
 
-from tests.browser.browserkit import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, free_port
+from devkit.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, free_port
 
 # The dataframe's CSV download asks for the File System Access API when the browser has it;
 # without it, Streamlit falls back to an ordinary download that Playwright can catch.

@@ -1,4 +1,4 @@
-"""ui/highlight.py: user text is escaped, every highlight's text is its evidence term, and
+"""views/highlight.py: user text is escaped, every highlight's text is its evidence term, and
 overlapping evidence nests or splits into well-formed markup."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis.pipeline import EVIDENCE_COLUMNS
-from ui import highlight
+from views import highlight
 
 HOSTILE = [
     "<script>window.__pwned=1</script>",
@@ -97,7 +97,7 @@ def test_hostile_text_inside_an_evidence_span_stays_inert() -> None:
 
 
 def test_every_highlight_spells_its_evidence_term_on_the_bundled_article() -> None:
-    from ui.state import BUNDLED
+    from analysis.paths import BUNDLED_ARTICLE as BUNDLED
 
     text = BUNDLED.read_text(encoding="utf-8")
     result = analysis.analyze(text)
@@ -176,3 +176,43 @@ def test_keyword_in_context_markup_escapes_the_article() -> None:
     assert {t for t, _ in r.tags} <= ALLOWED_TAGS | {"ul", "li", "b", "br", "small"}
     assert len([t for t, _ in r.tags if t == "li"]) == 2
     assert '<img src=x onerror="x()">' in r.text and "</b><script>1</script>" in r.text
+
+
+def test_legend_explains_the_double_underline_with_two_measures_nested() -> None:
+    r = read(highlight.legend(frame([(1, 0, 4, "alarm", "threat", "fear", 1.0, "", False)]), ["sentiment", "alarm"]))
+    marks = [a["class"] for t, a in r.tags if t == "mark"]
+    assert "nl-ev nl-sentiment" in marks and "nl-ev nl-alarm" in marks
+    nested = [i for i, (t, a) in enumerate(r.tags) if t == "mark" and r.tags[i - 1][0] == "mark"]
+    assert nested, "the swatch nests one measure's mark in the other's: two underlines"
+    assert "double underline" in r.text and "two measures" in r.text
+    single = read(highlight.legend(frame([]), ["alarm"]))
+    assert "double underline" not in single.text  # one measure shown: nothing can stack
+
+
+def test_headline_is_shown_apart_with_its_own_evidence() -> None:
+    text = "Fear grips the <b>city</b>\n\nThe council met on Tuesday and discussed the budget for next year."
+    headline = pd.DataFrame([{"start": 0, "end": 26, "text": text[:26], "words": 5}])
+    evidence = pd.DataFrame([(0, 4, "alarm", "fear", "fear", 1.0, "", False)],
+                            columns=EVIDENCE_COLUMNS[1:])
+    r = read(highlight.headline(text, headline, evidence))
+    assert r.text.startswith("Fear grips the <b>city</b>") and "Scored on its own" in r.text
+    assert r.ev_text == {0: "Fear"}
+    assert highlight.headline(text, headline.iloc[0:0], evidence.iloc[0:0]) == ""
+
+
+def test_one_paragraph_is_boxed_escaped_and_highlighted() -> None:
+    text = 'Intro line here.\n\nA <script>x()</script> threat may "grow".'
+    start = text.index("A <")
+    evidence = frame([(2, text.index("threat"), text.index("threat") + 6, "alarm", "threat", "threat", 1.0, "", False),
+                      (2, text.index("may"), text.index("may") + 3, "hedging", "modal", "may", 1.0, "", False)])
+    r = read(highlight.paragraph(text, start, len(text), evidence))
+    assert r.text == text[start:]
+    assert r.ev_text == {0: "threat", 1: "may"}
+    assert [a["class"] for t, a in r.tags if t == "div"] == ["nl-article nl-box"]
+
+
+def test_keyword_in_context_names_the_article_when_there_are_several() -> None:
+    rows = pd.DataFrame([{"paragraph": 3, "left": "the ", "match": "dam", "right": " <broke>", "article": "a&b.txt"}])
+    r = read(highlight.kwic_html(rows))
+    assert "a&b.txt" in r.text and "the dam <broke>" in r.text and "¶" not in r.text  # ¶ n is the label
+    assert [t for t, _ in r.tags].count("small") == 1  # the article; no evidence line without evidence

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from ui import corpus_charts as cc
+from views import corpus_charts as cc
 
 
 def test_distribution_stacks_outlets_and_marks_values() -> None:

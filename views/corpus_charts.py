@@ -1,7 +1,7 @@
 """Chart builders for the Corpus page: a tidy frame in, a plotly Figure out.
 
-No streamlit here. The template and shared colours come from ui/theme.py; the outlet
-palette, which must stay apart from the measure colours, is the one constant set here.
+No streamlit here. The template and every colour come from views/theme.py; outlets take
+its outlet palette, which stays apart from the measure colours.
 """
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import theme
+from views import theme
+from views.escape import html as esc
 
-# The shared look comes from ui/theme.py (template, ink, diverging scale). Outlets are not
-# measures, so they must not borrow the measure colours (Okabe-Ito, reserved there): they
-# take Paul Tol's colour-blind-safe "muted" set instead. Every colour of this file is here.
+# The shared look comes from views/theme.py (template, ink, diverging scale). Outlets are not
+# measures, so they must not borrow the measure colours: they take theme.OUTLET_COLOURS.
 TEMPLATE = theme.TEMPLATE
-PALETTE = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499"]
+PALETTE = theme.OUTLET_COLOURS
 MARK = theme.INK  # the article or paragraph being placed in the corpus
 MUTED = theme.GREY
 DIVERGING = theme.DIVERGING  # percentile: blue below the corpus median, white at it, vermillion above
@@ -28,8 +28,8 @@ def colours(outlets: Sequence[str]) -> dict[str, str]:
 
 
 def _layout(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
-    fig.update_layout(template=TEMPLATE, title={"text": title, "x": 0, "font": {"size": 16}}, height=height,
-                      margin={"l": 10, "r": 10, "t": 56, "b": 10},
+    fig.update_layout(template=TEMPLATE, title={"text": esc(title), "x": 0, "font": {"size": 16}}, height=height,
+                      margin={"l": 10, "r": 10, "t": 90, "b": 10},
                       legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"})
     return fig
 
@@ -45,17 +45,17 @@ def distribution(hist: pd.DataFrame, label: str, unit_label: str, marks: dict[st
         part = hist[hist["outlet"] == outlet]
         if part.empty:
             continue
-        fig.add_bar(x=(part["lo"] + part["hi"]) / 2, y=part["n"], width=part["hi"] - part["lo"], name=outlet,
+        fig.add_bar(x=(part["lo"] + part["hi"]) / 2, y=part["n"], width=part["hi"] - part["lo"], name=esc(outlet),
                     marker={"color": pal[outlet], "line": {"width": 0}},
                     customdata=part[["lo", "hi"]].to_numpy(),
-                    hovertemplate=f"{outlet}<br>%{{customdata[0]:.2f}} to %{{customdata[1]:.2f}}: "
+                    hovertemplate=f"{esc(outlet)}<br>%{{customdata[0]:.2f}} to %{{customdata[1]:.2f}}: "
                                   "%{y:,} rows<extra></extra>")
     for i, (name, value) in enumerate((marks or {}).items()):
         if value == value:  # not NaN
             fig.add_vline(x=value, line={"color": MARK, "width": 2, "dash": "dash" if i else "solid"},
-                          annotation={"text": f"{name}: {value:.2f}", "font": {"color": MARK}},
+                          annotation={"text": f"{esc(name)}: {value:.2f}", "font": {"color": MARK}},
                           annotation_position="top right" if i % 2 == 0 else "top left")
-    fig.update_layout(barmode="stack", bargap=0)
+    fig.update_layout(barmode="stack", bargap=0, showlegend=True)  # one outlet is named too
     fig.update_xaxes(title=unit_label)
     fig.update_yaxes(title="count")
     return _layout(fig, f"Distribution of {label}")
@@ -68,7 +68,7 @@ def outlet_medians(frame: pd.DataFrame, label: str, unit_label: str, mark: tuple
     frame = frame.sort_values("median")
     fig = go.Figure()
     fig.add_scatter(
-        x=frame["median"], y=frame["outlet"], mode="markers",
+        x=frame["median"], y=frame["outlet"].map(esc), mode="markers",
         marker={"size": 11, "color": [pal.get(o, MUTED) for o in frame["outlet"]]},
         error_x={"type": "data", "symmetric": False, "array": frame["q75"] - frame["median"],
                  "arrayminus": frame["median"] - frame["q25"], "color": MUTED, "thickness": 2, "width": 0},
@@ -77,7 +77,7 @@ def outlet_medians(frame: pd.DataFrame, label: str, unit_label: str, mark: tuple
                       "<br>%{customdata[0]:,} rows<extra></extra>")
     if mark is not None and mark[1] == mark[1]:
         fig.add_vline(x=mark[1], line={"color": MARK, "width": 2},
-                      annotation={"text": f"{mark[0]}: {mark[1]:.2f}", "font": {"color": MARK},
+                      annotation={"text": f"{esc(mark[0])}: {mark[1]:.2f}", "font": {"color": MARK},
                                   "yref": "paper", "y": 1.0, "yanchor": "bottom"})
     fig.update_xaxes(title=f"{unit_label}: median, bar = middle half (25th to 75th percentile)")
     fig.update_yaxes(title=None)
@@ -96,11 +96,12 @@ def over_time(frame: pd.DataFrame, label: str, unit_label: str, grain: str,
         part = frame[frame["outlet"] == outlet]
         if part.empty:
             continue
-        fig.add_scatter(x=part["period"], y=part["median"], mode="lines+markers", name=outlet,
+        fig.add_scatter(x=part["period"], y=part["median"], mode="lines+markers", name=esc(outlet),
                         line={"color": pal[outlet], "width": 2}, marker={"size": 5},
                         customdata=part[["n"]].to_numpy(),
-                        hovertemplate=f"{outlet}<br>%{{x|%d %b %Y}}: median %{{y:.2f}} "
+                        hovertemplate=f"{esc(outlet)}<br>%{{x|%d %b %Y}}: median %{{y:.2f}} "
                                       "(%{customdata[0]:,} rows)<extra></extra>")
+    fig.update_layout(showlegend=True)
     fig.update_xaxes(title=f"{grain} starting")
     fig.update_yaxes(title=f"median {unit_label}")
     return _layout(fig, f"{label} per {grain}, by outlet")

@@ -13,7 +13,6 @@ name a paragraph the same way.
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Mapping, Sequence
 
@@ -22,18 +21,20 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analysis.measures import HEADLINE, column
+from analysis.measures import HEADLINE, Column, column
 from analysis.measures.readability import MIN_WORDS
-from ui import theme
+from views import theme
+from views.escape import html as esc
 
 PARAGRAPH_AXIS = "paragraph ¶"
 Z_CLIP = 2.5  # the heatmap's colour scale spans ±2.5 standard deviations
 
 
-def esc(text: str) -> str:
-    """User text made literal for plotly's HTML-ish labels: < > & become entities plotly decodes
-    (it does not decode &quot;, and quotes are harmless outside attributes)."""
-    return html.escape(str(text), quote=False)
+def clip_name(name: str, limit: int = 48) -> str:
+    """A name cut to ``limit`` characters (with "…") for a chart title, which plotly never
+    wraps: a long article title would run off the figure's right edge."""
+    name = " ".join(str(name).split())
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
 def first_words(text: str, n: int = 12) -> str:
@@ -43,24 +44,26 @@ def first_words(text: str, n: int = 12) -> str:
     return esc(head)
 
 
-def fmt(value: float, digits: int = 2) -> str:
-    """A value for a label: fixed decimals, "n/a" for NaN."""
-    return "n/a" if value is None or not math.isfinite(value) else f"{value:.{digits}f}"
+def signed(value: float) -> str:
+    """A z-score for a label: two decimals with its sign, "n/a" for NaN."""
+    return "n/a" if value is None or not math.isfinite(value) else f"{value:+.2f}"
 
 
-def digits(name: str) -> int:
-    return 3 if name == "sentiment" else 1 if name == "reading_ease" else 2
+def hover_number(col: Column) -> str:
+    """The d3 format of a column's values in a hover label, as its declaration says."""
+    return ".0f" if col.is_count else f".{col.digits}f"
 
 
-def _wrap(text: str, width: int = 22) -> str:
-    """Break a unit such as "weighted alarm words per 100 words" for a narrow axis title."""
+def wrap(text: str, width: int = 22) -> str:
+    """``text`` (escaped) broken into lines of about ``width`` characters for a narrow axis
+    title: "weighted alarm words per 100 words" -> "weighted alarm words<br>per 100 words"."""
     lines: list[str] = []
-    for word in text.split():
+    for word in str(text).split():
         if lines and len(lines[-1]) + len(word) < width:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    return "<br>".join(lines)
+    return "<br>".join(esc(line) for line in lines)
 
 
 def low_confidence(paragraphs: pd.DataFrame, measures: Sequence[str] = HEADLINE) -> pd.Series:
@@ -85,7 +88,7 @@ def arc(paragraphs: pd.DataFrame, title: str, *, article: Mapping[str, float] | 
     n = len(measures)
     cols = [column(m) for m in measures]
     fig = make_subplots(rows=n, cols=1, shared_xaxes=True, vertical_spacing=0.07,
-                        subplot_titles=[f"<b>{c.label}</b>  ·  {html.escape(c.direction)}" for c in cols])
+                        subplot_titles=[f"<b>{c.label}</b>  ·  {esc(c.direction)}" for c in cols])
     x = paragraphs["paragraph"].to_numpy() if len(paragraphs) else np.array([], dtype=int)
     words = paragraphs["words"].to_numpy() if len(paragraphs) else np.array([], dtype=int)
     heads = [first_words(t) for t in paragraphs["text"]] if len(paragraphs) else []
@@ -99,50 +102,51 @@ def arc(paragraphs: pd.DataFrame, title: str, *, article: Mapping[str, float] | 
         fig.add_trace(go.Scatter(
             x=x, y=y, mode="lines+markers", name=col.label, showlegend=False, connectgaps=False,
             line=dict(color=hue, width=2.5),
-            marker=dict(size=9, color=["white" if w else hue for w in weak],
+            marker=dict(size=9, color=[theme.PAPER if w else hue for w in weak],
                         line=dict(width=2, color=[theme.GREY if w else hue for w in weak])),
             customdata=np.column_stack([heads, words]) if len(x) else None,
             # %{x} is formatted like the axis ticks, so it already reads "¶ n".
             hovertemplate=(f"<b>%{{x}}</b> · %{{customdata[1]}} words<br>%{{customdata[0]}}<br>"
-                           f"<b>{col.label}: %{{y:.{digits(name)}f}}</b> {html.escape(col.unit)}"
+                           f"<b>{col.label}: %{{y:{hover_number(col)}}}</b> {esc(col.unit)}"
                            "<extra></extra>"),
         ), row=i, col=1)
         xr, yr = ("x", "y") if i == 1 else (f"x{i}", f"y{i}")
-        if name == "sentiment":
+        if col.low is not None and col.high is not None and col.low < 0 < col.high:  # a signed scale: its 0
             shapes.append(dict(type="line", xref=f"{xr} domain", x0=0, x1=1, yref=yr, y0=0, y1=0,
-                               line=dict(color="#BBBBBB", width=1), layer="below"))
+                               line=dict(color=theme.ZERO, width=1), layer="below"))
         value = float(article[name]) if article is not None and name in article else math.nan
         if math.isfinite(value):
             shapes.append(dict(type="line", xref=f"{xr} domain", x0=0, x1=1, yref=yr, y0=value, y1=value,
                                line=dict(color=hue, width=1.5, dash="dot")))
             notes.append(dict(xref=f"{xr} domain", x=1, xanchor="right", yref=yr, y=value, yanchor="bottom",
-                              text=f"article {fmt(value, digits(name))}", showarrow=False,
+                              text=f"article {col.format(value)}", showarrow=False,
                               font=dict(size=12, color=theme.MUTED)))
         notes += [dict(x=xi, y=0.02, xref=xr, yref=f"{yr} domain", text="n/a", showarrow=False,
                        font=dict(size=11, color=theme.GREY), yanchor="bottom")
                   for xi, yi in zip(x, y, strict=True) if not math.isfinite(yi)]
-        fig.update_yaxes(title_text=_wrap(col.unit), row=i, col=1)
+        fig.update_yaxes(title_text=wrap(col.unit), row=i, col=1)
     # Grey bands behind paragraphs too short to score, across every panel. Shapes and
     # annotations are added in one layout update: plotly's add_hline/add_vrect cost ~0.1 s each.
     shapes += [dict(type="rect", xref="x", x0=xi - 0.45, x1=xi + 0.45, yref="paper", y0=0, y1=1,
-                    fillcolor="#DDDDDD", opacity=0.45, line_width=0, layer="below") for xi in x[short]]
+                    fillcolor=theme.SHADE, opacity=0.45, line_width=0, layer="below") for xi in x[short]]
     fig.update_layout(shapes=shapes, annotations=list(fig.layout.annotations) + notes)
     # Legend entries that explain the encodings (kept in the downloaded PNG).
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=f"hollow, shaded: under {MIN_WORDS} words or n/a",
-                             marker=dict(size=9, color="white", line=dict(width=2, color=theme.GREY))))
+                             marker=dict(size=9, color=theme.PAPER, line=dict(width=2, color=theme.GREY))))
     if article is not None:
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="dotted: whole-article value",
                                  line=dict(color=theme.MUTED, width=1.5, dash="dot")))
     fig.update_xaxes(dtick=1 if len(x) <= 40 else None, tickprefix="¶ ")
     fig.update_xaxes(title_text=PARAGRAPH_AXIS, row=n, col=1)
-    height = 140 + 175 * n
+    top, bottom = 140, 60  # the title (below the toolbar's band), then the legend, then the panels
+    height = top + bottom + 175 * n
     fig.update_layout(template=theme.TEMPLATE, height=height,
-                      title=dict(text=f"{esc(title)} — the narrative arc, paragraph by paragraph"),
-                      legend=dict(y=1 + 48 / (height - 170), yanchor="bottom", yref="paper", x=0, xanchor="left",
+                      title=dict(text=f"{esc(clip_name(title))} — the narrative arc, paragraph by paragraph"),
+                      legend=dict(y=1 + 34 / (height - top - bottom), yanchor="bottom", yref="paper", x=0, xanchor="left",
                                   # fixed entry widths: the PNG export falls back to a wider font
                                   entrywidth=300, entrywidthmode="pixels"),
                       showlegend=True,
-                      hovermode="closest", margin=dict(t=110))
+                      hovermode="closest", margin=dict(t=top, b=bottom))
     for ann in fig.layout.annotations:
         if ann.text and ann.text.startswith("<b>"):
             ann.update(x=0, xanchor="left", font=dict(size=14, color=theme.INK))
@@ -173,8 +177,8 @@ def heatmap(paragraphs: pd.DataFrame, title: str, *, measures: Sequence[str] = H
         raw = paragraphs[name].astype(float) if len(paragraphs) else pd.Series([], dtype=float)
         zs = zscores(raw)
         z.append([None if not math.isfinite(v) else max(-Z_CLIP, min(Z_CLIP, v)) for v in zs])
-        text.append([fmt(v, digits(name)) for v in raw])
-        custom.append([[fmt(v, digits(name)), html.escape(col.unit), fmt(s, 2), h]
+        text.append([col.format(v) for v in raw])
+        custom.append([[col.format(v), esc(col.unit), signed(s), h]
                        for v, s, h in zip(raw, zs, heads, strict=True)])
     fig = go.Figure(go.Heatmap(
         x=x, y=[c.label for c in cols], z=z, text=text, customdata=custom,
@@ -190,7 +194,7 @@ def heatmap(paragraphs: pd.DataFrame, title: str, *, measures: Sequence[str] = H
     fig.update_xaxes(title_text=PARAGRAPH_AXIS, dtick=1 if len(x) <= 40 else None, tickprefix="¶ ",
                      showline=False, ticks="")
     fig.update_yaxes(autorange="reversed", showgrid=False, ticks="")
-    fig.update_layout(template=theme.TEMPLATE, height=160 + 70 * len(cols), plot_bgcolor="#EFEFEF",
-                      title=dict(text=f"{esc(title)} — paragraphs compared on one scale"),
+    fig.update_layout(template=theme.TEMPLATE, height=160 + 70 * len(cols), plot_bgcolor=theme.MISSING,
+                      title=dict(text=f"{esc(clip_name(title))} — paragraphs compared on one scale"),
                       margin=dict(t=80))
     return fig
