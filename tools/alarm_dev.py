@@ -1,0 +1,104 @@
+"""Development figures of the alarm measure on the DEVELOPMENT half of the alarm set only, while
+the adjudicated gold does not exist (or beside it): the two annotators' files read as a
+provisional gold, and the errors listed for reading.
+
+- rating: the mean of A's and B's ratings (the adjudication rule for ratings one point apart);
+- spans, two ways: ``agreed`` (spans of the same category that both marked, cut to the words
+  both marked: the rule's gold without adjudication) and ``union`` (every span either marked).
+
+Never reads the held-out half: units whose ``half`` is not ``dev`` are dropped before anything
+else is done with them (data/eval/alarm_news/README.md, "The held-out half").
+
+Usage: python tools/alarm_dev.py [--errors] [--gne] [--emobank]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analysis.measures import get  # noqa: E402
+from analysis.validate import checks_alarm as ca  # noqa: E402
+from analysis.validate import datasets as ds  # noqa: E402
+from analysis.validate.checks import Settings  # noqa: E402
+
+SET = ROOT / "data" / "eval" / "alarm_news"
+
+
+def _dev_records(name: str, dev: set[str]) -> dict[str, dict]:
+    out = {}
+    for line in (SET / name).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            if rec["id"] in dev:
+                out[rec["id"]] = rec
+    return out
+
+
+def provisional(kind: str) -> list[ca.Unit]:
+    units = [json.loads(x) for x in (SET / "units.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    units = [u for u in units if u["half"] == "dev"]
+    dev = {u["id"] for u in units}
+    a, b = _dev_records("annotator_A.jsonl", dev), _dev_records("annotator_B.jsonl", dev)
+    out = []
+    for u in units:
+        ra, rb = a[u["id"]], b[u["id"]]
+        if kind == "union":
+            spans = [(s["start"], s["end"], s["category"]) for s in ra["spans"] + rb["spans"]]
+        else:
+            spans = []
+            for s in ra["spans"]:
+                for t in rb["spans"]:
+                    lo, hi = max(s["start"], t["start"]), min(s["end"], t["end"])
+                    if s["category"] == t["category"] and hi > lo:
+                        spans.append((lo, hi, s["category"]))
+        out.append(ca.Unit(u["id"], u["text"], u["previous"], (ra["rating"] + rb["rating"]) / 2, tuple(spans)))
+    return out
+
+
+def errors(units: list[ca.Unit]) -> None:
+    m = get("alarm")
+    framing_cats, _ = ca.split_categories(m)
+    for u in units:
+        s = m.score(ca.paragraph(u.text, u.previous))
+        gold = [(a, b, c) for a, b, c in u.spans if c != "event"]
+        fp = [e for e in s.evidence if e.weight > 0 and e.category in framing_cats
+              and not ca._overlaps((e.start, e.end), [(a, b) for a, b, _ in gold])]
+        fn = [(u.text[a:b], c) for a, b, c in gold
+              if not any(e.weight > 0 and e.category in framing_cats and min(b, e.end) > max(a, e.start)
+                         for e in s.evidence)]
+        zero = [(e.term, e.category, e.note) for e in s.evidence if e.weight == 0]
+        if fp or fn or zero:
+            value = s.values["alarm"]
+            print(f"{u.id} rating {u.rating} alarm {value:.2f}")
+            for e in fp:
+                print(f"   FP {e.term!r} {e.category} {e.weight} {e.note}")
+            for t, c in fn:
+                print(f"   FN {t!r} {c}")
+            for t, c, n in zero:
+                print(f"   0  {t!r} {c} {n}")
+
+
+def main(argv: list[str]) -> int:
+    settings = Settings(ds.FULL, 200, 8, ds.external_root(None))
+    for kind in ("agreed", "union"):
+        units = provisional(kind)
+        for r in ca.alarm_news_rows(units, "dev", settings):
+            print(f"{kind:7s} {r['metric']:22s} {r['value']:.3f}  ({r['ci_low']:.3f}-{r['ci_high']:.3f}, n = {r['n']})")
+    if "--errors" in argv:
+        errors(provisional("union"))
+    if "--gne" in argv:
+        for r in ca.gne_check(settings):
+            print(f"gne     {r['metric']:22s} {r['value']:.3f}  ({r['ci_low']:.3f}-{r['ci_high']:.3f}, n = {r['n']})")
+    if "--emobank" in argv:
+        for r in ca.emobank_check(settings):
+            print(f"{r['dataset']:26s} {r['metric']} {r['value']:.3f}  ({r['ci_low']:.3f}-{r['ci_high']:.3f}, n = {r['n']})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
