@@ -265,9 +265,13 @@ def emobank_check(s: Settings, m: Measure | None = None) -> list[Row]:
         a = part["arousal"].to_numpy(float)
         ok = ~np.isnan(x)
         xs, ys = x[ok], a[ok]
+
+        def stat(i: npt.NDArray[np.intp], xs: Any = xs, ys: Any = ys) -> float:
+            return mt.spearman(xs[i], ys[i])
+
         rows.append({**row("alarm", name, "spearman_r", mt.spearman(xs, ys),
-                           mt.bootstrap_ci(lambda i, xs=xs, ys=ys: mt.spearman(xs[i], ys[i]), len(xs), s.resamples,
-                                           s.seed), len(xs)), "part": PART_NAMES["dev"]})
+                           mt.bootstrap_ci(stat, len(xs), s.resamples, s.seed), len(xs)),
+                     "part": PART_NAMES["dev"]})
     return rows
 
 
