@@ -18,7 +18,9 @@ composite's rate inside quotations.
 Columns (per paragraph and article): the composite ``name`` (when ``composite_column``: the
 matches of every sub-scale marked ``composite``, or of every category when there are no
 sub-scales), ``<name>_quoted`` (when ``quoted_column``), each sub-scale's column, and each
-category's column (``column_name(category)``). NaN for a paragraph without words.
+category's column (``column_name(category)``; when ``category_columns``: a measure whose
+sub-scales are its columns may leave them out, the evidence keeps the category). NaN for a
+paragraph without words.
 """
 
 from __future__ import annotations
@@ -26,26 +28,27 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from analysis.lexicon import Lexicon, Match
 from analysis.measures.base import (
+    NAN,
     Column,
     Evidence,
     Measure,
     Scored,
     Subscale,
     negation,
-    per_100_words,
     quoted_note,
 )
 from analysis.text import Document, Paragraph
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """What a rule makes of one match: the weight it counts with, its category (a rule may move
     a match to another category: "some 40" is an approximator, not a vague quantifier) and the
-    reason shown on the evidence ("" when the lexicon's reading stands)."""
+    reason shown on the evidence ("" when the lexicon's reading stands). A named tuple: one is
+    made for every match, and a frozen dataclass costs several times as much to build."""
 
     weight: float
     category: str
@@ -78,6 +81,7 @@ class Spec:
     composite_column: bool = True
     quoted_column: bool = True
     subscales: tuple[Subscale, ...] = ()
+    category_columns: bool = True  # a column per category (off: the sub-scales are the columns)
     digits: int = 2
 
     def load(self) -> Lexicon:
@@ -98,7 +102,7 @@ def _readings(spec: Spec, par: Paragraph) -> list[Evidence]:
     text = par.text
     for m in spec.load().finditer(text):
         term = text[m.start : m.end]
-        factor, neg_note = negation(par, m.start) if spec.negation else (1.0, "")
+        negated: tuple[float, str] | None = None  # worked out once, for the first reading that counts
         quoted = par.in_quote(m.start, m.end)
         for entry in m.entries:
             reading = Reading(entry.weight, entry.category)
@@ -107,6 +111,11 @@ def _readings(spec: Spec, par: Paragraph) -> list[Evidence]:
                 if ruled is None:
                     continue  # not an instance at all ("about the theft" is no approximation)
                 reading = ruled
+            if not spec.negation or reading.weight == 0:
+                factor, neg_note = 1.0, ""  # a reading that counts 0 keeps the rule's reason alone
+            else:
+                negated = negated or negation(par, m.start)
+                factor, neg_note = negated
             note = "; ".join(filter(None, [reading.note, neg_note]))
             weight = reading.weight * factor
             if quoted:
@@ -117,29 +126,61 @@ def _readings(spec: Spec, par: Paragraph) -> list[Evidence]:
     return evidence
 
 
+Plan = tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...], tuple[tuple[str, str], ...]]
+_PLANS: dict[int, tuple[Spec, Plan]] = {}
+
+
+def _plan(spec: Spec) -> Plan:
+    """What ``_rates`` needs of a spec, worked out once per spec object (looked up by identity:
+    hashing a spec costs more than the rates): the composite's categories, each sub-scale's
+    column and categories, and each category's column."""
+    found = _PLANS.get(id(spec))
+    if found is not None and found[0] is spec:
+        return found[1]
+    plan = (spec.composite_categories(), tuple((sub.name, sub.categories) for sub in spec.subscales),
+            tuple((cat, spec.column_of(cat)) for cat in spec.categories if spec.category_columns))
+    if len(_PLANS) > 256:
+        _PLANS.clear()
+    _PLANS[id(spec)] = (spec, plan)  # the spec is kept, so its id cannot be reused meanwhile
+    return plan
+
+
 def _rates(spec: Spec, evidence: Sequence[Evidence], words: int) -> dict[str, float | str]:
     """The measure's values from its evidence: composite, quoted part, sub-scales, categories."""
     # Sums run in evidence order (reading order), so a figure is the same to the last bit
     # however the evidence is grouped.
+    composite, subscales, category_columns = _plan(spec)
     by_category: dict[str, float] = {}
     total = quoted_total = 0.0
-    composite = spec.composite_categories()
     for e in evidence:
         by_category[e.category] = by_category.get(e.category, 0.0) + e.weight
         if e.category in composite:
             total += e.weight
             if e.quoted:
                 quoted_total += e.weight
+    if not words:  # per_100_words: NaN for a paragraph without words, never 0
+        return {k: NAN for k in _keys(spec, subscales, category_columns)}
+    # x / words * 100.0 is per_100_words written out (the same figure to the last bit): a call
+    # per column cost a tenth of the measure's time.
     values: dict[str, float | str] = {}
     if spec.composite_column:
-        values[spec.name] = per_100_words(total, words)
+        values[spec.name] = total / words * 100.0
     if spec.quoted_column:
-        values[f"{spec.name}_quoted"] = per_100_words(quoted_total, words)
-    for sub in spec.subscales:
-        values[sub.name] = per_100_words(sum(by_category.get(c, 0.0) for c in sub.categories), words)
-    for cat in spec.categories:
-        values[spec.column_of(cat)] = per_100_words(by_category.get(cat, 0.0), words)
+        values[f"{spec.name}_quoted"] = quoted_total / words * 100.0
+    get = by_category.get
+    for name, cats in subscales:
+        values[name] = sum(get(c, 0.0) for c in cats) / words * 100.0
+    for cat, column in category_columns:
+        values[column] = get(cat, 0.0) / words * 100.0
     return values
+
+
+def _keys(spec: Spec, subscales: tuple[tuple[str, tuple[str, ...]], ...],
+          category_columns: tuple[tuple[str, str], ...]) -> list[str]:
+    keys = [spec.name] if spec.composite_column else []
+    if spec.quoted_column:
+        keys.append(f"{spec.name}_quoted")
+    return keys + [name for name, _ in subscales] + [column for _, column in category_columns]
 
 
 def columns(spec: Spec) -> tuple[Column, ...]:
@@ -159,7 +200,7 @@ def columns(spec: Spec) -> tuple[Column, ...]:
                           f"{sub.description} ({inside} the headline {spec.label.lower()} rate.)"
                           if spec.composite_column else sub.description, digits))
     label = spec.category_label or (lambda c: f"{spec.label}: {c.replace('_', ' ')}")
-    for cat in spec.categories:
+    for cat in spec.categories if spec.category_columns else ():
         out.append(Column(spec.column_of(cat), label(cat), unit, lo, None, spec.direction,
                           f"Matches of the category '{cat}' (weighted) per 100 words.", digits))
     return tuple(out)
