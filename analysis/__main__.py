@@ -9,7 +9,8 @@ run it again with the same ``--out`` to resume an interrupted run.
 
 ``compare`` writes, as JSON, one object with the articles, the profile per article and
 measure, the distinguishing words, the alignment rows (``focus_paragraph``, ``article``,
-``paragraph`` (null when nothing clears the threshold), ``similarity``, ...) and the
+``paragraph`` (null when no paragraph there carries it), ``similarity``, ``evidence``, ...;
+paragraphs numbered from 1) and the
 coverage per focus paragraph; as CSV, one table chosen with ``--table`` (the alignment by
 default; ``profile``, ``words``, ``coverage`` or ``arcs`` otherwise).
 

@@ -159,6 +159,7 @@ with page.guard("the Compare page"):
             else:
                 verdict = "matched" if row["matched"] else f"not counted: {row['note']}"
                 st.markdown(f"**{page.md(outlet)}** ¶{int(best)} · similarity {row['similarity']:.2f} · {verdict}")
+                st.caption(page.md(row["evidence"]))
                 st.html(cp.marked_paragraph(result, outlet, int(best)))
         other = None if pd.isna(best) else (outlet, int(best))
         side_by_side = cp.scores(result, (focus_name, fp), other)

@@ -141,8 +141,8 @@ def words(frame: pd.DataFrame, comparison: str, top: int = 15, label: str | None
 
 def coverage(alignment: pd.DataFrame, cover: pd.DataFrame, threshold: float) -> go.Figure:
     """Matrix of focus paragraphs (rows) x other articles (columns): cell shade = similarity
-    of the best paragraph there; a matched cell shows that paragraph's number, an unmatched
-    one is left blank. Row labels say "carried by N of M" or "found nowhere else"."""
+    of the best paragraph there; a matched cell shows that paragraph's number (from 1), an
+    unmatched one is left blank. Row labels say "carried by N of M" or "found nowhere else"."""
     table = alignment.pivot(index="focus_paragraph", columns="article", values="similarity")
     articles = list(dict.fromkeys(alignment["article"]))
     table = table.reindex(columns=articles)
@@ -165,7 +165,7 @@ def coverage(alignment: pd.DataFrame, cover: pd.DataFrame, threshold: float) -> 
     fig.update_yaxes(autorange="reversed", type="category", automargin=True)
     fig.update_xaxes(type="category", side="top", tickangle=-30 if len(articles) > 4 else 0, automargin=True)
     fig.update_layout(title={"text": f"Best paragraph in each outlet; ¶n = matched (similarity ≥ "
-                                     f"{threshold:.2f}, mutual best)", "font": {"size": 14}, "y": 0.99})
+                                     f"{threshold:.2f}, more than names shared)", "font": {"size": 14}, "y": 0.99})
     return _style(fig, max(320, 34 * len(table) + 160))
 
 

@@ -53,14 +53,19 @@ def add_uploads(files: Sequence[object]) -> tuple[list[str], list[str]]:
     return added, problems
 
 
+def _paragraph_row(paragraphs: pd.DataFrame, paragraph: int) -> pd.Series:
+    """The row of paragraph number ``paragraph`` (numbered from 1)."""
+    return paragraphs.loc[paragraphs["paragraph"] == paragraph].iloc[0]
+
+
 def marked_paragraph(result: compare.Comparison, article: str, paragraph: int) -> str:
     """One paragraph as HTML with its hedges and alarm words underlined in their measure's
     colour. Every piece of text is escaped; offsets come from the evidence table."""
     a = result.analysis(article)
-    row = a.paragraphs.iloc[paragraph]
+    row = _paragraph_row(a.paragraphs, paragraph)
     start, end = int(row["start"]), int(row["end"])
-    # ``paragraph`` is the alignment's 0-based position; evidence numbers paragraphs from 1
-    ev = a.evidence[(a.evidence["paragraph"] == paragraph + 1) & a.evidence["measure"].isin(MARK_COLOURS)
+    # ``paragraph`` is numbered from 1, as in the alignment, the paragraphs and the evidence
+    ev = a.evidence[(a.evidence["paragraph"] == paragraph) & a.evidence["measure"].isin(MARK_COLOURS)
                     & (a.evidence["weight"] > 0)].sort_values("start")
     out, pos = [], start
     for e in ev.itertuples():
@@ -79,11 +84,12 @@ def marked_paragraph(result: compare.Comparison, article: str, paragraph: int) -
 
 def scores(result: compare.Comparison, focus: tuple[str, int], other: tuple[str, int] | None) -> pd.DataFrame:
     """The two paragraphs' headline scores side by side, with the difference (other - focus).
-    ``other`` is None when the outlet has no paragraph to show (the column is then NaN)."""
+    ``other`` is None when the outlet has no paragraph to show (the column is then NaN).
+    Paragraphs are numbered from 1."""
     from analysis.measures import column
 
     def values(article: str, paragraph: int) -> list[float]:
-        row = result.analysis(article).paragraphs.iloc[paragraph]
+        row = _paragraph_row(result.analysis(article).paragraphs, paragraph)
         return [float(row[c]) for c in SCORES]
 
     mine = values(*focus)

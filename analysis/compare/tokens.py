@@ -25,6 +25,24 @@ STOP_WORDS = frozenset(
     shall upon onto via yet still ever even""".split()
 )
 
+# Words that name a role beside a person's name ("chief executive Ingrid Vos"): like the
+# name, they say who, not what was claimed (``align``'s rule that a match shares more than
+# names).
+ROLE_WORDS = frozenset(
+    """chief executive ceo chairman chairwoman chair president director founder head boss
+    spokesperson spokesman spokeswoman minister secretary official officials analyst
+    analysts manager executive officer councillor senator governor mayor professor""".split()
+)
+
+# Dates and units of time say when, not what: like names, they do not make two passages
+# the same claim ("on Tuesday", "last year").
+WHEN_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december today yesterday tomorrow tonight
+    morning afternoon evening night day days week weeks month months year years time
+    weekend""".split()
+)
+
 # Spelled-out numbers become digits so that "twenty minutes" meets "20 minutes".
 NUMBER_WORDS = {
     w: str(i)

@@ -4,6 +4,7 @@ does not apply. Documented with the measure in analysis/measures/hedging.py."""
 
 from __future__ import annotations
 
+from analysis.measures.names import typographic
 from analysis.text import Paragraph
 
 _MONTH_CONTEXT = frozenset(
@@ -25,8 +26,17 @@ def month_or_name(par: Paragraph, start: int, end: int) -> str:
         return "'May' after a day: the month, not the modal"
     if prev and prev[-1][2] in _MONTH_CONTEXT:
         return f"'{prev[-1][2]} May': the month, not the modal"
-    if start != par.sentence_at(start).start:
+    sentence = par.sentence_at(start)
+    if start == sentence.start:
+        return ""
+    if not typographic(par.text[sentence.start:sentence.end]):
         return "capitalised 'May' in mid-sentence: the month or a name, not the modal"
+    # A Title Case headline capitalises every word ("Plant May Close"); a modal takes the bare
+    # verb, so a verb in -s after it makes "May" the subject: "Theresa May Speaks Out".
+    after = nxt[0][2] if nxt else ""
+    if after.endswith("s") and not after.endswith(("ss", "us", "is")):
+        return f"'May {par.text[nxt[0][0]:nxt[0][1]]}': a name before a verb in -s (a modal takes the bare verb)"
+    return ""
     return ""
 
 
@@ -43,7 +53,13 @@ def word_after(par: Paragraph, end: int) -> str:
     return nxt[0][2] if nxt and not par.text[end : nxt[0][0]].strip() else ""
 
 
-_NOT_SEEMING = frozenset({"in", "on", "at"})
+def word_after_next(par: Paragraph, end: int) -> str:
+    """The second word after ``end`` (token, lower case), or ""."""
+    nxt = par.tokens_after(end, 2)
+    return nxt[1][2] if len(nxt) > 1 else ""
+
+
+_NOT_SEEMING = frozenset({"in", "on", "at", "before"})
 _FEASIBLE = frozenset({"where", "if", "whenever", "wherever", "when"})
 _PREDICATIVE = frozenset({"for", "be", "is", "are", "was", "were", "am", "been", "feel", "felt", "seems", "seem",
                           "quite", "very", "absolutely", "not"})
@@ -54,9 +70,10 @@ _PREDICATIVE = frozenset({"for", "be", "is", "are", "was", "were", "am", "been",
 # Verbs that predict an event ("may lead to", "may affect", "may be made", "may be called")
 # are left out: in news they are forecasts, and forecasts are hedged.
 _ROOT_MAY_VERBS = frozenset("include vary differ range contain consist refer".split())
+_FORECAST_CONTENT = frozenset({"include", "includes", "contain", "contains"})
 _ROOT_MAY_PASSIVES = frozenset(
     "used classified served obtained applied divided grouped combined converted "
-    "expressed".split())
+    "expressed exercised redeemed".split())
 _BOUND = frozenset({"best", "worst", "highest", "lowest", "greatest", "largest", "smallest",
                     "maximum", "minimum", "all", "every", "any"})
 # "claimed victory", "claims the title", "claimed the lives of": took or won, not asserted
@@ -141,10 +158,35 @@ def generic_subject(par: Paragraph, start: int) -> str:
     return f"'{original} may': a generic subject; what some of them can do or undergo, rarely doubt"
 
 
-def root_may(par: Paragraph, end: int) -> str:
-    """Why a modal "may" reads as possibility or permission (a marginal cue), or ""."""
+def specific_subject(par: Paragraph, start: int) -> bool:
+    """True when the words right before "may" are a noun phrase with a specifier ("the plan
+    may include", "its new rules may vary"): a forecast about that thing, not what things of
+    a kind can do. A pronoun right before ("it may be used", "this may include") says
+    nothing either way."""
+    prev = par.tokens_before(start, 3)
+    if not prev or par.text[prev[-1][1]:start].strip() or prev[-1][2] in _PRONOUNS:
+        return False
+    right = start
+    for s, e, word in reversed(prev):
+        if par.text[e:right].strip():
+            return False  # punctuation: another phrase
+        if word in _SPECIFIERS or word.endswith("'s"):
+            return True
+        right = s
+    return False
+
+
+_PRONOUNS = frozenset("it this that these those they he she we you i one which who what".split())
+
+
+def root_may(par: Paragraph, end: int, specific: bool = False) -> str:
+    """Why a modal "may" reads as possibility or permission (a marginal cue), or "".
+    ``specific``: the subject is a specific noun phrase ("the plan may include"), which
+    makes "include" or "contain" a forecast about that thing; verbs of meaning and
+    variation ("the term may refer to", "the rate may vary") and passives of use or
+    permission ("the warrants may be exercised") stay what can be or can be done."""
     nxt = [t[2] for t in par.tokens_after(end, 3)]
-    if nxt and nxt[0].removesuffix("s") in _ROOT_MAY_VERBS:
+    if nxt and nxt[0].removesuffix("s") in _ROOT_MAY_VERBS and not (specific and nxt[0] in _FORECAST_CONTENT):
         return f"'may {nxt[0]}': what can happen, rarely doubt"
     if nxt[:1] == ["be"] and len(nxt) > 1 and nxt[1] in _ROOT_MAY_PASSIVES:
         return f"'may be {nxt[1]}': what can be done, rarely doubt"
@@ -169,15 +211,24 @@ def critic_named(par: Paragraph, end: int) -> str:
     return nxt[0] if nxt and nxt[0] in ("by", "from") else ""
 
 
+_RULED = frozenset(
+    "could appear appears appeared believe believes believed doubt certain possible widely criticism "
+    "claim claims claimed".split())
+
+
 def not_a_hedge(par: Paragraph, term: str, start: int, end: int) -> str:
     """Why a matched cue is not a hedge in this context ("" when it is one)."""
     if term == "may":
         return month_or_name(par, start, end)
+    if term not in _RULED and not term.endswith(CRITICISED):
+        return ""
     after, before = word_after(par, end), word_before(par, start)
     if term == "could" and after in ("not", "n't"):  # the lexicon never matches inside "couldn't"
         return "'could not': past inability, not a hedge"
     if term in ("appear", "appears", "appeared") and after in _NOT_SEEMING:
-        return f"'{term} {after}': a performance or a publication, not seeming"
+        return f"'{term} {after}': a performance, a publication or a hearing, not seeming"
+    if term in ("appear", "appears", "appeared") and after == "as" and word_after_next(par, end) not in ("if", "though"):
+        return f"'{term} as': a role or a likeness shown, not seeming"
     if term in ("believe", "believes", "believed") and after == "in":
         return f"'{term} in': faith or support, not a judgement of likelihood"
     if term == "doubt" and before in ("no", "without", "beyond"):

@@ -28,31 +28,37 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from analysis.lexicon import Lexicon, Match
 from analysis.measures.base import (
-    NAN,
     Column,
     Evidence,
     Measure,
     Scored,
     Subscale,
     negation,
+    per_100_words,
     quoted_note,
 )
 from analysis.text import Document, Paragraph
 
 
-class Reading(NamedTuple):
+@dataclass(frozen=True)
+class Reading:
     """What a rule makes of one match: the weight it counts with, its category (a rule may move
     a match to another category: "some 40" is an approximator, not a vague quantifier) and the
-    reason shown on the evidence ("" when the lexicon's reading stands). A named tuple: one is
-    made for every match, and a frozen dataclass costs several times as much to build."""
+    reason shown on the evidence ("" when the lexicon's reading stands)."""
 
     weight: float
     category: str
     note: str = ""
+
+    def __init__(self, weight: float, category: str, note: str = "") -> None:
+        # Straight into the instance dict, as Evidence does: a rule reads every match, and
+        # dataclass's frozen __init__ (one object.__setattr__ per field) doubled the cost of
+        # building one. Still frozen, equal and hashed as before.
+        fields = self.__dict__
+        fields["weight"], fields["category"], fields["note"] = weight, category, note
 
 
 Rule = Callable[[Paragraph, Match, Reading], "Reading | None"]
@@ -102,7 +108,7 @@ def _readings(spec: Spec, par: Paragraph) -> list[Evidence]:
     text = par.text
     for m in spec.load().finditer(text):
         term = text[m.start : m.end]
-        negated: tuple[float, str] | None = None  # worked out once, for the first reading that counts
+        negated: tuple[float, str] | None = None  # worked out once, when a reading needs it
         quoted = par.in_quote(m.start, m.end)
         for entry in m.entries:
             reading = Reading(entry.weight, entry.category)
@@ -111,12 +117,12 @@ def _readings(spec: Spec, par: Paragraph) -> list[Evidence]:
                 if ruled is None:
                     continue  # not an instance at all ("about the theft" is no approximation)
                 reading = ruled
-            if not spec.negation or reading.weight == 0:
-                factor, neg_note = 1.0, ""  # a reading that counts 0 keeps the rule's reason alone
+            if not spec.negation or (reading.weight == 0 and spec.rule is not None):
+                factor, neg_note = 1.0, ""  # a rule's reading that counts 0 keeps the rule's reason alone
             else:
                 negated = negated or negation(par, m.start)
                 factor, neg_note = negated
-            note = "; ".join(filter(None, [reading.note, neg_note]))
+            note = f"{reading.note}; {neg_note}" if reading.note and neg_note else reading.note or neg_note
             weight = reading.weight * factor
             if quoted:
                 note = quoted_note(note)
@@ -127,60 +133,42 @@ def _readings(spec: Spec, par: Paragraph) -> list[Evidence]:
 
 
 Plan = tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...], tuple[tuple[str, str], ...]]
-_PLANS: dict[int, tuple[Spec, Plan]] = {}
 
 
-def _plan(spec: Spec) -> Plan:
-    """What ``_rates`` needs of a spec, worked out once per spec object (looked up by identity:
-    hashing a spec costs more than the rates): the composite's categories, each sub-scale's
-    column and categories, and each category's column."""
-    found = _PLANS.get(id(spec))
-    if found is not None and found[0] is spec:
-        return found[1]
-    plan = (spec.composite_categories(), tuple((sub.name, sub.categories) for sub in spec.subscales),
+def plan(spec: Spec) -> Plan:
+    """What ``_rates`` needs of a spec, worked out once per measure: the composite's
+    categories, each sub-scale's column and categories, each category's column."""
+    return (spec.composite_categories(), tuple((s.name, s.categories) for s in spec.subscales),
             tuple((cat, spec.column_of(cat)) for cat in spec.categories if spec.category_columns))
-    if len(_PLANS) > 256:
-        _PLANS.clear()
-    _PLANS[id(spec)] = (spec, plan)  # the spec is kept, so its id cannot be reused meanwhile
-    return plan
 
 
-def _rates(spec: Spec, evidence: Sequence[Evidence], words: int) -> dict[str, float | str]:
+def _rates(spec: Spec, evidence: Sequence[Evidence], words: int, planned: Plan) -> dict[str, float | str]:
     """The measure's values from its evidence: composite, quoted part, sub-scales, categories."""
     # Sums run in evidence order (reading order), so a figure is the same to the last bit
     # however the evidence is grouped.
-    composite, subscales, category_columns = _plan(spec)
     by_category: dict[str, float] = {}
     total = quoted_total = 0.0
+    composite, subscales, category_columns = planned
     for e in evidence:
         by_category[e.category] = by_category.get(e.category, 0.0) + e.weight
         if e.category in composite:
             total += e.weight
             if e.quoted:
                 quoted_total += e.weight
-    if not words:  # per_100_words: NaN for a paragraph without words, never 0
-        return {k: NAN for k in _keys(spec, subscales, category_columns)}
-    # x / words * 100.0 is per_100_words written out (the same figure to the last bit): a call
-    # per column cost a tenth of the measure's time.
     values: dict[str, float | str] = {}
     if spec.composite_column:
-        values[spec.name] = total / words * 100.0
+        values[spec.name] = per_100_words(total, words)
     if spec.quoted_column:
-        values[f"{spec.name}_quoted"] = quoted_total / words * 100.0
+        values[f"{spec.name}_quoted"] = per_100_words(quoted_total, words)
     get = by_category.get
-    for name, cats in subscales:
-        values[name] = sum(get(c, 0.0) for c in cats) / words * 100.0
+    for name, categories in subscales:
+        sub: float = 0  # as sum() starts, so every figure is the same to the last bit
+        for c in categories:
+            sub += get(c, 0.0)
+        values[name] = per_100_words(sub, words)
     for cat, column in category_columns:
-        values[column] = get(cat, 0.0) / words * 100.0
+        values[column] = per_100_words(get(cat, 0.0), words)
     return values
-
-
-def _keys(spec: Spec, subscales: tuple[tuple[str, tuple[str, ...]], ...],
-          category_columns: tuple[tuple[str, str], ...]) -> list[str]:
-    keys = [spec.name] if spec.composite_column else []
-    if spec.quoted_column:
-        keys.append(f"{spec.name}_quoted")
-    return keys + [name for name, _ in subscales] + [column for _, column in category_columns]
 
 
 def columns(spec: Spec) -> tuple[Column, ...]:
@@ -206,15 +194,15 @@ def columns(spec: Spec) -> tuple[Column, ...]:
     return tuple(out)
 
 
-def score(spec: Spec, par: Paragraph) -> Scored:
+def score(spec: Spec, planned: Plan, par: Paragraph) -> Scored:
     """One paragraph's values and evidence under ``spec``."""
     evidence = _readings(spec, par)
-    return Scored(_rates(spec, evidence, par.words), evidence)
+    return Scored(_rates(spec, evidence, par.words, planned), evidence)
 
 
-def summarize(spec: Spec, doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
+def summarize(spec: Spec, planned: Plan, doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
     """The article's values: every paragraph's evidence pooled over all its words."""
-    return _rates(spec, [e for s in scored for e in s.evidence], doc.words)
+    return _rates(spec, [e for s in scored for e in s.evidence], doc.words, planned)
 
 
 def lexicon_measure(spec: Spec, *, method: str = "", methods: str = "", citation: str = "",
@@ -225,6 +213,7 @@ def lexicon_measure(spec: Spec, *, method: str = "", methods: str = "", citation
     by the measure's own ``version`` (its file hash)."""
 
     return Measure(name=spec.name, version=spec.version, columns=columns(spec),
-                   score=functools.partial(score, spec), summarize=functools.partial(summarize, spec),
+                   score=functools.partial(score, spec, plan(spec)),
+                   summarize=functools.partial(summarize, spec, plan(spec)),
                    lexicon=lexicon_name, citation=citation, limits=limits,
                    method=method, methods=methods, references=references, subscales=spec.subscales)

@@ -7,10 +7,13 @@ a figure with a 95% percentile-bootstrap confidence interval (fixed seed):
 
 - sentiment: Pearson r against the mean human rating of VADER's NYT editorial sentences,
   and against EmoBank valence for newspaper sentences and headlines separately;
-- hedging: precision, recall and F1 of "the sentence is uncertain" (its hedge cues weigh
-  at least 0.5 together: one weak or full cue, or two marginal ones; ``checks.uncertain``)
-  against the Wikipedia uncertainty labels, on the held-out part the lexicon was never
-  tuned on (the full run also reports the tuning part);
+- hedging, each sub-scale on the yardstick that fits it (``checks_hedging``): the epistemic
+  sub-scale against expert uncertainty cues in FactBank news sentences (development half by
+  document folds; the held-out half when the external folder holds it), the weasel sub-scale
+  against the Wikipedia uncertainty labels (held-out part; the full run also reports the
+  tuning part); for comparison with lexicon 1.x, the whole word list against the same labels
+  ("the sentence is uncertain": its cues weigh at least 0.5, ``checks.uncertain``); and every
+  "may" of the Guardian news set read by the project;
 - readability: per formula, the share of pairs of versions of the same OneStopEnglish
   article (Ele < Int < Adv) ordered correctly;
 - alarm: ROC AUC of the alarm rate separating clickbait from news headlines (weak proxy);
@@ -39,6 +42,9 @@ data/validation.json (written by ``--write``; read by the Methods page) has this
           "reference_source": "...",      # where the reference comes from, or null
           "floor": 0.48,                  # minimum accepted (data/eval/floors.json), or null
           "part": "held-out",             # optional: development | held-out | tuning
+          "subscale": "hedging_weasel",   # optional: the sub-scale judged (its column)
+          "documents": 115,               # optional: documents behind the sentences
+          "folds": [0.87, ...],           # optional: the figure in each fold of documents
           "absent": "...",                # optional: why an external set was not scored
           "verdict": "..."                # one plain-language sentence
         }, ...
@@ -60,7 +66,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.pipeline import versions
-from analysis.validate import checks, report
+from analysis.validate import checks, checks_hedging, report
 from analysis.validate import datasets as ds
 
 OUTPUT = ds.EVAL.parent / "validation.json"
@@ -87,7 +93,8 @@ def run(options: Options = Options(),
     hedging_parts = ("heldout",) if options.fast else ("heldout", "train")
     steps: list[tuple[str, Callable[[], list[checks.Row]]]] = [
         ("sentiment", lambda: checks.sentiment(settings)),
-        ("hedging", lambda: checks.hedging(settings, hedging_parts) + checks.hedging_news(settings)),
+        ("hedging", lambda: checks.hedging(settings, hedging_parts) + checks.hedging_news(settings)
+         + checks_hedging.weasel_wikipedia(settings, hedging_parts) + checks_hedging.epistemic_news(settings)),
         ("readability", lambda: checks.readability(settings)),
         ("alarm", lambda: checks.alarm(settings)),
         ("sources", lambda: checks.sources(settings)),

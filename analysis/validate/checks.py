@@ -120,8 +120,8 @@ def hedging(s: Settings, parts: tuple[str, ...] = ("heldout",)) -> list[Row]:
                 return mt.precision_recall_f1(p[i], g[i])[k]
 
             ref, src = (0.602, CONLL_2010) if metric == "f1" else (None, None)
-            rows.append(row("hedging", dataset, metric, value, _ci(stat, len(pred), s), len(pred),
-                            ref, src))
+            rows.append({**row("hedging", dataset, metric, value, _ci(stat, len(pred), s), len(pred),
+                               ref, src), "part": "held-out" if part == "heldout" else "tuning"})
     return rows
 
 
@@ -152,8 +152,9 @@ def hedging_news(s: Settings) -> list[Row]:
         def stat(i: npt.NDArray[np.intp], k: int = k) -> float:
             return mt.precision_recall_f1(pred[i], gold[i])[k]
 
-        rows.append(row("hedging", "onestopenglish_may_readings", metric,
-                        mt.precision_recall_f1(pred, gold)[k], _ci(stat, len(pred), s), len(pred)))
+        rows.append({**row("hedging", "onestopenglish_may_readings", metric,
+                            mt.precision_recall_f1(pred, gold)[k], _ci(stat, len(pred), s), len(pred)),
+                     "part": "development"})
     return rows
 
 

@@ -12,6 +12,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from analysis.validate import checks_hedging
 from analysis.validate.datasets import EVAL
 
 FLOORS = EVAL / "floors.json"
@@ -63,6 +64,8 @@ def verdict(r: Row) -> str:
                "together, with the evidence words, never as one sentence's judgement.")
         return (f"{_strength_r(value).capitalize()} agreement with human ratings (r = {_ci_text(r)}"
                 f"{ref}). {use}" + tail)
+    if m == "hedging" and r["dataset"] in checks_hedging.DATASETS:
+        return checks_hedging.verdict(r) + tail
     if m == "hedging" and r["dataset"] == "onestopenglish_may_readings":
         what = ("of the instances counted as a full hedge, the share a reader takes as a hedge "
                 "(epistemic or concessive)" if metric == "full_weight_precision" else
@@ -79,6 +82,8 @@ def verdict(r: Row) -> str:
         held = "heldout" in r["dataset"]
         part = ("on sentences never used for tuning" if held else
                 "on the tuning part (optimistic: the lexicon was adjusted on it)")
+        part += ("; every cue of the word list, all four sub-scales, for comparison with lexicon 1.x: "
+                 "since 2.0.0 these labels judge the weasel sub-scale, not the whole")
         reading = ("A word list finds most uncertain sentences but also flags many that annotators "
                    "judged certain (\"may\", which these annotators rarely mark even where it "
                    "hedges, and ordinary \"some\" and \"many\")"
@@ -126,13 +131,13 @@ def failures(rows: list[Row]) -> list[Row]:
 
 def table(doc: dict[str, Any]) -> str:
     """The results as a fixed-width text table, then the verdicts."""
-    head = ("measure", "dataset", "metric", "value", "95% CI", "n", "reference", "floor", "")
+    head = ("measure", "dataset", "part", "metric", "value", "95% CI", "n", "reference", "floor", "")
     lines = [head]
     for r in doc["results"]:
         ci = f"{_fmt(r['ci_low'])}-{_fmt(r['ci_high'])}" if _defined(r["ci_low"]) else "-"
         status = ("FAIL" if r in failures([r]) else "absent" if r.get("absent")
                   else "ok" if _defined(r.get("floor")) else "")
-        lines.append((r["measure"], r["dataset"], r["metric"], _fmt(r["value"]), ci,
+        lines.append((r["measure"], r["dataset"], r.get("part") or "", r["metric"], _fmt(r["value"]), ci,
                       f"{r['n']:,}", _fmt(r["reference"]), _fmt(r["floor"], 2), status))
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(head))]
     out = [f"Validation ({doc['mode']} run, {doc['generated']}, {doc['seconds']:.0f} s)", ""]

@@ -111,3 +111,18 @@ def test_a_malformed_dictionary_exits_2_with_one_line(tmp_path, body, message):
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and message in proc.stderr
     assert proc.stdout == ""
+
+
+def test_score_csv_has_the_hedging_subscales_per_100_words(tmp_path):
+    """Issue 14: the four hedging sub-scales beside the composite, per 100 words."""
+    text = tmp_path / "story.txt"
+    # 10 words: "may" epistemic, "reportedly" attribution, "Critics say" weasel, "about 40" vagueness
+    text.write_text("Critics say the mayor may reportedly fire about 40 staff.", encoding="utf-8")
+    proc = run("score", str(text), "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    [row] = pd.read_csv(io.StringIO(proc.stdout)).to_dict("records")
+    assert row["hedging_epistemic"] == pytest.approx(10.0)
+    assert row["hedging_attribution"] == pytest.approx(10.0)
+    assert row["hedging_weasel"] == pytest.approx(10.0)
+    assert row["hedging_vagueness"] == pytest.approx(2.5)
+    assert row["hedging"] == pytest.approx(30.0)

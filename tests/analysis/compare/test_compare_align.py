@@ -1,14 +1,18 @@
 """Claim alignment on scenarios written for the tests (tests/fixtures/compare/).
 
 dev/: a focus report of an invented flood, three outlets that retell some of its paragraphs
-in their own words (other vocabulary, order and tone) and leave others out, and an article
-on another subject. The threshold was chosen on it. heldout/: an invented hospital
-cyberattack, two outlets and an unrelated article, used only to check the threshold.
-labels.json in each says which paragraph retells which focus paragraph.
+in their own words and leave others out, and an article on another subject. dev2/: an
+invented accusation of copying software through fake accounts, retold by six kinds of
+outlet that paraphrase, merge, split and reorder its claims, and a report on the same
+company about something else. The method's numbers were chosen on dev and dev2.
+heldout/: an invented hospital cyberattack, two outlets and an unrelated article, used only
+to check them. labels.json in each says which paragraph carries which focus paragraph
+(paragraphs numbered from 1).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -18,13 +22,18 @@ import pytest
 
 import analysis
 from analysis import compare
-from analysis.compare import align
+from analysis.compare import align, units
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "compare"
+ROOT = Path(__file__).resolve().parents[3]
+FIXTURES = ROOT / "tests" / "fixtures" / "compare"
+
+
+def _labels(name: str) -> dict:
+    return json.loads((FIXTURES / name / "labels.json").read_text(encoding="utf-8"))
 
 
 def scenario(name: str) -> tuple[compare.Comparison, dict[str, dict[int, set[int]]]]:
-    labels = json.loads((FIXTURES / name / "labels.json").read_text(encoding="utf-8"))
+    labels = _labels(name)
     files = [labels["focus"], *labels["others"]]
     analyses = [analysis.analyze((FIXTURES / name / f).read_text(encoding="utf-8"), f) for f in files]
     truth = {art: {int(fp): set(ps) for fp, ps in m.items()} for art, m in labels["others"].items()}
@@ -34,6 +43,11 @@ def scenario(name: str) -> tuple[compare.Comparison, dict[str, dict[int, set[int
 @pytest.fixture(scope="module")
 def dev():
     return scenario("dev")
+
+
+@pytest.fixture(scope="module")
+def dev2():
+    return scenario("dev2")
 
 
 @pytest.fixture(scope="module")
@@ -48,127 +62,171 @@ def _row(result: compare.Comparison, article: str, fp: int):
     return rows.iloc[0]
 
 
-def test_every_focus_paragraph_has_one_row_per_other_article(dev):
+@pytest.mark.parametrize("name", ["dev", "dev2", "heldout"])
+def test_labels_number_the_paragraphs_the_segmentation_gives(name):
+    """Labels name paragraphs by number: a change of segmentation must not move them silently."""
+    labels = _labels(name)
+    for file, count in labels["paragraphs"].items():
+        doc = analysis.analyze((FIXTURES / name / file).read_text(encoding="utf-8"), file).document
+        assert len(doc.paragraphs) == count, f"{name}/{file}: renumber labels.json by hand"
+    for article, mapping in labels["others"].items():
+        for fp, ps in mapping.items():
+            assert 1 <= int(fp) <= labels["paragraphs"][labels["focus"]]
+            assert all(1 <= p <= labels["paragraphs"][article] for p in ps)
+
+
+def test_every_focus_paragraph_has_one_row_per_other_article_numbered_from_1(dev):
     result, truth = dev
     assert len(result.alignment) == 9 * len(truth)
-    assert list(result.alignment.columns[:4]) == ["focus_paragraph", "article", "paragraph", "similarity"]
+    assert list(result.alignment.columns) == ["focus_paragraph", "article", "paragraph", "similarity",
+                                              "best_paragraph", "matched", "note", "evidence"]
+    assert sorted(set(result.alignment["focus_paragraph"])) == list(range(1, 10))
+    assert result.alignment["best_paragraph"].dropna().min() >= 1
+    assert list(result.coverage["focus_paragraph"]) == list(range(1, 10))
 
 
-def test_retold_paragraphs_align_with_their_counterparts(dev):
-    result, truth = dev
-    checked = 0
-    for article, mapping in truth.items():
-        for fp, paragraphs in mapping.items():
-            row = _row(result, article, fp)
-            assert row["matched"], (article, fp, row["similarity"], row["note"])
-            assert row["paragraph"] in paragraphs
-            checked += 1
-    assert checked == 12
-
-
-def test_left_out_paragraphs_align_with_nothing(dev):
-    result, truth = dev
-    for article, mapping in truth.items():
-        for fp in set(range(9)) - set(mapping):
-            row = _row(result, article, fp)
-            assert not row["matched"] and pd.isna(row["paragraph"]), (article, fp, row["similarity"])
-
-
-def test_the_unrelated_article_aligns_with_nothing(dev, heldout):
-    for result, _ in (dev, heldout):
-        rows = result.alignment[result.alignment["article"] == "unrelated.txt"]
-        assert len(rows) and not rows["matched"].any()
-        assert (rows["similarity"] < align.THRESHOLD).all()
-
-
-def test_coverage_counts_outlets_and_flags_the_uncorroborated_paragraph(dev):
-    result, truth = dev
-    cov = result.coverage.set_index("focus_paragraph")
-    for fp in range(9):
-        expected = sorted(a for a, m in truth.items() if fp in m)
-        assert sorted(cov.loc[fp, "outlets"]) == expected
-        assert cov.loc[fp, "carried_by"] == len(expected) and cov.loc[fp, "of"] == 4
-    # the rumour about the housing development: no other outlet carries it
-    assert cov.loc[7, "status"] == "found nowhere else"
-    assert cov.loc[0, "status"] == "carried by 2 of 4"
-
-
-def _separation(result: compare.Comparison, truth) -> tuple[float, float]:
-    """Lowest similarity of a retelling; highest of a mutual best pair that is not one."""
-    sims = align.similarity([align.paragraph_words(a.document) for a in result.analyses])
-    offsets = dict(zip(result.articles["article"], result.articles["paragraphs"].cumsum()
-                       - result.articles["paragraphs"], strict=True))
-    low = min(sims[fp, offsets[a] + p] for a, m in truth.items() for fp, ps in m.items() for p in ps)
-    mutual = align.align(list(result.articles["article"]),
-                         [align.paragraph_words(a.document) for a in result.analyses],
-                         align.AlignOptions(threshold=0.0))
-    wrong = [r.similarity for r in mutual.itertuples()
-             if r.matched and r.paragraph not in truth[r.article].get(r.focus_paragraph, set())]
-    return float(low), max(wrong)
-
-
-def test_threshold_is_the_dev_midpoint_and_the_method_note_quotes_the_figures(dev):
-    low, high = _separation(*dev)
-    assert low > high, "the dev scenario must separate retellings from other pairs"
-    assert align.THRESHOLD == round((low + high) / 2, 2)
-    note = compare.METHOD_NOTE
-    assert f"{low:.3f}" in note and f"{high:.3f}" in note and f"**{align.THRESHOLD:.2f}**" in note
-
-
-def _heldout_cases():
-    labels = json.loads((FIXTURES / "heldout" / "labels.json").read_text(encoding="utf-8"))
-    n_focus = 8
+def _cases(name: str):
+    labels = _labels(name)
+    n_focus = labels["paragraphs"][labels["focus"]]
     for article, mapping in labels["others"].items():
-        for fp in range(n_focus):
+        for fp in range(1, n_focus + 1):
             yield article, fp, set(mapping.get(str(fp), []))
 
 
-# Known misses of the method on the held-out scenario, reported in METHOD_NOTE. Strict: if
-# the method improves, these fail and the note must be brought up to date.
+# Known misses and wrong matches of the method on the development scenarios, each with the
+# reason (METHOD_NOTE counts them). Strict: when the method improves, these fail and the
+# note must be brought up to date.
+DEV_KNOWN = {
+    ("dev", "herald.txt", 1): "the retelling shares names (Esterby, Calder Reach) and one content word",
+    ("dev2", "wire.txt", 3): "'saying the operation was run from servers leased by a Lanxin unit': 0.23",
+    ("dev2", "business.txt", 5): "'denied wrongdoing and says it may sue': one content word besides the name",
+    ("dev2", "tabloid.txt", 3): "'pointed the finger at Lanxin Precision': only names in common",
+    ("dev2", "tabloid.txt", 5): "'insisted its kit was made by its own boffins': only a name in common",
+    ("dev2", "chinese.txt", 2): "the accounts and the cloud calibration service, without the queries claim",
+    ("dev2", "opinion.txt", 1): "'drained its cloud software of millions of answers': 0.20",
+    ("dev2", "opinion.txt", 5): "'and Lanxin Precision denies them': one content word besides the name",
+}
+
+# Known misses on the held-out scenario (checked, never tuned on).
 HELDOUT_KNOWN = {
-    ("courier.txt", 3): "the retelling ('boasts ... 400GB') resembles the focus lead more (merged paragraph)",
-    ("courier.txt", 0): "courier's first paragraph names the trust and its hospitals, as the focus lead does",
-    ("courier.txt", 2): "'appointments' in an unrelated helpline paragraph",
-    ("gazette.txt", 5): "names the same chief executive while saying something else",
+    ("heldout", "courier.txt", 6): "'Specialists from the National Cyber Security Centre have joined detectives': "
+                                   "only names in common",
 }
 
 
-@pytest.mark.parametrize(("article", "fp", "expected"), list(_heldout_cases()),
+@pytest.mark.parametrize(("name", "article", "fp", "expected"),
+                         [(n, *c) for n in ("dev", "dev2", "heldout") for c in _cases(n)],
                          ids=lambda v: str(v) if not isinstance(v, set) else "")
-def test_heldout_scenario_checks_the_threshold(heldout, article, fp, expected, request):
-    if (article, fp) in HELDOUT_KNOWN:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=HELDOUT_KNOWN[(article, fp)]))
-    result, _ = heldout
+def test_each_focus_paragraph_is_matched_where_it_is_carried_and_nowhere_else(
+        dev, dev2, heldout, name, article, fp, expected, request):
+    known = DEV_KNOWN | HELDOUT_KNOWN
+    if (name, article, fp) in known:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=known[(name, article, fp)]))
+    result, _ = {"dev": dev, "dev2": dev2, "heldout": heldout}[name]
     row = _row(result, article, fp)
     if expected:
-        assert row["matched"] and row["paragraph"] in expected, (row["similarity"], row["note"])
+        assert row["matched"] and row["paragraph"] in expected, (row["similarity"], row["note"], row["evidence"])
     else:
-        assert not row["matched"], (row["similarity"], row["best_paragraph"])
+        assert not row["matched"] and pd.isna(row["paragraph"]), (row["similarity"], row["evidence"])
 
 
-def test_method_note_reports_the_heldout_result(heldout):
-    result, truth = heldout
-    found = sum(bool(_row(result, a, fp)["matched"] and _row(result, a, fp)["paragraph"] in ps)
-                for a, m in truth.items() for fp, ps in m.items())
-    wrong = sum(bool(r.matched and r.paragraph not in truth[r.article].get(r.focus_paragraph, set()))
-                for r in result.alignment.itertuples())
-    total = sum(len(m) for m in truth.values())
-    assert re.search(rf"{found} of {total} retellings were found and {wrong} pairs", compare.METHOD_NOTE)
+def test_the_unrelated_articles_align_with_nothing(dev, dev2, heldout):
+    for (result, _), article in ((dev, "unrelated.txt"), (heldout, "unrelated.txt"), (dev2, "sameco.txt")):
+        rows = result.alignment[result.alignment["article"] == article]
+        assert len(rows) and not rows["matched"].any()
+
+
+def test_one_paragraph_of_another_article_carries_several_focus_paragraphs(dev2):
+    """The wire's fourth paragraph merges the denial (focus 5) and the share fall (focus 6);
+    the business paper's second paragraph merges the accounts, the queries and the named rival."""
+    result, _ = dev2
+    assert _row(result, "wire.txt", 5)["paragraph"] == 4 and _row(result, "wire.txt", 6)["paragraph"] == 4
+    assert [_row(result, "business.txt", fp)["paragraph"] for fp in (1, 2, 3)] == [2, 2, 2]
+    assert _row(result, "chinese.txt", 3)["paragraph"] == 2
+
+
+def test_a_match_says_why(dev2):
+    result, _ = dev2
+    share_fall = _row(result, "wire.txt", 6)
+    assert share_fall["matched"] and "same figures 7.4%" in share_fall["evidence"]
+    assert re.match(r"sentence \d+(, clause \d+)?: similarity 0\.\d\d", share_fall["evidence"])
+    rounded = _row(result, "tabloid.txt", 6)
+    assert rounded["matched"] and "7.4% ≈ seven per cent" in rounded["evidence"]
+
+
+def test_a_paragraph_sharing_only_names_and_roles_is_not_a_retelling(dev2):
+    """The same chief executive, quoted about something else, in a report on another story."""
+    result, _ = dev2
+    row = _row(result, "sameco.txt", 4)
+    assert not row["matched"] and row["best_paragraph"] == 2
+    assert row["similarity"] >= align.THRESHOLD
+    assert row["note"].startswith("shares too little beyond names") and "Vos" in row["note"]
+
+
+def test_coverage_counts_outlets_and_flags_the_uncorroborated_paragraph(dev2):
+    result, truth = dev2
+    cov = result.coverage.set_index("focus_paragraph")
+    assert cov.loc[11, "status"] == "found nowhere else" and cov.loc[11, "outlets"] == []
+    assert (cov["of"] == 7).all()
+    for fp in cov.index:
+        found = {a for a in cov.loc[fp, "outlets"]}
+        assert found == {a for a in truth if _row(result, a, fp)["matched"]}
+    assert cov.loc[2, "carried_by"] == 6
+
+
+def _calibration():
+    spec = importlib.util.spec_from_file_location("calibrate_alignment", ROOT / "tools" / "calibrate_alignment.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _figures(name: str) -> tuple[int, int, int]:
+    tool = _calibration()
+    found, total, wrong, _ = tool.score(*tool.load(FIXTURES / name), align.AlignOptions())
+    return found, total, wrong
+
+
+def test_threshold_is_the_calibrated_one_and_the_method_note_quotes_the_figures():
+    tool = _calibration()
+    loaded = {n: tool.load(FIXTURES / n) for n in tool.DEVELOPMENT}
+    chosen, table = tool.choose(loaded, align.AlignOptions())
+    assert align.THRESHOLD == chosen
+    found = sum(_figures(n)[0] for n in tool.DEVELOPMENT)
+    total = sum(_figures(n)[1] for n in tool.DEVELOPMENT)
+    wrong = sum(_figures(n)[2] for n in tool.DEVELOPMENT)
+    assert (found, wrong) == next((f, w) for t, f, w in table if t == chosen)
+    note = compare.METHOD_NOTE
+    assert f"finds {found} of the {total} pairs with {wrong} wrong match" in note
+    assert f"**{align.THRESHOLD:.2f}**" in note and f"**{align.FIGURE_BONUS:.1f}**" in note
+    # the known misses and wrong matches listed above are exactly what the method gets wrong
+    assert total - found + wrong == len(DEV_KNOWN)
+
+
+def test_method_note_reports_the_heldout_result():
+    found, total, wrong = _figures("heldout")
+    assert re.search(rf"{found} of {total}\s+retellings were found and {wrong} pairs", compare.METHOD_NOTE)
+    assert total - found + wrong == len(HELDOUT_KNOWN)
 
 
 def test_an_identical_copy_aligns_paragraph_for_paragraph():
     text = (FIXTURES / "dev" / "focus.txt").read_text(encoding="utf-8")
     result = compare.compare([analysis.analyze(text, "a"), analysis.analyze(text, "a")])
     assert list(result.articles["article"]) == ["a", "a (2)"]
-    assert list(result.alignment["paragraph"]) == list(range(9))
+    assert list(result.alignment["paragraph"]) == list(range(1, 10))
     assert result.alignment["similarity"].round(9).eq(1.0).all()
 
 
 def test_similarity_is_bounded_and_nan_for_a_paragraph_without_content_words():
-    docs = [[["flood", "esterby"], []], [["esterby", "flood"], ["library"]]]
-    sims = align.similarity(docs)
-    assert sims.shape == (2, 4)
-    assert 0.0 <= sims[0, 2] <= 1.0 and sims[0, 2] == pytest.approx(1.0)
-    assert all(v != v for v in sims[1])  # NaN: nothing to compare
+    docs = [units.from_words([["flood", "esterby", "evacuated", "residents"], []]),
+            units.from_words([["esterby", "flood", "evacuated", "residents"], ["library"]])]
     rows = align.align(["f", "o"], docs)
-    assert rows.iloc[1]["note"] == "no content words" and not rows.iloc[1]["matched"]
+    first, second = rows.iloc[0], rows.iloc[1]
+    assert first["similarity"] == pytest.approx(1.0) and first["matched"] and first["paragraph"] == 1
+    assert second["note"] == "no content words" and not second["matched"]
+    assert second["similarity"] != second["similarity"]  # NaN: nothing to compare, not "no match"
+
+
+def test_an_article_without_paragraphs_gives_rows_that_say_so():
+    rows = align.align(["f", "o"], [units.from_words([["flood"]]), []])
+    assert list(rows["note"]) == ["no paragraphs to compare"] and not rows["matched"].any()

@@ -140,8 +140,12 @@ def test_corrupted_pages_fail_integrity_and_are_set_aside(tmp_path):
     with sqlite3.connect(store.path) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     raw = bytearray(store.path.read_bytes())
+    # From each page's start: its header (or an overflow page's next-page pointer) is structure
+    # that PRAGMA integrity_check reads. Bytes 100-900 only, as before, fell inside overflow
+    # pages' payload once the stored score rows grew (hedging sub-scale columns), which
+    # integrity_check does not read, and the damage went unseen.
     for offset in range(4096 * 2, len(raw) - 4096, 4096 * 3):
-        raw[offset + 100: offset + 900] = b"\xde\xad\xbe\xef" * 200
+        raw[offset: offset + 800] = b"\xde\xad\xbe\xef" * 200
     store.path.write_bytes(bytes(raw))
     reopened = Store.open(tmp_path)
     assert reopened.notice and ("integrity" in reopened.notice or "cannot read" in reopened.notice)

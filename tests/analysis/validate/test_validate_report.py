@@ -21,7 +21,9 @@ def test_floors_file_is_well_formed_and_every_floor_has_a_reason() -> None:
     assert all(e["reason"] and 0 < e["floor"] <= 1 for e in entries)
     floors = report.load_floors()
     assert floors[("sentiment", "nyt_editorial", "pearson_r")] == 0.48  # set by issue 8
-    assert floors[("hedging", "wikipedia_uncertainty_heldout", "f1")] == 0.60
+    # issue 14: the Wikipedia floor of issue 8 is the weasel sub-scale's, just under its figure
+    assert ("hedging", "wikipedia_uncertainty_heldout", "f1") not in floors
+    assert floors[("hedging", "wikipedia_weasel_heldout", "f1")] == 0.33
     assert floors[("readability", "onestopenglish:fk_grade", "pairs_ordered")] == 0.95
 
 

@@ -1,0 +1,27 @@
+"""What a claim match rests on (analysis/compare/evidence.py)."""
+
+from __future__ import annotations
+
+from analysis.compare.anchors import figures
+from analysis.compare.evidence import figure_score, shared
+from analysis.compare.units import paragraph_pieces
+from analysis.text import paragraph
+
+
+def test_a_figure_counts_one_a_rounding_or_a_year_half_and_only_figures_other_than_years_are_strong():
+    assert figure_score(figures("7.4% and 400GB"), figures("7.4 per cent, 400 gigabytes")) == (
+        2.0, ["7.4% = 7.4 per cent", "400GB = 400 gigabytes"], True)
+    assert figure_score(figures("7.4%"), figures("more than seven per cent"))[0] == 0.5
+    score, _, strong = figure_score(figures("a 2021 survey"), figures("in 2021"))
+    assert (score, strong) == (0.5, False)
+    assert figure_score(figures("1.2%"), figures("2.1%")) == (0.0, [], False)
+
+
+def test_names_roles_and_dates_are_set_apart_from_the_words_of_the_claim():
+    a = paragraph_pieces(paragraph("Chief executive Ingrid Vos said on Tuesday the trust would not pay a ransom."))
+    b = paragraph_pieces(paragraph("Mr Vos, the chief executive, thanked staff on Tuesday for their efforts."))
+    words, names = shared(a, b, frozenset())
+    assert words == [] and names == ["Vos"]
+    c = paragraph_pieces(paragraph("Ingrid Vos refused to pay the ransom demanded by the gang."))
+    words, _ = shared(a, c, frozenset())
+    assert words == ["pay", "ransom"]
