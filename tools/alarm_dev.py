@@ -1,6 +1,6 @@
-"""Development figures of the alarm measure on the DEVELOPMENT half of the alarm set only, while
-the adjudicated gold does not exist (or beside it): the two annotators' files read as a
-provisional gold, and the errors listed for reading.
+"""Development figures of the alarm measure on the DEVELOPMENT half of the alarm set only: against
+the adjudicated gold (``gold.jsonl``, dev units only) and, beside it, the two annotators' files
+read as a provisional gold; the errors against the gold listed for reading.
 
 - rating: the mean of A's and B's ratings (the adjudication rule for ratings one point apart);
 - spans, two ways: ``agreed`` (spans of the same category that both marked, cut to the words
@@ -85,12 +85,15 @@ def errors(units: list[ca.Unit]) -> None:
 
 def main(argv: list[str]) -> int:
     settings = Settings(ds.FULL, 200, 8, ds.external_root(None))
-    for kind in ("agreed", "union"):
-        units = provisional(kind)
+    gold = ca.alarm_news("dev") if ca.GOLD.is_file() else []
+    for kind in ("gold", "agreed", "union"):
+        units = gold if kind == "gold" else provisional(kind)
+        if not units:
+            continue
         for r in ca.alarm_news_rows(units, "dev", settings):
             print(f"{kind:7s} {r['metric']:22s} {r['value']:.3f}  ({r['ci_low']:.3f}-{r['ci_high']:.3f}, n = {r['n']})")
     if "--errors" in argv:
-        errors(provisional("union"))
+        errors(gold or provisional("union"))
     if "--gne" in argv:
         for r in ca.gne_check(settings):
             print(f"gne     {r['metric']:22s} {r['value']:.3f}  ({r['ci_low']:.3f}-{r['ci_high']:.3f}, n = {r['n']})")

@@ -126,7 +126,9 @@ def _ratio_rows(dataset: str, metric: str, hits: npt.NDArray[np.float64], totals
 
     value = stat(np.arange(len(hits)))
     ci = mt.bootstrap_ci(stat, len(hits), s.resamples, s.seed)
-    return {**row("alarm", dataset, metric, value, ci, int(totals.sum())), "part": PART_NAMES[part]}
+    judged = "alarm_event" if metric.startswith("event_") or metric == "cue_recall_with_event" else "alarm"
+    return {**row("alarm", dataset, metric, value, ci, int(totals.sum())), "part": PART_NAMES[part],
+            "subscale": judged}
 
 
 def alarm_news_rows(units: Sequence[Unit], part: str, s: Settings, m: Measure | None = None) -> list[Row]:
@@ -139,7 +141,7 @@ def alarm_news_rows(units: Sequence[Unit], part: str, s: Settings, m: Measure | 
     x = np.array([sc.value for sc in scored])
     rating = np.array([u.rating for u in units])
     y = (rating >= ALARMIST_AT).astype(int)
-    tag = {"part": PART_NAMES[part]}
+    tag = {"part": PART_NAMES[part], "subscale": "alarm"}
     rows = [
         {**row("alarm", dataset, "roc_auc", mt.roc_auc(x, y),
                mt.bootstrap_ci(lambda i: mt.roc_auc(x[i], y[i]), len(x), s.resamples, s.seed), len(x)), **tag},
@@ -236,7 +238,7 @@ def gne_check(s: Settings, m: Measure | None = None) -> list[Row]:
     xs, ys = x[ok], y[ok]
     rows = [{**row("alarm", "goodnewseveryone_headlines", "roc_auc_fear", mt.roc_auc(xs, ys),
                    mt.bootstrap_ci(lambda i: mt.roc_auc(xs[i], ys[i]), len(xs), s.resamples, s.seed), len(xs)),
-             "part": part}]
+             "part": part, "subscale": "alarm"}]
     cued = frame["emotion"].isin(GNE_CUED).to_numpy()
     hits_f, hits_any, totals = [], [], []
     for (_, framing, event), text, cues, keep in zip(scored, frame["headline"], frame["cues"], cued, strict=True):
@@ -271,8 +273,46 @@ def emobank_check(s: Settings, m: Measure | None = None) -> list[Row]:
 
         rows.append({**row("alarm", name, "spearman_r", mt.spearman(xs, ys),
                            mt.bootstrap_ci(stat, len(xs), s.resamples, s.seed), len(xs)),
-                     "part": PART_NAMES["dev"]})
+                     "part": PART_NAMES["dev"], "subscale": "alarm"})
     return rows
+
+
+DATASETS = frozenset({"alarm_news_dev", "alarm_news_heldout", "goodnewseveryone_headlines",
+                      "emobank_newspaper_arousal", "emobank_headlines_arousal"})
+
+
+def verdict(r: Row) -> str:
+    """The plain-language sentence for a row of this module (``report.verdict`` adds the floor)."""
+    metric, dataset = r["metric"], r["dataset"]
+    figure = f"{r['value']:.3f} (95% CI {r['ci_low']:.3f}-{r['ci_high']:.3f}, n = {r['n']:,})"
+    if dataset.startswith("alarm_news"):
+        held = dataset.endswith("heldout")
+        where = ("the held-out half of the project's alarm set (Guardian paragraphs, adjudicated gold of two "
+                 "blind annotators; scored once, by the final measure)" if held else
+                 "the development half of the project's alarm set (the lexicon and rules were tuned on it: "
+                 "optimistic)")
+        what = {
+            "roc_auc": "ROC AUC of alarm separating paragraphs rated clearly alarmist (2 or more of 3) from the rest",
+            "spearman_r": "Spearman's correlation of alarm with the paragraph rating (0-3)",
+            "span_precision": "of the framing cues alarm counts, the share inside a gold framing span",
+            "span_recall": "of the gold framing spans, the share alarm counts a cue in",
+            "event_span_precision": "of the event words alarm_event counts, the share inside a gold event span",
+            "event_span_recall": "of the gold event spans, the share alarm_event counts a word in",
+        }[metric]
+        return f"{what}: {figure}, on {where}."
+    if dataset == "goodnewseveryone_headlines":
+        what = {
+            "roc_auc_fear": "ROC AUC of alarm for headlines whose dominant emotion is fear against all others",
+            "cue_recall": ("of the annotators' cue words in fear, anger and negative-anticipation headlines, the "
+                           "share a counted framing cue covers"),
+            "cue_recall_with_event": "the same share, counting the event vocabulary (alarm_event) too",
+        }[metric]
+        return (f"{what}: {figure}. GoodNewsEveryone (Bostan, Kim & Klinger 2020), development data. Most "
+                "cues of emotion in headlines are the event's own words, which alarm leaves to alarm_event: "
+                "a framing measure is not expected to reach a topic label.")
+    genre = "newspaper sentences" if "newspaper" in dataset else "headlines"
+    return (f"Spearman's correlation of alarm with the mean arousal rating of EmoBank {genre}: {figure}. "
+            "Development data; arousal is any excitement, calm to excited, not alarm.")
 
 
 def run(s: Settings, parts: Sequence[str] = PARTS) -> list[Row]:
