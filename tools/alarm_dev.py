@@ -14,7 +14,6 @@ Usage: python tools/alarm_dev.py [--errors] [--gne] [--emobank]
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -25,39 +24,11 @@ from analysis.measures import get  # noqa: E402
 from analysis.validate import checks_alarm as ca  # noqa: E402
 from analysis.validate import datasets as ds  # noqa: E402
 from analysis.validate.checks import Settings  # noqa: E402
-
-SET = ROOT / "data" / "eval" / "alarm_news"
-
-
-def _dev_records(name: str, dev: set[str]) -> dict[str, dict]:
-    out = {}
-    for line in (SET / name).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            rec = json.loads(line)
-            if rec["id"] in dev:
-                out[rec["id"]] = rec
-    return out
+from tools import alarm_sensitivity  # noqa: E402
 
 
 def provisional(kind: str) -> list[ca.Unit]:
-    units = [json.loads(x) for x in (SET / "units.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
-    units = [u for u in units if u["half"] == "dev"]
-    dev = {u["id"] for u in units}
-    a, b = _dev_records("annotator_A.jsonl", dev), _dev_records("annotator_B.jsonl", dev)
-    out = []
-    for u in units:
-        ra, rb = a[u["id"]], b[u["id"]]
-        if kind == "union":
-            spans = [(s["start"], s["end"], s["category"]) for s in ra["spans"] + rb["spans"]]
-        else:
-            spans = []
-            for s in ra["spans"]:
-                for t in rb["spans"]:
-                    lo, hi = max(s["start"], t["start"]), min(s["end"], t["end"])
-                    if s["category"] == t["category"] and hi > lo:
-                        spans.append((lo, hi, s["category"]))
-        out.append(ca.Unit(u["id"], u["text"], u["previous"], (ra["rating"] + rb["rating"]) / 2, tuple(spans)))
-    return out
+    return alarm_sensitivity.provisional(kind, "dev")
 
 
 def errors(units: list[ca.Unit]) -> None:
