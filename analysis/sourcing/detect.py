@@ -3,13 +3,20 @@
 ``detect(par)`` returns a :class:`Finding`:
 
 - ``quotes``: direct quotations (text.py's spans between double quotes, straight or curly,
-  including those that run over a paragraph break). A quoted fragment of three words or
-  fewer is speech only when its sentence attributes something to a source; otherwise it is
-  a scare quote ("an “excruciating” nerve"), kept apart in ``scare`` and not counted.
+  including those that run over a paragraph break; in a paragraph with no double marks,
+  spans between single ones: 'You've stolen data too'). A quoted fragment of three words or
+  fewer is speech only when a reporting verb before it in its sentence (or right after it:
+  "“choice and value,” said X") reports it, and never when words name it ("so-called") or an
+  explanation follows it; otherwise it is a scare quote ("an “excruciating” nerve"), kept
+  apart in ``scare`` (the measure's ``scare_quotes``).
 - ``sources``: attributions found by :mod:`analysis.sourcing.attribution`, sources that
   introduce a quotation with a colon, and unnamed sources marked by a phrase ("a document
-  seen by", "people familiar with"), with pronouns resolved and the quotations each one
-  carries counted (``quotes > 0`` = direct).
+  seen by", "people familiar with") unless the phrase describes the source before it ("said
+  one former official, who asked not to be named"), with one-word names re-read as
+  institutions where the paragraph shows it ("Crane said it expects"), definite
+  descriptions given the kind of the name they refer back to ("the agency" after "Middle
+  East News Agency"), pronouns resolved, one mention kept per source per sentence, and the
+  quotations each one carries counted (``quotes > 0`` = direct).
 - a quotation's speaker is, in this order: an attribution right after it (``“…,” said X``)
   or right before it (``X said: “…”``); one in the same sentence; the speaker of the
   paragraph's previous quotation; for a paragraph that opens inside a quotation, the last
@@ -60,7 +67,12 @@ class Finding:
     sources: list[Source] = field(default_factory=list)
     scare: list[Span] = field(default_factory=list)
     quoted_words: int = 0
-    people: list[Source] = field(default_factory=list)  # persons named outside quotations
+    base: _Base | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def people(self) -> list[Source]:
+        """Persons named outside quotations (for pronoun resolution), found when first asked."""
+        return list(self.base.people) if self.base is not None else []
 
 
 def speaker_name(s: Source) -> str:
@@ -79,14 +91,18 @@ def detect(par: Paragraph, context: bool = True) -> Finding:
 @dataclass(frozen=True)
 class _Base:
     """What detection finds before it reads the previous paragraph: shared between calls
-    through :func:`_base`'s cache, so it is copied before anything is changed in it."""
+    through :func:`_base`'s cache, so it is copied before anything is changed in it.
+    ``people`` is read only where a pronoun needs it, so it is found then."""
 
     par: Paragraph
     speech: list[Span]
     scare: list[Span]
     sources: list[Source]  # sorted, pronouns unresolved
-    people: list[Source]
     quoted_words: int
+
+    @functools.cached_property
+    def people(self) -> list[Source]:
+        return mn.person_mentions(self.par, self.speech)
 
 
 class _Key:
@@ -109,10 +125,13 @@ class _Key:
 @functools.lru_cache(maxsize=512)
 def _base(key: _Key) -> _Base:
     par = key.par if key.par is not None else paragraph(key.text)
-    all_verbs = attribution.verbs(par, par.quotes)
-    mask = ph.masked(par, par.quotes)
-    first = attribution.find(par, par.quotes, all_verbs, mask)
-    speech, scare = mn.accept(par, par.quotes, first)
+    spans = par.quotes
+    if not spans and ("'" in par.text or "‘" in par.text) and not mn.DOUBLE_MARKS.search(par.text):
+        spans = mn.single_quotes(par.text)  # no double marks: single ones are quotation marks
+    all_verbs = attribution.verbs(par, spans)
+    mask = ph.masked(par, spans)
+    first = attribution.find(par, spans, all_verbs, mask)
+    speech, scare = mn.accept(par, spans, first, [v.start for v in all_verbs])
     if scare:  # verbs and sources again, now that short fragments are plain text
         found_verbs = attribution.verbs(par, speech)
         mask = ph.masked(par, speech)
@@ -121,10 +140,11 @@ def _base(key: _Key) -> _Base:
         found_verbs, sources = all_verbs, first
     sources += mn.colon_speakers(par, mask, speech, sources)
     sources.sort(key=lambda s: s.start)
+    mn.institutions(par, sources)
+    mn.refer_back(par, sources)
     sources += mn.anonymous_phrases(par, speech, sources, found_verbs)
     sources.sort(key=lambda s: s.start)
-    people = mn.person_mentions(par, speech)
-    return _Base(par, speech, scare, sources, people, mn.quoted_words(par, speech))
+    return _Base(par, speech, scare, sources, mn.quoted_words(par, speech))
 
 
 # The previous paragraph's finding, asked for only when a pronoun or a quotation that
@@ -136,7 +156,8 @@ def _finish(base: _Base, prev: _Context) -> Finding:
     """Resolve pronouns and assign speakers on fresh copies of ``base``'s sources."""
     sources = [_copy(s) for s in base.sources]
     quotes = [Quote(q.start, q.end) for q in base.speech]
-    _resolve(sources, base.people, prev)
+    _resolve(sources, base, prev)
+    _one_per_sentence(base.par, sources)
     _assign(base.par, quotes, sources, prev)
     carried: dict[int, int] = {}
     for q in quotes:
@@ -144,7 +165,7 @@ def _finish(base: _Base, prev: _Context) -> Finding:
             carried[id(q.speaker)] = carried.get(id(q.speaker), 0) + 1
     for s in sources:
         s.quotes = carried.get(id(s), 0)
-    return Finding(quotes, sources, list(base.scare), base.quoted_words, list(base.people))
+    return Finding(quotes, sources, list(base.scare), base.quoted_words, base)
 
 
 def _copy(s: Source) -> Source:
@@ -192,11 +213,12 @@ def _back(prev: _Context) -> dict[str, Source | None]:
     return back
 
 
-def _resolve(sources: list[Source], people: list[Source], prev: _Context) -> None:
+def _resolve(sources: list[Source], base: _Base, prev: _Context) -> None:
     """Resolve pronoun sources in one sweep, keeping the last fitting source and the last
     named person for each pronoun class."""
     if all(s.kind and s.kind != "pronoun" for s in sources):
         return  # no pronoun to resolve and nothing to drop (most paragraphs)
+    people = base.people
     back: dict[str, Source | None] | None = None  # read when first needed
     last: dict[str, Source | None] = dict.fromkeys(_CLASSES)
     named: dict[str, Source | None] = dict.fromkeys(_CLASSES)
@@ -223,6 +245,40 @@ def _resolve(sources: list[Source], people: list[Source], prev: _Context) -> Non
             if s.kind and _fits(cls, s):
                 (last if is_source else named)[cls] = s
     sources[:] = [s for s in sources if s.kind]
+
+
+def _key_name(s: Source) -> str:
+    name = (s.resolved or s.name).lower().replace("’", "'")
+    name = re.sub(r"^(?:the|a|an)\s+|'s\b", "", name)
+    return " ".join(name.split())
+
+
+def _one_per_sentence(par: Paragraph, sources: list[Source]) -> None:
+    """One mention per source per sentence: the same name (or the same pronoun referent) of
+    the same kind credited by several verbs in one sentence ("Ms. Atimadi says … and she
+    says …", "They believe …, the federal officials have said") is one mention, the first."""
+    if len(sources) < 2:
+        return
+    starts = [s.start for s in par.sentences]
+    sentences = [bisect_right(starts, s.start) for s in sources]
+    if len(set(sentences)) == len(sentences):
+        return  # one source per sentence already (the usual case)
+    if len(set(sentences)) == len(sentences):
+        return  # one source per sentence already (the usual case)
+    seen: dict[tuple[int, str, str], Source] = {}
+    kept: list[Source] = []
+    for s, sentence in zip(sources, sentences, strict=True):
+        key = (sentence, s.kind, _key_name(s))
+        first = seen.get(key)
+        if first is None:
+            seen[key] = s
+            kept.append(s)
+        elif first.text.lower() in names.PRONOUNS and s.text.lower() not in names.PRONOUNS:
+            kept[kept.index(first)] = seen[key] = s  # "They believe …, the officials said": the named one
+        elif first.verb_start < 0 <= s.verb_start:
+            first.verb, first.verb_start, first.verb_end, first.verb_category = (
+                s.verb, s.verb_start, s.verb_end, s.verb_category)
+    sources[:] = kept
 
 
 def _assign(par: Paragraph, quotes: list[Quote], sources: list[Source], prev: _Context) -> None:

@@ -21,7 +21,8 @@ _CONNECTORS = frozenset(
 _TRAILING = frozenset(
     """has have had also recently previously later then now even yet still would will could
     may might once always often already further repeatedly publicly privately again simply
-    just last first since not never has also had already""".split()
+    just last first since not never has also had already is are was were been being do does
+    did""".split()
 )
 _RELATIVE = frozenset("who which whose whom where".split())
 _SUBJECT_LEADS = names.DETERMINERS | frozenset(names.PRONOUNS)  # words that open a subject
@@ -31,9 +32,33 @@ _ASIDE = re.compile(r"\([^()|]*\)")
 _COMMA_END = re.compile(r"(?:,|\bby|\bbefore|\bafter)\s*$")
 _ABBREV_END = re.compile(r"\b[A-Z][a-z]?\.$")
 _CHUNK_CUT = re.compile(r"[,—–]|\s-\s")
-_CLAUSE_WORD = re.compile(r"\b(?:that|who|which|and|but|while|because|when|as|if|so|where)\b")
+# A capitalised name that lists its parts with commas ("Department for Science, Innovation and
+# Technology"): its commas do not cut the expression.
+# A wire dateline at the head of a paragraph ("WASHINGTON (AP) --", "BUDAPEST, March 12
+# (Xinhua) --"; the bracket is blanked in the mask).
+DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{2,}(?:,[^,|\n]{1,30}?)?\s*(?:--|_|—|–)\s*")
+_PREPOSITION_LEAD = frozenset(
+    "in on at for with to from during after before by into under over about through".split()
+)
+_NAME_LIST = re.compile(r"\b[A-Z][\w&'’-]*\s+(?:for|of)\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)+,?\s+and\s+[A-Z][\w'’-]*")
+_DESCRIPTION_LEADS = frozenset(
+    "a an the one former acting deputy senior chief top longtime veteran".split()
+)
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][a-z.]+$")  # "D-Ohio": a US party and state after a name
+# A piece that opens with these is a main clause, not a description of a name before it.
+_MAIN_CLAUSE = frozenset(
+    """will would can could may might must should shall is are was were has have had do does did
+    has not""".split()
+)
+_CLAUSE_WORD = re.compile(
+    r"\b(?:that|who|which|and|but|while|because|when|as|if|so|where|whether|after|before|since|until|unless|"
+    r"although|though|once)\b")
 _NEXT_CHAR = re.compile(r"\s+(\S)")
-_UNTIL_STOP = re.compile(r"[^,;:.!?|()—–]*")
+# Up to the next stop, reading through the full stops of abbreviations ("U.S. official",
+# "Ms. Buckham"): a full stop after a lone capital or followed by a letter does not stop.
+_UNTIL_STOP = re.compile(
+    r"(?:[^,;:.!?|()—–]+|(?<=\b[A-Z])\.|\.(?=\w)|(?<=\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Mt|Ft))\."
+    r"|(?<=\b(?:Mrs|Gen|Col|Sgt|Adm|Gov|Sen|Rep|Rev|Maj|Det))\.|(?<=\b(?:Capt|Prof|Cmdr|Brig|Pres|Supt|Insp))\.)*")
 _RELATIVE_WORD = re.compile(r"\b(?:who|which|that|whose)\b")
 _APPOSITION = re.compile(r"\s*,\s*([^,;:.!?|()]+)")
 
@@ -67,7 +92,7 @@ def after_comma(mask: str, i: int) -> bool:
 
 def inverted(mask: str, verb_start: int, sent_start: int) -> bool:
     """``…,” said X`` / ``…, says X`` / a verb at the head of its sentence."""
-    seg = mask[sent_start:verb_start].rstrip()
+    seg = mask[sent_start:verb_start].rstrip().rstrip("\"”’'")
     return not seg or seg.endswith((",", "|", "—", "–"))
 
 
@@ -99,9 +124,14 @@ def _trim_words(mask: str, start: int, end: int, lead: frozenset[str], trail: fr
 
 
 def _chunks(mask: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Comma/dash-separated pieces of ``mask[start:end]``, nearest last."""
+    """Comma/dash-separated pieces of ``mask[start:end]``, nearest last; the commas inside a
+    listed name ("Department for Science, Innovation and Technology") do not cut."""
+    seg = mask[start:end]
+    keep = [(m.start(), m.end()) for m in _NAME_LIST.finditer(seg)] if "," in seg and " and " in seg else []
     out, begin = [], start
-    for m in _CHUNK_CUT.finditer(mask[start:end]):
+    for m in _CHUNK_CUT.finditer(seg):
+        if any(a < m.start() < b for a, b in keep):
+            continue
         out.append((begin, start + m.start()))
         begin = start + m.end()
     out.append((begin, end))
@@ -110,17 +140,21 @@ def _chunks(mask: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def left(mask: str, sent_start: int, verb_start: int) -> tuple[int, int, int] | None:
     """The source before the verb: the nearest comma piece that names someone, walking
-    back over descriptions (``a fellow at …``) and relative clauses to the name."""
+    back over descriptions (``a fellow at …``) and relative clauses to the name. Behind an
+    unnamed description (``…, a U.S. official said``) only a piece that is a name and
+    nothing else is taken for the name it describes."""
     region_start = sent_start
     cut = max(mask.rfind("|", sent_start, verb_start), mask.rfind(":", sent_start, verb_start),
               mask.rfind(";", sent_start, verb_start))
     if cut >= 0:
         region_start = cut + 1
     fallback: tuple[int, int, int] | None = None
-    for begin, end in reversed(_chunks(mask, region_start, verb_start)[-4:]):
+    skip_city = False
+    for begin, end in reversed(_chunks(mask, region_start, verb_start)[-6:]):
         begin, end = _trim_words(mask, begin, end, _CONNECTORS, _TRAILING)
         if begin >= end:
             continue
+        whole = (begin, end)
         if mask[begin:end].split()[0].lower() in _RELATIVE:
             # "which the government says": a subject inside the relative clause;
             # "which has been monitoring …": a clause about the name before it.
@@ -130,18 +164,90 @@ def left(mask: str, sent_start: int, verb_start: int) -> tuple[int, int, int] | 
             if subject and len(mask[b:e].split()) <= 6 and names.classify(mask[b:e]).kind:
                 return b, e, b
             continue
+        cut_short = False
+        seg = mask[begin:end]
+        that = _THAT.search(mask, begin, end) if "that" in seg else None
+        if that is not None:  # "Thursday that | King Hussein": the subject of the reported clause
+            begin = that.end()
         if len(mask[begin:end].split()) > 6:
             begin, end = _after_clause_word(mask, begin, end)
+            cut_short = True
             if begin >= end or len(mask[begin:end].split()) > MAX_SOURCE_WORDS:
+                if _describes(mask, *whole):
+                    continue  # a long description ("one of a group of companies owned by …")
                 return fallback
+        if " wh" in seg or "ting" in seg:
+            end = _before_clause(mask, begin, end)
         verdict = names.classify(mask[begin:end])
-        if verdict.kind in ("person", "pronoun", "organisation") and not verdict.role:
+        if mask[end - 1] == "." and names.is_state_abbreviation(mask[begin:end]):
+            skip_city = True
+            continue  # "Cilcorp Inc., Peoria, Ill., said": a place, and the city before it
+        if skip_city and len(mask[begin:end].split()) <= 3 and mask[begin:end][:1].isupper():
+            skip_city = False
+            continue
+        skip_city = False
+        if fallback is not None and verdict.kind == "government" and names.is_place(mask[begin:end]):
+            continue  # "… in Baltimore, Maryland, and former President of UNOS, said"
+        if fallback is not None:
+            if verdict.kind in ("person", "organisation", "government") and not verdict.role \
+                    and not cut_short and _only_a_name(mask[begin:end], verdict):
+                return begin, end, begin
+            if _describes(mask, *whole):
+                continue  # another description of the same person
+            return fallback
+        if verdict.kind in ("person", "pronoun", "organisation", "government") and not verdict.role:
             return begin, end, begin
+        if not verdict.kind and fallback is None and not cut_short and not mask[end:verb_start].strip():
+            tail = _tail(mask, begin, end)
+            if tail is not None:
+                return tail
         if verdict.kind and fallback is None:
             fallback = (begin, end, begin)
-        if not _describes(mask, begin, end):
+        if not _describes(mask, *whole):
             break
     return fallback
+
+
+
+_THAT = re.compile(r"(?:^|(?<=\s))that\s+(?=\S)(?!.*\bthat\s)")
+_CLAUSE_OPENER = re.compile(r"\s(?:citing|quoting|who|whom|whose|which)\b")
+
+
+def _before_clause(mask: str, begin: int, end: int) -> int:
+    """The end of the noun phrase before a participle or relative clause that describes it
+    ("A CBS News report | citing …", "Authors | who allege")."""
+    m = _CLAUSE_OPENER.search(mask, begin, end)
+    return m.start() if m else end
+
+
+def _only_a_name(expr: str, verdict: names.Named) -> bool:
+    """``expr`` is the name (with an article or a title) and nothing more: "Maria Lopez", not
+    "Lawrence Insurance underwrites mostly primary insurance" or "where James C. Kopp"."""
+    name = set(WORD.findall(verdict.name))
+    titles, nouns = names.words_of("title"), names.source_nouns()
+    return all(w in name or w.lower() in names.DETERMINERS or names.bare(w) in titles
+               or w[:1].isupper() and names.bare(w) in nouns for w in WORD.findall(expr))
+
+
+def _tail(mask: str, begin: int, end: int) -> tuple[int, int, int] | None:
+    """The noun phrase that ends a piece the whole of which names nobody ("Based on physical
+    evidence | officials"): the last word if it is an unnamed group or role ("officials",
+    "analysts"), grown backwards over capitalised words and the lexicon's source nouns."""
+    words = list(WORD.finditer(mask[begin:end]))
+    if len(words) < 2:
+        return None
+    k = len(words) - 1
+    if names.bare(words[k].group()) not in names.group_nouns():
+        return None
+    nouns = names.source_nouns()
+    while k > 0 and (words[k - 1].group()[:1].isupper() and names.classify(words[k - 1].group()).why != "pronoun"
+                     or names.bare(words[k - 1].group()) in nouns):
+        k -= 1
+    b, e = begin + words[k].start(), begin + words[-1].end()
+    if k == 0:
+        return None
+    verdict = names.classify(mask[b:e])
+    return (b, e, b) if verdict.kind and verdict.kind != "pronoun" else None
 
 
 def _after_clause_word(mask: str, begin: int, end: int) -> tuple[int, int]:
@@ -159,16 +265,22 @@ def _after_clause_word(mask: str, begin: int, end: int) -> tuple[int, int]:
 
 def _describes(mask: str, begin: int, end: int) -> bool:
     """A piece that reads as a description of someone named before it: it starts with an
-    article, a possessive, a number or a lower-case word."""
+    article, a possessive, a number, a party tag ("D-Ohio") or a lower-case source noun or
+    title ("executive director of …"); not a verb phrase ("lived last year")."""
     words = mask[begin:end].split()
     if not words:
         return False
     w = words[0]
-    return (w.lower() in ("a", "an", "the", "one") or w[:1].islower() or w[:1].isdigit()
-            or w.endswith(("’s", "'s")))
+    if w[:1].islower():  # "rumored a takeover target", "executive director of": not "will take"
+        return w not in _MAIN_CLAUSE
+    return (w.lower() in _DESCRIPTION_LEADS or w[:1].isdigit() or w.endswith(("’s", "'s"))
+            or w[1:2] == "-" and bool(_PARTY_TAG.match(w.rstrip(","))))
 
 
-def right(mask: str, verb_end: int, sent_end: int) -> tuple[int, int, int] | None:
+def right(mask: str, verb_end: int, sent_end: int, object_verb: bool = False) -> tuple[int, int, int] | None:
+    """The source after the verb (``said X``, ``according to X``). With ``object_verb`` (an
+    inverted verb that takes an object: "accused Anthropic of hypocrisy") a noun phrase
+    followed by its complement is the object, not the source."""
     m = _UNTIL_STOP.match(mask[verb_end:sent_end])
     end = verb_end + (m.end() if m else 0)
     rel = _RELATIVE_WORD.search(mask[verb_end:end])
@@ -178,23 +290,41 @@ def right(mask: str, verb_end: int, sent_end: int) -> tuple[int, int, int] | Non
     begin, end = _trim_words(mask, begin, end, _CONNECTORS, _TRAILING)
     if begin >= end or len(WORD.findall(mask[begin:end])) > MAX_SOURCE_WORDS:
         return None
+    if mask[begin:end].split()[0].lower() in _PREPOSITION_LEAD:
+        return None  # "…, said in a statement that": no source starts with a preposition
     verdict = names.classify(mask[begin:end])
+    if object_verb and len(names.head_words(WORD.findall(mask[begin:end]))) < len(WORD.findall(mask[begin:end])):
+        return None
     if not verdict.kind or verdict.role or verdict.kind == "anonymous" and _describes(mask, begin, end):
         nxt = _APPOSITION.match(mask[end:sent_end])
         if nxt:  # "said Lemnos Mayor, Dimitris Marinakis": the apposition is the name
             b, e = _strip(mask, end + nxt.start(1), end + nxt.end(1))
-            if names.classify(mask[b:e]).kind in ("person", "organisation"):
+            if _a_name(mask[b:e]):
                 return b, e, begin
     if verdict.kind in ("", "pronoun") and mask[begin:end].split()[0].lower() in names.FIRST_PERSON:
         return None
     return begin, end, begin
 
 
+def _a_name(expr: str) -> bool:
+    """An apposition that is a name: a person, or an institution whose head is capitalised
+    ("Oxford Economics", not "the Saudi capital")."""
+    verdict = names.classify(expr)
+    if verdict.kind == "person":
+        return True
+    head = names.head_words(WORD.findall(expr))
+    return verdict.kind in ("organisation", "government") and bool(head) and head[-1][:1].isupper()
+
+
 def subject(mask: str, sent_start: int, verb_start: int) -> tuple[int, int, int] | None:
-    """The subject at the head of the sentence, or the name in its apposition."""
+    """The subject at the head of the sentence (a name, a source noun phrase or a pronoun),
+    or the name in its apposition."""
     pieces = _chunks(mask, sent_start, verb_start)
     for begin, end in pieces[:3]:
         begin, end = _trim_words(mask, begin, end, _CONNECTORS, frozenset())
+        first = WORD.match(mask, begin)
+        if first and first.end() <= end and first.group().lower() in names.PRONOUNS:
+            return first.start(), first.end(), first.start()
         run = names.subject_run(mask[begin:end])
         if not run:
             continue

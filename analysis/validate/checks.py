@@ -197,7 +197,15 @@ def alarm(s: Settings) -> list[Row]:
 
 
 def sources(s: Settings) -> list[Row]:
-    """The sourcing measure's precision and recall on its hand-annotated paragraphs, with
-    their intervals, as :func:`analysis.eval_sources.results` computes them."""
-    return [row("sources", r["dataset"], r["metric"], r["value"], (r["ci_low"], r["ci_high"]), r["n"])
-            for r in eval_sources.results(fast=s.sizes != ds.FULL)]
+    """The sourcing measure's precision and recall on its hand-annotated units, per half
+    (``part``: development or held-out), with their intervals, as
+    :func:`analysis.eval_sources.results` computes them; the rows that need FactBank's text
+    say why they are absent when the external folder is not given."""
+    rows = []
+    for r in eval_sources.results(fast=s.sizes != ds.FULL, external=s.external):
+        out = row("sources", r["dataset"], r["metric"], r["value"], (r["ci_low"], r["ci_high"]), r["n"])
+        out["part"] = r["part"]
+        if r.get("absent"):
+            out["absent"] = r["absent"]
+        rows.append(out)
+    return rows

@@ -19,9 +19,15 @@ FLOORS = EVAL / "floors.json"
 Row = dict[str, Any]
 
 
-def load_floors(path: Path = FLOORS) -> dict[tuple[str, str, str], float]:
+FloorKey = tuple[str, ...]  # (measure, dataset, metric), or with the row's part after them
+
+
+def load_floors(path: Path = FLOORS) -> dict[FloorKey, float]:
+    """Floors by (measure, dataset, metric), and by (…, part) for an entry that names the half
+    of a set it binds ("held-out"): the other half's row then has no floor."""
     entries = json.loads(path.read_text(encoding="utf-8"))["floors"]
-    return {(e["measure"], e["dataset"], e["metric"]): float(e["floor"]) for e in entries}
+    return {(e["measure"], e["dataset"], e["metric"], *((e["part"],) if e.get("part") else ())): float(e["floor"])
+            for e in entries}
 
 
 def _defined(x: Any) -> bool:
@@ -110,14 +116,34 @@ def verdict(r: Row) -> str:
         return (f"ROC AUC {_ci_text(r)} (0.5 = chance): {finding}. A weak proxy, since clickbait "
                 f"lures with curiosity more than fear; the project's own alarm set (above) is the "
                 f"yardstick." + tail)
+    if m == "sources":
+        subject, _, kind = metric.rpartition("_")
+        subject, kind = (subject, kind) if subject else (metric, "figure")
+        part = r.get("part", "")
+        scope = ("the held-out half, never used to tune the rules" if part == "held-out" else
+                 "the development half, on which the rules were tuned (optimistic)" if part == "development"
+                 else "the annotated set")
+        if ":" in r["dataset"]:
+            scope += f", {r['dataset'].split(':', 1)[1].replace('_', ' ')} units only"
+        return (f"{_SOURCE_METRICS.get(subject, subject.replace('_', ' ')).capitalize()}: {kind} "
+                f"{_ci_text(r)}, on {scope} (hand-annotated news, data/eval/sources/README.md)." + tail)
     return f"{metric} {_ci_text(r)}." + tail
 
 
-def finish(rows: list[Row], floors: dict[tuple[str, str, str], float]) -> list[Row]:
+_SOURCE_METRICS = {"quote": "quotations", "speaker": "the speaker of a quotation",
+                   "source": "source mentions of any kind", "kind": "the kind of matched mentions",
+                   "person": "people", "organisation": "organisations", "government": "governments",
+                   "document": "documents", "anonymous": "anonymous sources", "scare": "scare quotes"}
+
+
+def finish(rows: list[Row], floors: dict[FloorKey, float]) -> list[Row]:
     """Attach each row's floor (or None) and verdict."""
     out = []
     for r in rows:
-        floor = floors.get((r["measure"], r["dataset"], r["metric"]))
+        key = (r["measure"], r["dataset"], r["metric"])
+        floor = floors.get((*key, r["part"])) if r.get("part") else None
+        if floor is None:
+            floor = floors.get(key)
         r = {**r, "floor": floor}
         r["verdict"] = verdict(r)
         out.append(r)

@@ -77,7 +77,7 @@ def test_golden_covers_every_kind():
     """The golden copy is only a check if the paragraphs exercise the rules."""
     found = list(findings().values())
     kinds = {s.kind for f in found for s in f.sources}
-    assert {"person", "organisation", "anonymous"} <= kinds
+    assert {"person", "organisation", "government", "document", "anonymous"} <= kinds
     assert any(s.resolved for f in found for s in f.sources)  # pronouns resolved
     assert any(f.scare for f in found)
     hows = {q.how for f in found for q in f.quotes}

@@ -49,12 +49,14 @@ def doc(command: tuple[int, dict[str, Any], str]) -> dict[str, Any]:
 
 def _row(doc: dict[str, Any], floor: dict[str, Any]) -> dict[str, Any]:
     matches = [r for r in doc["results"] if (r["measure"], r["dataset"], r["metric"])
-               == (floor["measure"], floor["dataset"], floor["metric"])]
+               == (floor["measure"], floor["dataset"], floor["metric"])
+               and (not floor.get("part") or r.get("part") == floor["part"])]
     assert len(matches) == 1, f"no single result for floor {floor}"
     return matches[0]
 
 
-@pytest.mark.parametrize("floor", FLOORS, ids=lambda f: f"{f['measure']}-{f['dataset']}-{f['metric']}")
+@pytest.mark.parametrize("floor", FLOORS,
+                         ids=lambda f: f"{f['measure']}-{f['dataset']}-{f['metric']}" + (f"-{f['part']}" if f.get("part") else ""))
 def test_figure_reaches_its_floor(doc: dict[str, Any], floor: dict[str, Any]) -> None:
     key = (floor["measure"], floor["dataset"], floor["metric"])
     row = _row(doc, floor)

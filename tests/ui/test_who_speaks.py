@@ -36,7 +36,7 @@ def test_bundled_article(bundled):
     assert metrics["Anonymous share"] == f"{s['anonymous_share']:.0%}"
     sources = at.dataframe[0].value
     assert "a confidential brief seen by this publication" in set(sources["source"])
-    assert set(sources["kind"]) == {"person", "organisation", "anonymous"}
+    assert set(sources["kind"]) == {"person", "organisation", "government", "anonymous"}  # the NCSC: sources 2.0
     assert len(at.dataframe[1].value) == s["quotes"]
     helps = {m.label: m.help for m in at.metric}
     assert "range 0 and up;" in helps["Quotations"]  # a count has no upper bound (it read "range 0")

@@ -40,7 +40,7 @@ def speakers(text, previous=""):
          [], [("Maria Lopez", "person", "said")]),
         # according to an organisation
         ("Prices rose by 3% in May, according to the Office for National Statistics.",
-         [], [("the Office for National Statistics", "organisation", "according to")]),
+         [], [("the Office for National Statistics", "government", "according to")]),
         # told reporters, with the title before the name
         ("The finance minister, Jane Doe, told reporters that the plan would go ahead.",
          [], [("Jane Doe", "person", "told")]),
@@ -55,7 +55,7 @@ def speakers(text, previous=""):
          [("a document seen by the Guardian", "anonymous", "")]),
         # an acronym is an organisation; a framing verb
         ("The NCSC confirmed it is in talks with the company.", [],
-         [("The NCSC", "organisation", "confirmed")]),
+         [("The NCSC", "government", "confirmed")]),
         ("The company denied the allegations.", [], [("The company", "organisation", "denied")]),
         # a pronoun resolved within the paragraph
         ("Tabata doesn’t agree. “Everyone can do it,” he explains.",
@@ -77,6 +77,103 @@ def test_hand_checked_sentences(text, quotes, srcs):
     assert got_sources == srcs
 
 
+# The error forms of issue 15 ("Who speaks"), in the form the issue gives them; each row was
+# checked by hand against guidelines version 2 (data/eval/sources/GUIDELINES.md, section 3).
+@pytest.mark.parametrize(
+    "text, quotes, srcs",
+    [
+        # a multi-word name is not split into speaker and verb ("United" / "States")
+        ("China's foreign ministry accused the United States of hypocrisy on Tuesday.", [],
+         [("China's foreign ministry", "government", "accused")]),
+        # a ministry's name is not cut short at the commas of its own name
+        ("“We take this seriously,” a Department for Science, Innovation and Technology spokesperson said.",
+         [("a Department for Science, Innovation and Technology spokesperson", "anonymous")],
+         [("a Department for Science, Innovation and Technology spokesperson", "anonymous", "said")]),
+        # a sentence-initial adverb or participle is no speaker
+        ("Soon after the claims, critics said the firm had copied its rival.", [],
+         [("critics", "anonymous", "said")]),
+        ("Pointing to the report, Jane Smith said the attacks were coordinated.", [],
+         [("Jane Smith", "person", "said")]),
+        # the object of an object-taking verb is not its speaker
+        ("OpenAI, which has itself been sued, accused Anthropic of hypocrisy.", [],
+         [("OpenAI", "organisation", "accused")]),
+        # one anonymous person is one mention, however many clauses describe them
+        ("“It was a mistake,” said one former official, who asked not to be named because he was not "
+         "authorised to speak publicly.",
+         [("one former official", "anonymous")], [("one former official", "anonymous", "said")]),
+        # plural and collective unnamed sources
+        ("A wave of critics accused the firm of double standards.", [],
+         [("A wave of critics", "anonymous", "accused")]),
+        ("Authors who allege their books were copied have sued the company.", [],
+         [("Authors", "anonymous", "allege")]),
+        ("Critics suggest the move is a distraction.", [], [("Critics", "anonymous", "suggest")]),
+        ("Those close to the talks said a deal was near.", [],
+         [("Those close to the talks", "anonymous", "said")]),
+        # quoted by an outlet: the outlet and the person it quotes are two sources
+        ("Reuters quoted a senior official as saying the talks had failed.", [],
+         [("Reuters", "organisation", "quoted"), ("a senior official", "anonymous", "saying")]),
+        # kinds: a government body, a document with a named publisher, an unidentified one
+        ("The Bureau of Labor Statistics said jobs grew, far above the 235,000 forecast by economists.", [],
+         [("The Bureau of Labor Statistics", "government", "said"), ("economists", "anonymous", "forecast")]),
+        ("Prices fell, according to a report by the World Health Organization.", [],
+         [("a report by the World Health Organization", "document", "according to")]),
+        ("Prices fell, according to a report.", [], [("a report", "anonymous", "according to")]),
+        ("“It's very frustrating,” said Ms. Buckham.", [("Ms. Buckham", "person")],
+         [("Ms. Buckham", "person", "said")]),
+        ("FBI Director Louis Freeh said the reward was the largest.", [],
+         [("FBI Director Louis Freeh", "person", "said")]),
+        ("Cilcorp said it will pay Hunter $4 million.", [], [("Cilcorp", "organisation", "said")]),
+    ],
+)
+def test_issue_15_error_forms(text, quotes, srcs):
+    got_quotes, got_sources = speakers(text)
+    assert got_quotes == quotes
+    assert got_sources == srcs
+
+
+@pytest.mark.parametrize("text, scare, speech", [
+    # scare quotes of the issue's form: a category of their own, not quotations
+    ("The company said the so-called “distillation” attacks continued.", ["“distillation”"], []),
+    ("The lab described what it called 'industrial-scale' copying as a threat", ["'industrial-scale'"], []),
+    ("A spokesperson said its fee paid for a “tronc” – a standard pay arrangement.", ["“tronc”"], []),
+    ("In Saudi Arabia, today is the eighth day of “Desert Shield,” the operation.", ["“Desert Shield,”"], []),
+    # a fragment that a reporting verb before it (or right after it) reports is speech
+    ("Saddam repeatedly called Bush “a liar” on television.", [], ["“a liar”"]),
+    ("Courtaulds is giving shareholders “choice and value,” said Julia Blake.", [], ["“choice and value,”"]),
+    # a single-quoted quotation in a headline (no double marks anywhere) is a quotation
+    ("'You've stolen data too': authors turn on AI firm", [], ["'You've stolen data too'"]),
+])
+def test_scare_quotes_and_speech(text, scare, speech):
+    found = detect.detect(paragraph(text))
+    assert [text[s.start : s.end] for s in found.scare] == scare
+    assert [text[q.start : q.end] for q in found.quotes] == speech
+    _, scored = score(sources.MEASURE, text)
+    assert scored.values["scare_quotes"] == len(scare) and scored.values["quotes"] == len(speech)
+
+
+def test_kind_columns_add_up_to_named_sources():
+    text = ("Brazil said the deal was off. Oxford Economics said costs rose, according to the study. "
+            "Ann Lee said no. A spokesman said yes.")
+    _, scored = score(sources.MEASURE, text)
+    v = scored.values
+    assert (v["sources_governments"], v["sources_organisations"], v["sources_documents"], v["sources_people"],
+            v["anonymous_sources"]) == (1, 1, 1, 1, 1)
+    assert v["named_sources"] == 4
+    kinds = {e.category for e in scored.evidence if e.category.startswith("speaker_")}
+    assert kinds == {"speaker_government", "speaker_organisation", "speaker_document", "speaker_person",
+                     "speaker_anonymous"}
+
+
+def test_kind_columns_are_declared_with_unit_range_and_direction():
+    cols = {c.name: c for c in sources.MEASURE.columns}
+    for name in ("sources_people", "sources_organisations", "sources_governments", "sources_documents",
+                 "anonymous_sources", "scare_quotes"):
+        c = cols[name]
+        assert c.unit == "count" and c.low == 0 and c.high is None and c.direction.startswith("higher = ")
+    assert {s.name for s in sources.MEASURE.subscales} == {
+        "sources_people", "sources_organisations", "sources_governments", "sources_documents", "anonymous_sources"}
+
+
 def test_pronoun_resolves_to_a_person_of_the_previous_paragraph():
     quotes, srcs = speakers("“We are full every night,” she said.", previous="Maria Lopez runs the clinic.")
     assert quotes == [("Maria Lopez", "person")]
@@ -95,11 +192,12 @@ def test_pronoun_for_an_unnamed_spokesperson_stays_anonymous():
     assert [k for _, k, _ in srcs] == ["anonymous", "anonymous"]
 
 
-def test_scare_quotes_are_not_speech():
+def test_scare_quotes_are_not_speech_and_are_counted_apart():
     par, scored = score(sources.MEASURE, "Despite an “excruciating” trapped nerve, she teaches every week.")
     assert scored.values["quotes"] == 0 and scored.values["quoted_share"] == 0
+    assert scored.values["scare_quotes"] == 1
     [scare] = [e for e in scored.evidence if e.category == "scare_quote"]
-    assert scare.term == "“excruciating”" and scare.weight == 0
+    assert scare.term == "“excruciating”" and scare.weight == 1 and "scare_quotes" in scare.note
 
 
 def test_short_fragment_with_an_attribution_is_a_quotation():
