@@ -13,7 +13,8 @@ project's annotation guideline (data/eval/alarm_news/GUIDELINES.md):
 - ``alarm_conflict``: war and escalation metaphors (a battle for, an arms race, escalate).
 
 ``alarm`` = loaded + fear + conflict. Each match adds its weight (2 strong: catastrophe,
-pressed urgency, a threat to society; 1 ordinary; 0.5 a degree adverb before a harm). A
+pressed urgency, a threat that reaches society, the most vivid war images such as "arms race";
+1 ordinary; 0.5 weak: a degree adverb before a harm, "looming"). A
 lexicon term written with a trailing ``+`` matches its regular inflections (alarms,
 cyberattacks, escalating, catastrophically). Context rules (``alarm_rules``), each shown as
 the reason on its evidence: distanced words (so-called, scare quotes, "what X calls") and
@@ -82,7 +83,7 @@ SPEC = Spec(
 MEASURE = lexicon_measure(
     SPEC,
     lexicon_name=LEXICON,
-    method=("Sum of framing-cue weights (loaded, fear, conflict; 2 strong, 1 ordinary, 0.5 a degree adverb; "
+    method=("Sum of framing-cue weights (loaded, fear, conflict; 2 strong, 1 ordinary, 0.5 weak; "
             "negated x0 or x0.5; distanced or neutral in context x0) / words x 100. The event vocabulary "
             "is the separate alarm_event."),
     methods=("Alarm is the weighted count of framing cues per 100 words: loaded language (intensifiers and "
