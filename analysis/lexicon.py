@@ -2,7 +2,8 @@
 
 A lexicon is one CSV in ``data/lexicons/`` (``term,category,weight,note``; lowercase,
 sorted, unique; multi-word entries allowed; a trailing ``*`` matches any word ending, as in
-LIWC dictionaries) and an entry in ``data/lexicons/manifest.json`` giving its version,
+LIWC dictionaries; a trailing ``+`` matches the lemma and its regular inflections,
+``analysis.inflection``: "alarm+" finds alarms, alarmed, alarming, alarmingly) and an entry in ``data/lexicons/manifest.json`` giving its version,
 source, licence, citation, date and SHA-256. Loading checks the checksum, so an edited
 lexicon whose manifest was not bumped fails loudly instead of producing unversioned scores.
 """
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis import paths
+from analysis.inflection import forms as inflected_forms
 
 LEXICON_DIR = paths.LEXICONS
 MANIFEST = LEXICON_DIR / "manifest.json"
@@ -72,11 +74,26 @@ class Lexicon:
 
     @functools.cached_property
     def _exact_all(self) -> dict[str, tuple[Entry, ...]]:
+        """Every surface form a term matches exactly -> its entries. A term written out wins
+        over the same form generated from a lemma with ``+`` ("alarming" over "alarm+")."""
         out: dict[str, tuple[Entry, ...]] = {}
+        generated: dict[str, tuple[Entry, ...]] = {}
         for e in self.entries:
-            if not e.term.endswith("*"):
+            if e.term.endswith(INFLECTED):
+                lemma = e.term[: -len(INFLECTED)]
+                out[lemma] = (*out.get(lemma, ()), e)
+                for form in inflected_forms(lemma)[1:]:
+                    generated[form] = (*generated.get(form, ()), e)
+            elif not e.term.endswith(_WILDCARD):
                 out[e.term] = (*out.get(e.term, ()), e)
+        for form, found in generated.items():
+            out.setdefault(form, found)
         return out
+
+    @functools.cached_property
+    def _surfaces(self) -> list[str]:
+        """What the regex looks for: exact terms and forms, and wildcard stems with their ``*``."""
+        return [*self._exact_all, *(e.term for e in self.entries if e.term.endswith(_WILDCARD))]
 
     @functools.cached_property
     def _prefixes(self) -> list[tuple[str, tuple[Entry, ...]]]:
@@ -94,7 +111,7 @@ class Lexicon:
         The terms are folded into a character trie so the regex engine follows one path
         per position instead of trying every term in turn (several times faster than a
         flat alternation on a 200-term lexicon)."""
-        body = _trie_regex(_trie(e.term for e in self.entries))
+        body = _trie_regex(_trie(self._surfaces))
         return re.compile(rf"(?<![\w'’-]){body}(?![\w'’]|-\w)", re.IGNORECASE)
 
     @functools.cached_property
@@ -105,7 +122,7 @@ class Lexicon:
         a term whose first letter differs with one comparison instead of a case-folded
         one, which makes the scan a third cheaper. Only for terms that start with an ASCII
         letter or digit (every shipped lexicon); otherwise ``pattern`` itself."""
-        trie = _trie(e.term for e in self.entries)
+        trie = _trie(self._surfaces)
         if not trie or not all(ch in _ASCII_ALNUM for ch in trie):
             return self.pattern
         branches = [re.escape(form) + (f"(?i:{rest})" if (rest := _trie_regex(child)) else "")
@@ -175,6 +192,7 @@ def case_forms(ch: str) -> list[str]:
 
 _END = ""
 _WILDCARD = "*"
+INFLECTED = "+"
 _ATOMS = {" ": r"\s+", "'": "['’]", "-": "[-‐‑–]", _WILDCARD: r"[\w'’-]*"}
 
 

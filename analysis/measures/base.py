@@ -265,7 +265,10 @@ def negation(par: Paragraph, start: int, window: int = 3) -> tuple[float, str]:
     intensifies. The scope is the three words before the cue, within its clause.
     """
     before = par.tokens_before(start, window)
-    if not before:
+    for _, _, word in before:  # most cues have no negator in reach: done before the clause scan
+        if word in STRONG_NEGATORS or word in WEAK_NEGATORS or word.endswith("n't"):
+            break
+    else:
         return 1.0, ""
     lo = before[0][0]
     clause_start = -1  # the last clause mark between the first of those words and the cue

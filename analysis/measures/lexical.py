@@ -18,7 +18,9 @@ composite's rate inside quotations.
 Columns (per paragraph and article): the composite ``name`` (when ``composite_column``: the
 matches of every sub-scale marked ``composite``, or of every category when there are no
 sub-scales), ``<name>_quoted`` (when ``quoted_column``), each sub-scale's column, and each
-category's column (``column_name(category)``). NaN for a paragraph without words.
+category's column (``column_name(category)``; when ``category_columns``: a measure whose
+sub-scales are its columns may leave them out, the evidence keeps the category). NaN for a
+paragraph without words.
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ class Spec:
     composite_column: bool = True
     quoted_column: bool = True
     subscales: tuple[Subscale, ...] = ()
+    category_columns: bool = True  # a column per category (off: the sub-scales are the columns)
     digits: int = 2
 
     def load(self) -> Lexicon:
@@ -105,7 +108,7 @@ def _readings(spec: Spec, par: Paragraph) -> list[Evidence]:
     text = par.text
     for m in spec.load().finditer(text):
         term = text[m.start : m.end]
-        factor, neg_note = negation(par, m.start) if spec.negation else (1.0, "")
+        negated: tuple[float, str] | None = None  # worked out once, when a reading needs it
         quoted = par.in_quote(m.start, m.end)
         for entry in m.entries:
             reading = Reading(entry.weight, entry.category)
@@ -114,6 +117,11 @@ def _readings(spec: Spec, par: Paragraph) -> list[Evidence]:
                 if ruled is None:
                     continue  # not an instance at all ("about the theft" is no approximation)
                 reading = ruled
+            if not spec.negation or (reading.weight == 0 and spec.rule is not None):
+                factor, neg_note = 1.0, ""  # a rule's reading that counts 0 keeps the rule's reason alone
+            else:
+                negated = negated or negation(par, m.start)
+                factor, neg_note = negated
             note = f"{reading.note}; {neg_note}" if reading.note and neg_note else reading.note or neg_note
             weight = reading.weight * factor
             if quoted:
@@ -131,7 +139,7 @@ def plan(spec: Spec) -> Plan:
     """What ``_rates`` needs of a spec, worked out once per measure: the composite's
     categories, each sub-scale's column and categories, each category's column."""
     return (spec.composite_categories(), tuple((s.name, s.categories) for s in spec.subscales),
-            tuple((cat, spec.column_of(cat)) for cat in spec.categories))
+            tuple((cat, spec.column_of(cat)) for cat in spec.categories if spec.category_columns))
 
 
 def _rates(spec: Spec, evidence: Sequence[Evidence], words: int, planned: Plan) -> dict[str, float | str]:
@@ -180,7 +188,7 @@ def columns(spec: Spec) -> tuple[Column, ...]:
                           f"{sub.description} ({inside} the headline {spec.label.lower()} rate.)"
                           if spec.composite_column else sub.description, digits))
     label = spec.category_label or (lambda c: f"{spec.label}: {c.replace('_', ' ')}")
-    for cat in spec.categories:
+    for cat in spec.categories if spec.category_columns else ():
         out.append(Column(spec.column_of(cat), label(cat), unit, lo, None, spec.direction,
                           f"Matches of the category '{cat}' (weighted) per 100 words.", digits))
     return tuple(out)

@@ -16,7 +16,13 @@ a figure with a 95% percentile-bootstrap confidence interval (fixed seed):
   "may" of the Guardian news set read by the project;
 - readability: per formula, the share of pairs of versions of the same OneStopEnglish
   article (Ele < Int < Adv) ordered correctly;
-- alarm: ROC AUC of the alarm rate separating clickbait from news headlines (weak proxy);
+- alarm and its sub-scales (``checks_alarm``): on the project's own alarm set (Guardian
+  paragraphs rated 0-3 and spanned by two blind annotators, adjudicated), per half, the ROC
+  AUC of alarm for paragraphs rated 2 or more, Spearman's correlation with the rating, and
+  the precision and recall of the framing and event evidence against the gold spans; the
+  development half was used for tuning, the held-out half is not; GoodNewsEveryone headlines
+  (external; fear vs the rest, and the annotators' cue words) and EmoBank arousal as
+  development figures; and the ROC AUC separating clickbait from news headlines (weak proxy);
 - sources: precision and recall of quotations, speakers and anonymous sources on the
   hand-annotated paragraphs (``analysis.eval_sources``).
 
@@ -34,7 +40,7 @@ data/validation.json (written by ``--write``; read by the Methods page) has this
         {
           "measure": "sentiment",         # registered measure name
           "dataset": "nyt_editorial",     # which set (and, for readability, which formula)
-          "metric": "pearson_r",          # pearson_r | precision | recall | f1 | pairs_ordered | roc_auc
+          "metric": "pearson_r",          # pearson_r | spearman_r | precision | recall | f1 | pairs_ordered | roc_auc ...
           "value": 0.50,                  # the figure; null = not yet measured
           "ci_low": 0.48, "ci_high": 0.52,  # 95% bootstrap interval; null when undefined
           "n": 5190,                      # units scored (sentences, articles, headlines)
@@ -51,7 +57,7 @@ data/validation.json (written by ``--write``; read by the Methods page) has this
       ]
     }
 
-All metrics are 0..1 except Pearson r (-1..+1); higher is better for every one of them.
+All metrics are 0..1 except Pearson r and Spearman r (-1..+1); higher is better for every one of them.
 """
 
 from __future__ import annotations
@@ -66,7 +72,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.pipeline import versions
-from analysis.validate import checks, checks_hedging, report
+from analysis.validate import checks, checks_alarm, checks_hedging, report
 from analysis.validate import datasets as ds
 
 OUTPUT = ds.EVAL.parent / "validation.json"
@@ -96,7 +102,7 @@ def run(options: Options = Options(),
         ("hedging", lambda: checks.hedging(settings, hedging_parts) + checks.hedging_news(settings)
          + checks_hedging.weasel_wikipedia(settings, hedging_parts) + checks_hedging.epistemic_news(settings)),
         ("readability", lambda: checks.readability(settings)),
-        ("alarm", lambda: checks.alarm(settings)),
+        ("alarm", lambda: checks_alarm.run(settings) + checks.alarm(settings)),
         ("sources", lambda: checks.sources(settings)),
     ]
     rows: list[checks.Row] = []

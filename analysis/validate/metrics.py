@@ -28,6 +28,18 @@ def pearson(x: Sequence[float] | FloatArray, y: Sequence[float] | FloatArray) ->
     return float((da * db).sum() / denom) if denom > 0 else NAN
 
 
+def spearman(x: Sequence[float] | FloatArray, y: Sequence[float] | FloatArray) -> float:
+    """Spearman's rank correlation, -1..+1: Pearson's r of the average ranks (ties share the
+    mean of their ranks), so a score with many zeros is compared by order, not by size. NaN
+    when either series is constant or there are fewer than two pairs."""
+    a, b = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if len(a) != len(b):
+        raise ValueError("spearman: series of different lengths")
+    if len(a) < 2:
+        return NAN
+    return pearson(_average_ranks(a), _average_ranks(b))
+
+
 def roc_auc(scores: Sequence[float] | FloatArray, labels: Sequence[int] | npt.NDArray[np.int_]) -> float:
     """Area under the ROC curve, 0..1: the probability that a random positive (label 1)
     scores higher than a random negative, ties counting one half. 0.5 = no separation.

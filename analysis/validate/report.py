@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from analysis.validate import checks_hedging
+from analysis.validate import checks_alarm, checks_hedging
 from analysis.validate.datasets import EVAL
 
 FLOORS = EVAL / "floors.json"
@@ -103,6 +103,8 @@ def verdict(r: Row) -> str:
                    "often misorders versions of the same text")
         return (f"Pairs ordered correctly {_ci_text(r)}: the formula {quality}. This tests "
                 f"ranking versions of one article, not absolute grade levels." + tail)
+    if m == "alarm" and r["dataset"] in checks_alarm.DATASETS:
+        return checks_alarm.verdict(r) + tail
     if m == "alarm":
         if value >= 0.6:
             finding = "clickbait headlines carry more alarm words than news headlines"
@@ -112,8 +114,8 @@ def verdict(r: Row) -> str:
             finding = ("news headlines carry alarm words at least as often as clickbait: "
                        "the words track threatening events, not sensational packaging")
         return (f"ROC AUC {_ci_text(r)} (0.5 = chance): {finding}. A weak proxy, since clickbait "
-                f"lures with curiosity more than fear; no human-labelled alarm set exists yet, "
-                f"so the alarm rate is unvalidated." + tail)
+                f"lures with curiosity more than fear; the project's own alarm set (above) is the "
+                f"yardstick." + tail)
     if m == "sources":
         subject, _, kind = metric.rpartition("_")
         subject, kind = (subject, kind) if subject else (metric, "figure")

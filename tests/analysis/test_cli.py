@@ -126,3 +126,20 @@ def test_score_csv_has_the_hedging_subscales_per_100_words(tmp_path):
     assert row["hedging_weasel"] == pytest.approx(10.0)
     assert row["hedging_vagueness"] == pytest.approx(2.5)
     assert row["hedging"] == pytest.approx(30.0)
+
+
+def test_score_csv_has_the_alarm_subscales_per_100_words(tmp_path):
+    """Issue 14: the four alarm sub-scales beside alarm, per 100 words; alarm_event is not in alarm."""
+    text = tmp_path / "story.txt"
+    # 15 words. Event: Hackers, stole, breach (3); loaded: massive (1); fear: catastrophe (2; "officials
+    # fear" describes the officials, weight 0); conflict: battle, escalated (2)
+    text.write_text("Hackers stole data in a massive breach, officials fear a catastrophe and the battle "
+                    "escalated.", encoding="utf-8")
+    proc = run("score", str(text), "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    [row] = pd.read_csv(io.StringIO(proc.stdout)).to_dict("records")
+    assert row["alarm_event"] == pytest.approx(300 / 15)
+    assert row["alarm_loaded"] == pytest.approx(100 / 15)
+    assert row["alarm_fear"] == pytest.approx(200 / 15)
+    assert row["alarm_conflict"] == pytest.approx(200 / 15)
+    assert row["alarm"] == pytest.approx(500 / 15)

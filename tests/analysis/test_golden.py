@@ -11,7 +11,7 @@ import pytest
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "bundled_paragraphs.csv"
 COLUMNS = ["paragraph", "start", "end", "words", "sentences", "sentiment", "hedging", "hedging_quoted",
-           "alarm", "alarm_quoted", "reading_ease", "fk_grade", "gunning_fog", "smog", "dale_chall"]
+           "alarm", "alarm_quoted", "alarm_event", "alarm_loaded", "alarm_fear", "alarm_conflict", "reading_ease", "fk_grade", "gunning_fog", "smog", "dale_chall"]
 EVIDENCE = Path(__file__).resolve().parent.parent / "golden" / "bundled_cues.csv"
 
 
@@ -38,7 +38,9 @@ def test_cues_match_golden(bundled):
 
 @pytest.mark.parametrize("par, expected_terms", [
     (7, {"allegations", "paranoia"}),  # paragraphs numbered from 1, as a reader counts them
-    (10, {"next 48 hours", "critical", "full-blown", "Cold War", "brinkmanship"}),
+    # alarm 2.0: "critical" (the next 48 hours will be critical) is no longer a cue of its own;
+    # the urgency is the phrase "next 48 hours"
+    (10, {"next 48 hours", "full-blown", "Cold War", "brinkmanship"}),
 ])
 def test_reviewed_paragraphs(bundled, par, expected_terms):
     ev = cues(bundled)

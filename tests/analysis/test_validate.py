@@ -88,7 +88,7 @@ def test_schema(doc: dict[str, Any]) -> None:
         if r["value"] is None:
             continue
         assert r["ci_low"] <= r["value"] <= r["ci_high"], r
-        low = -1 if r["metric"] == "pearson_r" else 0
+        low = -1 if r["metric"] in ("pearson_r", "spearman_r") else 0
         assert low <= r["value"] <= 1 and r["n"] > 0
     json.dumps(doc, allow_nan=False)  # no NaN in the file the Methods page reads
 

@@ -94,8 +94,11 @@ def test_focus_paragraphs_are_compared_with_the_corpus(output: Path) -> None:
     z = _array(heatmap["z"])
     assert z.shape == (n_pars, 4)
     assert np.nanmin(z) >= 0 and np.nanmax(z) <= 100
-    # the bundled article is far more alarmed than the synthetic corpus: its top paragraph is off the scale
-    assert np.nanmax(z[:, 2]) > 95
+    # the bundled article is more alarmed than the synthetic corpus: its top paragraph sits near the top
+    # of the scale. Alarm 2.0 puts it at the 94th percentile: it no longer counts the story's own words
+    # (stealing), while the corpus's alarm sentences are all framing words (chaos, panic, catastrophe);
+    # alarm 1.0 put it above the 95th.
+    assert np.nanmax(z[:, 2]) > 90
 
 
 def _array(value: object) -> np.ndarray:

@@ -1,41 +1,172 @@
+"""The alarm measure, hand-checked in the forms of real news: one table row per rule, the cases
+seen in twelve real reports of one event (issue 14) among them. Each row lists every evidence
+span (term, category, weight) in reading order; a note is checked where it is the point."""
+
+import math
+
 import pytest
 
 from analysis.measures import alarm
+from analysis.text import paragraph
 
 from .helpers import hits, score
 
 
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("A grave threat of panic.", [("threat", "threat_danger", 1.0), ("panic", "fear_panic", 2.0)]),
-        ("There is no threat and no panic.", [("threat", "threat_danger", 0.0), ("panic", "fear_panic", 0.0)]),
-        ("The country was never in crisis.", [("crisis", "escalation_crisis", 0.0)]),
-        ("It is hardly a crisis.", [("crisis", "escalation_crisis", 0.5)]),
-        ("This is not a minor breach.", [("breach", "threat_danger", 1.0)]),
-        ("A catastrophic, unprecedented escalation.",
-         [("catastrophic", "catastrophe", 2.0), ("unprecedented", "sensational", 1.0),
-          ("escalation", "escalation_crisis", 1.0)]),
-        ("Not surprisingly, the war escalated.",  # negation stops at the comma
-         [("war", "conflict_metaphor", 1.0), ("escalated", "escalation_crisis", 1.0)]),
-        ("Officials met on Tuesday to discuss the budget.", []),
-    ],
-)
+def spans(text):
+    return [(t, c, w) for t, c, w, _ in hits(alarm.MEASURE, text)]
+
+
+def notes(text):
+    return {t: n for t, _, _, n in hits(alarm.MEASURE, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # inflected forms: a lemma written with "+" in the lexicon finds them
+    ("Alarms sounded across the network as cyberattacks kept escalating.",
+     [("Alarms", "fear_word", 1.0), ("cyberattacks", "intrusion", 1.0), ("escalating", "escalation", 1.0)]),
+    ("The outage ended catastrophically for the airline.", [("catastrophically", "catastrophe", 2.0)]),
+    # the event's own vocabulary: shown, counted in alarm_event only
+    ("Thieves broke in overnight and stole three paintings; the theft was found at 6am.",
+     [("stole", "crime", 1.0), ("theft", "crime", 1.0)]),
+    ("The network used thousands of sock puppet accounts, some of them for bypassing censorship.",
+     [("sock puppet", "intrusion", 1.0), ("censorship", "intrusion", 1.0)]),
+    # the words the guideline gives as common alarm vocabulary
+    ("Officials said the theft of the model weights had national security implications, since the "
+     "same systems could help design bioweapons.",
+     [("theft", "crime", 1.0), ("national security implications", "threat_reach", 2.0),
+      ("bioweapons", "catastrophe", 2.0)]),
+    ("Experts warn that the window is narrowing.", [("window is narrowing", "urgency", 2.0)]),
+    ("The two chipmakers are locked in an arms race, each pouring billions into new plants.",
+     [("arms race", "war_metaphor", 2.0)]),
+    # negation, as before
+    ("There is no threat of panic, police said.", [("threat", "hazard", 0.0), ("panic", "fear_word", 0.0)]),
+    ("It is hardly a crisis for the company.", [("crisis", "hyperbole", 0.5)]),
+    ("This is not a minor breach.", [("breach", "intrusion", 1.0)]),
+    ("Not surprisingly, the dispute escalated.", [("escalated", "escalation", 1.0)]),
+    ("Officials met on Tuesday to discuss the budget.", []),
+])
 def test_hand_checked_cues(text, expected):
-    assert [(t, c, w) for t, c, w, _ in hits(alarm.MEASURE, text)] == expected
+    assert spans(text) == expected
 
 
-def test_negation_note_says_why():
-    [(_, _, _, note)] = hits(alarm.MEASURE, "There was no threat.")
-    assert note == "negated by 'no'"
-    [(_, _, _, note)] = hits(alarm.MEASURE, "This is not a minor breach.")
-    assert "intensifies" in note
+@pytest.mark.parametrize("text, expected, why", [
+    # magnitude words count only when what they magnify is a harm
+    ("The start-up closed a massive funding round last week, pushing its valuation skyrocketing past $10bn.",
+     [("massive", "intensifier", 0.0), ("skyrocketing", "intensifier", 0.0)], "magnifies a gain"),
+    ("The bank suffered a massive data breach, exposing the records of millions of customers.",
+     [("massive", "intensifier", 1.0), ("data breach", "intrusion", 1.0)], ""),
+    ("Energy bills are skyrocketing, and families are cutting back.",
+     [("skyrocketing", "intensifier", 1.0)], ""),
+    ("The film was a huge success at the box office.", [("huge", "intensifier", 0.0)], "magnifies a gain"),
+    ("An enormous patch of fresh asphalt marks the spot.", [("enormous", "intensifier", 0.0)],
+     "magnifies nothing harmful"),
+    ("Burglaries have plummeted since the scheme began.",
+     [("Burglaries", "crime", 1.0), ("plummeted", "intensifier", 0.0)], "a fall in a harm"),
+    ("The delay is completely unacceptable, the minister said.",
+     [("completely", "intensifier", 0.5), ("unacceptable", "emotive", 1.0)], ""),
+    ("The new model is completely different from the old one.", [], ""),  # a degree adverb alone
+])
+def test_magnitude_words_need_a_harm(text, expected, why):
+    assert spans(text) == expected
+    if why:
+        assert all(why in n for t, n in notes(text).items() if t in {s[0] for s in expected if s[2] == 0})
 
 
-def test_categories_and_quoted_share():
-    _, scored = score(alarm.MEASURE, 'Officials said "panic is spreading" amid the war today.')  # 9 words
-    v = scored.values
-    assert v["alarm_fear_panic"] == pytest.approx(200 / 9)
-    assert v["alarm_conflict_metaphor"] == pytest.approx(100 / 9)
-    assert v["alarm_quoted"] == pytest.approx(200 / 9)
-    assert v["alarm"] == pytest.approx(300 / 9)
+@pytest.mark.parametrize("text, term, category, why", [
+    ('The company says its models were the target of so-called "distillation attacks".',
+     "attacks", "violence", "so-called"),
+    ('The firm denied what rivals have called "industrial-scale theft" of their data.',
+     "theft", "crime", "what … calls"),
+    ("The plan, described as a catastrophe by its critics, was dropped.", "catastrophe", "catastrophe",
+     "described as … by"),
+    ('The company\'s "attacks" on rival models went on for months.', "attacks", "violence", "scare quotes"),
+])
+def test_distanced_words_count_zero_and_keep_their_category(text, term, category, why):
+    found = {t: (c, w, n) for t, c, w, n in hits(alarm.MEASURE, text)}
+    c, w, n = found[term]
+    assert (c, w) == (category, 0.0) and why in n
+
+
+def test_a_quotation_attributed_to_a_speaker_is_quoted_not_distanced():
+    assert hits(alarm.MEASURE, 'Critics said the law was "a catastrophe waiting to happen".') == [
+        ("catastrophe", "catastrophe", 2.0, "in quoted speech")]
+    assert hits(alarm.MEASURE, '"Time is running out," the commissioner warned.') == [
+        ("Time is running out", "urgency", 2.0, "in quoted speech")]
+
+
+@pytest.mark.parametrize("text, expected, why", [
+    ("The report was written by the International Crisis Group in Brussels.",
+     [("Crisis", "harm", 0.0)], "part of a name"),
+    ("The bomb squad and explosive detectors were called in after the fire alarm rang.",
+     [("bomb", "violence", 0.0), ("explosive", "intensifier", 0.0), ("alarm", "fear_word", 0.0)], "device"),
+    ("Massive Data Breach Hits Bank As Hackers Strike",  # a title-case headline: capitals are no names
+     [("Massive", "intensifier", 1.0), ("Data Breach", "intrusion", 1.0), ("Hackers", "intrusion", 1.0)], ""),
+])
+def test_names_and_devices(text, expected, why):
+    assert spans(text) == expected
+    assert all(why in n for _, _, w, n in hits(alarm.MEASURE, text) if w == 0)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # war words: a metaphor, unless the paragraph reports armed combat or names a war
+    ("The mayor has declared war on potholes.", [("declared war", "war_metaphor", 2.0)]),
+    ("Government troops launched an offensive on the rebel-held town, and the war escalated.",
+     [("war", "violence", 1.0), ("escalated", "violence", 1.0)]),
+    ("He served in the Vietnam war before he became a teacher.", [("war", "violence", 1.0)]),
+    ("The battle for the Premier League title goes to the last day.", [("battle", "war_metaphor", 1.0)]),
+    # an attack in words is a war image; an attack on a bus is the event
+    ("The chancellor attacked the plan as reckless.",
+     [("attacked", "war_metaphor", 1.0), ("reckless", "emotive", 1.0)]),
+    ("Six people were hurt in the attack on the bus.", [("attack", "violence", 1.0)]),
+    # crisis and disaster
+    ("Parents say there is a crisis in school meals.", [("crisis", "hyperbole", 1.0)]),
+    ("The 2008 financial crisis cost millions of jobs.", [("crisis", "harm", 1.0)]),
+    ("He bought a sports car during a midlife crisis.", []),
+    ("If the dam fails, it could be a disaster for the valley.", [("disaster", "catastrophe", 1.0)]),
+    ("The disaster killed 31 people in 1987.", [("disaster", "harm", 1.0), ("killed", "violence", 1.0)]),
+    # hazards: a fear appeal when they name whom they reach, the event's vocabulary otherwise
+    ("Campaigners say the plan is a threat to democracy.", [("threat to democracy", "threat_reach", 2.0)]),
+    ("The shortage puts every patient at risk.", [("shortage", "harm", 1.0), ("at risk", "threat_reach", 1.0)]),
+    ("Many millions of people in the region are threatened by the floods.",
+     [("threatened", "threat_reach", 1.0), ("floods", "harm", 1.0)]),
+    ("Smoking raises the risk of heart disease.", [("risk", "hazard", 1.0), ("disease", "harm", 1.0)]),
+    # fear described in the people of the story is no appeal; raising fears is
+    ("Residents fear the plant will close.", [("fear", "fear_word", 0.0)]),
+    ("Frightened residents fled their homes.", [("Frightened", "fear_word", 0.0)]),
+    ("The leak raised fears of a wider outbreak.",
+     [("leak", "intrusion", 1.0), ("raised fears", "fear_word", 1.0), ("outbreak", "harm", 1.0)]),
+])
+def test_context_rules(text, expected):
+    assert spans(text) == expected
+
+
+def test_subscales_and_the_headline_column():
+    text = ('Officials warned of a catastrophe as hackers stole data in a massive breach, and "the war '
+            'on fraud" escalated.')
+    par, scored = score(alarm.MEASURE, text)
+    v, words = scored.values, par.words
+    ev = {e.term: e for e in scored.evidence}
+    assert (ev["catastrophe"].category, ev["stole"].category, ev["massive"].category) == (
+        "catastrophe", "crime", "intensifier")
+    event = sum(e.weight for e in scored.evidence if e.category in alarm.EVENT)
+    loaded = sum(e.weight for e in scored.evidence if e.category in alarm.LOADED)
+    fear = sum(e.weight for e in scored.evidence if e.category in alarm.FEAR)
+    conflict = sum(e.weight for e in scored.evidence if e.category in alarm.CONFLICT)
+    assert event > 0 and loaded > 0 and fear > 0 and conflict > 0
+    assert v["alarm_event"] == pytest.approx(event / words * 100)
+    assert v["alarm_loaded"] == pytest.approx(loaded / words * 100)
+    assert v["alarm_fear"] == pytest.approx(fear / words * 100)
+    assert v["alarm_conflict"] == pytest.approx(conflict / words * 100)
+    assert v["alarm"] == pytest.approx((loaded + fear + conflict) / words * 100)  # the event is not in it
+    quoted = sum(e.weight for e in scored.evidence if e.quoted and e.category not in alarm.EVENT)
+    assert quoted > 0 and v["alarm_quoted"] == pytest.approx(quoted / words * 100)
+
+
+def test_columns_are_declared_and_the_event_subscale_stays_out():
+    names = alarm.MEASURE.column_names
+    assert names == ["alarm", "alarm_quoted", "alarm_event", "alarm_loaded", "alarm_fear", "alarm_conflict"]
+    event = alarm.MEASURE.column("alarm_event")
+    assert "NOT counted in the headline" in event.description
+    assert alarm.MEASURE.subscale_of("crime").name == "alarm_event"
+    assert alarm.MEASURE.subscale_of("war_metaphor").name == "alarm_conflict"
+    assert all(math.isnan(alarm.MEASURE.score(paragraph("")).values[n]) for n in names)

@@ -109,3 +109,23 @@ def test_a_lexicon_measure_pickles_for_a_worker_process():
         again = pickle.loads(pickle.dumps(m))
         par = paragraph("A massive storm is a grave threat to the town, officials warned today.")
         assert again.score(par) == m.score(par)
+
+
+def test_category_columns_can_be_left_to_the_subscales():
+    subs = (Subscale("toy_danger", "Danger", ("threat",), "Threat words."),
+            Subscale("toy_sky", "Sky", ("weather",), "Weather words.", composite=False))
+    m = lexicon_measure(spec(subscales=subs, negation=False, category_columns=False))
+    assert m.column_names == ["toy", "toy_quoted", "toy_danger", "toy_sky"]
+    scored = m.score(paragraph("Storm and rain and calm skies over four small towns."))
+    assert set(scored.values) == set(m.column_names)
+    assert {e.category for e in scored.evidence} == {"threat", "weather"}  # evidence keeps the category
+    assert math.isnan(m.score(paragraph("")).values["toy_sky"])
+
+
+def test_a_reading_that_counts_zero_is_not_negated_again():
+    def rule(par, m, reading):
+        return Reading(0.0, reading.category, "not this sense") if reading.category == "threat" else reading
+
+    scored = lexicon_measure(spec(rule=rule)).score(paragraph("There was no storm over the hills."))
+    assert sorted((e.category, e.weight, e.note) for e in scored.evidence) == [
+        ("threat", 0.0, "not this sense"), ("weather", 0.0, "negated by 'no'")]

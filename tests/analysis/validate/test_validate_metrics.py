@@ -93,3 +93,16 @@ def test_bootstrap_ci_constant_statistic_and_empty() -> None:
     assert mt.bootstrap_ci(lambda i: 0.7, 10, resamples=50) == pytest.approx((0.7, 0.7))
     assert all(math.isnan(v) for v in mt.bootstrap_ci(lambda i: 0.7, 0, resamples=50))
     assert all(math.isnan(v) for v in mt.bootstrap_ci(lambda i: float("nan"), 5, resamples=50))
+
+
+def test_spearman_by_hand() -> None:
+    # ranks of x = 10, 20, 30 are 1, 2, 3; of y = 5, 100, 7 are 1, 3, 2: Pearson of the ranks
+    # (1,2,3) and (1,3,2) is 0.5 (see test_pearson_by_hand), whatever the sizes
+    assert mt.spearman([10, 20, 30], [5, 100, 7]) == pytest.approx(0.5)
+    # ties share their mean rank: x = 0, 0, 1, 2 -> 1.5, 1.5, 3, 4; y = 1, 2, 3, 4:
+    # deviations (-1 -1 0.5 1.5) and (-1.5 -0.5 0.5 1.5); products 1.5+0.5+0.25+2.25 = 4.5;
+    # squares 1+1+0.25+2.25 = 4.5 and 5: r = 4.5 / sqrt(22.5) = 0.9487
+    assert mt.spearman([0, 0, 1, 2], [1, 2, 3, 4]) == pytest.approx(4.5 / 22.5 ** 0.5)
+    assert math.isnan(mt.spearman([0, 0, 0], [1, 2, 3]))
+    with pytest.raises(ValueError):
+        mt.spearman([1, 2], [1])

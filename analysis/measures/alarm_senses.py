@@ -1,0 +1,221 @@
+"""The alarm rules that read a match's sense from its context (rules 4 to 9 of
+``alarm_rules``): literal combat, an attack in words, magnitude words and what they magnify,
+crisis and disaster, a threat with its reach, fear described in people of the story."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from analysis import lexicon as lx
+from analysis.measures.alarm_context import (
+    SENTENCE_END,
+    after_words,
+    clause_tokens,
+    context,
+    sentence_words,
+)
+from analysis.measures.lexical import Reading
+from analysis.text import Paragraph
+
+LEXICON = "alarm"
+
+
+# --- 4. literal combat, 5. attack in words ------------------------------------------------
+NAMED_WAR = re.compile(r"\b(?:civil|world|great|gulf|first|second|cold|holy|proxy|nuclear)\s+$", re.IGNORECASE)
+WAR_LEMMAS = frozenset({"war", "warfare", "battle", "battlefield", "battleground", "fight", "fought", "combat",
+                        "siege", "besieged", "under siege", "under fire", "ambush", "invasion", "invade", "enemy",
+                        "enemies", "front line", "frontline", "truce", "ceasefire", "firing line", "surrender",
+                        "counter-attack", "counterattack", "counteroffensive", "counter-offensive", "guerrilla",
+                        "insurgency", "mercenar*", "bombard", "bombardment", "conquer", "conquest", "escalat*",
+                        "retaliat*", "reprisal", "standoff", "stand-off", "showdown", "erupt", "erupted", "skirmish"})
+
+
+def literal_combat(par: Paragraph, lemma: str, start: int, end: int) -> str:
+    if lemma not in WAR_LEMMAS:
+        return ""
+    if lemma == "war" and (NAMED_WAR.search(par.text, max(0, start - 12), start)
+                           or _capitalised_before(par, start)):
+        return "names a war (literal): event vocabulary"
+    found = context(par).combat
+    return f"literal: the paragraph reports armed combat ('{found}')" if found else ""
+
+
+def _capitalised_before(par: Paragraph, start: int) -> bool:
+    prev = par.tokens_before(start, 1)
+    if not prev or par.sentence_at(prev[0][0]).start == prev[0][0]:
+        return False
+    return par.text[prev[0][0]].isupper() and not context(par).title_case
+
+
+IDEAS = frozenset("""plan plans policy policies proposal proposals idea ideas decision decisions bill law laws
+reform reforms budget record remarks comments comment claims claim report reports speech speeches strategy
+approach government minister ministers president leader leaders party critics opponents press media judge
+judges ruling verdict move scheme schemes deal agreement book film article column views stance handling
+motives integrity credibility reputation character decision-making""".split())
+
+
+def attack_in_words(par: Paragraph, lemma: str, start: int, end: int) -> str:
+    """Criticism told as an attack: "attacked the plan", "an attack on the policy", "attacked him
+    for ...", or an attack in a sentence whose attackers are critics or commentators."""
+    if lemma not in ("attack", "assault"):
+        return ""
+    verb = par.text.endswith(("ed", "ing"), start, end)
+    if verb or par.text.startswith(" on ", end):
+        after = after_words(par, end, 4, SENTENCE_END)
+        if (verb and (any(w in IDEAS for w in after[:3]) or "for" in after[1:3])) or (
+                after[:1] == ["on"] and any(w in IDEAS for w in after[1:4])):
+            return "an attack in words (criticism): a war image"
+    critics = context(par).critics
+    if critics:
+        sentence = par.sentence_at(start)
+        if any(sentence.start <= pos < sentence.end for pos in critics):
+            return "an attack in words (criticism): a war image"
+    return ""
+
+
+# --- 6. magnitude words ----------------------------------------------------------------
+GAINS = frozenset("""funding fund funds round rounds valuation valuations investment investments investor
+investors profit profits revenue revenues sales earnings growth demand success successes popularity
+audience audiences crowd crowds fans following deal deals raise windfall bonus bonuses returns dividend
+dividends shares stock stocks rally boom gains gain turnout support interest donations fundraising ipo surplus
+savings improvement improvements progress recovery breakthrough opportunity opportunities potential boost
+applause acclaim praise enthusiasm excitement market markets wealth fortune fortunes prize jackpot subscribers
+users downloads views visitors tourism tourists bookings orders output productivity wages salaries pay income
+incomes budget budgets spending donation ambition ambitions hopes optimism confidence appetite""".split())
+HARM_COSTS = frozenset("""bills bill prices price costs cost rents rent fees fares debt debts deficit deficits
+losses loss emissions temperatures temperature inflation unemployment cases infections deaths toll tolls
+casualties crime crimes arrests fines tariffs taxes tax waiting lists waits queues pressure pressures
+sea levels levels""".split())
+DOWNWARD = frozenset({"plummet", "plunge", "nosedive", "sharp fall"})
+DEGREE_ADVERBS = frozenset({"absolutely", "totally", "completely", "utterly", "entirely", "deeply", "gravely",
+                            "severely", "seriously", "truly", "incredibly", "extremely", "terribly", "horribly",
+                            "hugely", "constantly", "non-stop", "every single day", "day after day"})
+HARM_AT = -1.0  # VADER valence at or below which a word names something bad
+GAIN_AT = 2.0  # and at or above which a good (success 2.7); milder words (ready 1.5) decide nothing
+HARM_CATEGORIES = frozenset({"crime", "violence", "intrusion", "harm", "hazard", "emotive", "hyperbole",
+                             "catastrophe", "threat_reach", "fear_word", "war_metaphor", "escalation"})
+VERBS = frozenset({"soar", "skyrocket", "surge", "spiral", "balloon", "rocketed", "rocketing", "ballooned",
+                   "ballooning", "plummet", "plunge", "nosedive"})
+
+
+@functools.cache
+def _valence() -> dict[str, float]:
+    from analysis.measures.sentiment import analyzer
+
+    return dict(analyzer().lexicon)
+
+
+def harm_word(word: str) -> bool:
+    return polarity(word) == "harm"
+
+
+def gain_word(word: str) -> bool:
+    return polarity(word) == "gain"
+
+
+@functools.lru_cache(maxsize=16384)
+def polarity(word: str) -> str:
+    """"gain" (a good: GAINS, or VADER +2 or more), "harm" (a cost that hurts when it rises,
+    VADER -1 or less, or a word the alarm lexicon lists as harm, fear or conflict) or ""."""
+    if word in GAINS:
+        return "gain"
+    if word in HARM_COSTS:
+        return "harm"
+    v = _valence().get(word)
+    if v is not None and (v >= GAIN_AT or v <= HARM_AT):
+        return "gain" if v >= GAIN_AT else "harm"
+    return "harm" if any(e.category in HARM_CATEGORIES for e in lx.load(LEXICON).lookup_all(word)) else ""
+
+
+def magnitude(par: Paragraph, lemma: str, start: int, end: int) -> tuple[str, str]:
+    """("harm" | "gain" | "neutral", the deciding word) for a magnitude word: a verb ("costs
+    soared") is read by its subject, then what follows; an adjective or adverb by the head that
+    follows it in its clause ("a massive funding round"), or, at the end of its clause, by what
+    it is said of ("the scale of illegal downloading vast")."""
+    after, before = clause_tokens(par, start, end, 4)
+    if lemma in VERBS:
+        order = before + after
+    else:
+        order = after[:3] if after else before
+    for w in order:
+        found = polarity(w)
+        if found:
+            return found, w
+    return "neutral", ""
+
+
+# --- 7. crisis, disaster ---------------------------------------------------------------
+FUTURE = frozenset("""could would will might may likely unlikely risk risks looming waiting recipe threatens
+threaten potential possible risking fear fears warn warned warns warning predict predicted forecast if""".split())
+
+
+def crisis_or_disaster(par: Paragraph, lemma: str, start: int, end: int, reading: Reading) -> Reading | None:
+    before = [t[2] for t in par.tokens_before(start, 2)]
+    if lemma == "crisis":
+        if before and before[-1] == "midlife":
+            return None  # a personal phase, not a crisis of anything
+        if before and before[-1] in ("a", "an"):
+            return Reading(reading.weight, "hyperbole", "the writer calls it a crisis")
+        return reading
+    words = sentence_words(par, start)
+    if (before and before[-1] in ("a", "an")) or words & FUTURE:
+        return Reading(reading.weight, "catastrophe", "a disaster predicted or evoked")
+    return reading
+
+
+# --- 8. a threat with its reach, 9. fear attributed ---------------------------------------
+REACH = frozenset("""society public democracy everyone anyone everybody anybody humanity mankind world planet
+civilisation civilization nation country countries security children families millions billions lives humans
+people economy economies everything all us our your you households household generation generations
+future""".split())
+SCOPE = frozenset({"every", "whole", "entire", "all"})  # "every patient", "the whole planet"
+HAZARD_LEMMAS = frozenset({"threat", "threaten", "threatened", "danger", "dangerous", "dangerously", "risk",
+                           "risky", "at risk", "hazard", "hazardous", "vulnerable", "vulnerability",
+                           "vulnerabilities", "harm", "harmful", "unsafe", "endangered"})
+
+
+def reach(par: Paragraph, lemma: str, start: int, end: int) -> str:
+    """Who a hazard reaches, named after it ("a threat to democracy", "a danger for every child")
+    or before it in its clause ("puts every patient at risk", "millions of people are at risk")."""
+    if lemma not in HAZARD_LEMMAS:
+        return ""
+    after = after_words(par, end, 6, SENTENCE_END)
+    for i, w in enumerate(after):
+        if w in SCOPE and i + 1 < len(after):
+            return f"a threat with its reach ('{w} {after[i + 1]}'): a fear appeal"
+        if w in REACH and (i == 0 or after[i - 1] in ("to", "for", "the", "our", "your", "national", "public", "of")):
+            return f"a threat with its reach ('{w}'): a fear appeal"
+    _, before = clause_tokens(par, start, end, 7)
+    for i, w in enumerate(before):  # nearest first
+        if w in SCOPE and i > 0:
+            return f"a threat with its reach ('{w} {before[i - 1]}'): a fear appeal"
+        if w in ("millions", "billions", "everyone", "everybody", "anyone", "humanity", "society"):
+            return f"a threat with its reach ('{w}'): a fear appeal"
+    return ""
+
+
+EXPERIENCER_FORMS = frozenset({"fear", "fears", "feared", "fearing", "alarmed", "frightened", "terrified",
+                               "scared", "horrified", "panicked", "petrified", "fearful", "outraged"})
+PEOPLE = frozenset("""people residents parents owners officials experts scientists users workers families
+voters investors locals critics doctors police staff farmers others observers onlookers witnesses passengers
+customers shoppers viewers fans children pupils students patients neighbours villagers citizens
+americans britons""".split())
+SUBJECTS = PEOPLE | frozenset("i we they he she you who also still now many some most often increasingly".split())
+_BE = frozenset({"is", "are", "was", "were", "been", "be", "feel", "felt", "feels", "became", "become", "get",
+                 "got", "seem", "seemed", "looked"})
+
+
+def attributed_fear(par: Paragraph, start: int, end: int) -> str:
+    form = par.text[start:end].lower()
+    if form not in EXPERIENCER_FORMS:
+        return ""
+    prev = [t[2] for t in par.tokens_before(start, 2)]
+    nxt = after_words(par, end, 1)
+    if nxt and nxt[0] in PEOPLE:
+        return "fear described in people of the story, not an appeal to the reader"
+    if prev and (prev[-1] in SUBJECTS or prev[-1] in _BE or (len(prev) > 1 and prev[-2] in _BE)):
+        if form in ("fears",) and nxt and nxt[0] in ("of", "over", "about", "for"):
+            return ""  # "fears of a pandemic": the fear is the story's claim
+        return "fear described in people of the story, not an appeal to the reader"
+    return ""
