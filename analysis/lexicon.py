@@ -14,7 +14,7 @@ import functools
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -134,11 +134,107 @@ class Lexicon:
                 return entries
         return ()
 
-    def finditer(self, text: str) -> Iterator[Match]:
-        for m in self._scanner.finditer(text):
-            entries = self.lookup_all(m.group())
-            if entries:
-                yield Match(m.start(), m.end(), entries[0], entries)
+    def finditer(self, text: str, tokens: Sequence[tuple[int, int, str]] | None = None) -> Iterator[Match]:
+        """Every match of a term in ``text``, left to right, without overlaps, the longest term
+        winning. ``tokens``: the word tokens of ``text`` (``analysis.text.tokens(text)``, a
+        paragraph's ``tokens``), when the caller has them: the terms are then tried only where
+        a word starts that can begin one of them (see :meth:`_first_words`), with the same
+        matches as scanning the whole text."""
+        index = self._first_words if tokens is not None else None
+        if index is None:
+            for m in self._scanner.finditer(text):
+                entries = self.lookup_all(m.group())
+                if entries:
+                    yield Match(m.start(), m.end(), entries[0], entries)
+            return
+        by_word = self._word_patterns
+        if len(by_word) > _WORDS_KEPT:
+            by_word.clear()  # a long-running process meets an open vocabulary
+        done = 0  # matches do not overlap: a word inside the last match is not tried
+        for start, _, word in tokens:  # type: ignore[union-attr]
+            if start < done:
+                continue
+            pattern = by_word.get(word, _UNSEEN)
+            if pattern is _UNSEEN:
+                pattern = by_word[word] = self._pattern_at(word, index)
+            if pattern is None:
+                continue
+            m = pattern.match(text, start)  # type: ignore[union-attr]
+            if m is not None:
+                done = m.end()
+                entries = self.lookup_all(m.group())
+                if entries:
+                    yield Match(m.start(), m.end(), entries[0], entries)
+
+    @functools.cached_property
+    def _first_words(self) -> tuple[frozenset[str], tuple[str, ...]] | None:
+        """The first word token of every exact term, and of every wildcard term's stem; None
+        when the token path cannot be shown to find what the scan finds.
+
+        Why it finds the same matches: a term starts with an ASCII letter or digit and a match
+        is not preceded by a word character, an apostrophe or a hyphen, so every match starts
+        where a word token starts. The term's first word (``\\w+`` with inner apostrophes) is
+        followed in the term by the end of the term (and the match may not be followed by a
+        word character or an apostrophe), a space, a hyphen or another mark that ends a token,
+        so the text's word there is that first word, in some case; and when that word is
+        ASCII, lowering it gives the term's first word exactly (an exact term) or a word that
+        begins with its stem's first word (a wildcard term). Words that are not ASCII (where
+        case-insensitive matching can pair letters that lowering does not) are always tried
+        with every term. A lexicon with a term that is not ASCII, or that starts with anything
+        but a letter or digit, is scanned whole."""
+        exact: set[str] = set()
+        stems: set[str] = set()
+        for e in self.entries:
+            first = _FIRST_WORD.match(e.term)
+            if first is None or not e.term.isascii() or e.term[0] not in _ASCII_ALNUM:
+                return None
+            (stems if e.term.endswith("*") else exact).add(first.group())
+        return frozenset(exact), tuple(sorted(stems))
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without the per-word caches of the token path (a measure sent to a worker
+        process should not carry the vocabulary of every text scored so far)."""
+        state = dict(self.__dict__)
+        state.pop("_word_patterns", None)
+        state.pop("_restricted", None)
+        return state
+
+    @functools.cached_property
+    def _word_patterns(self) -> dict[str, re.Pattern[str] | None]:
+        """Per word met in a text, the expression to try where it starts (None: no term can
+        start there)."""
+        return {}
+
+    @functools.cached_property
+    def _restricted(self) -> dict[tuple[str, tuple[str, ...]], re.Pattern[str]]:
+        return {}
+
+    def _pattern_at(self, word: str, index: tuple[frozenset[str], tuple[str, ...]]) -> re.Pattern[str] | None:
+        """The expression for the terms that can start where ``word`` starts, or None."""
+        if not word.isascii():
+            return self.pattern
+        exact, stems = index
+        wild = tuple(s for s in stems if word.startswith(s)) if word.startswith(stems) else ()
+        if not wild and word not in exact:
+            return None
+        return self._pattern_for(word if word in exact else "", wild)
+
+    def _pattern_for(self, first: str, stems: tuple[str, ...]) -> re.Pattern[str]:
+        """``pattern`` restricted to the exact terms whose first word is ``first`` and the
+        wildcard terms whose stem's first word is one of ``stems``: the terms that can match
+        where such a word starts. The trie of those terms keeps their order, so the longest
+        term still wins exactly as in ``pattern``."""
+        key = (first, stems)
+        found = self._restricted.get(key)
+        if found is None:
+            terms = []
+            for e in self.entries:
+                head = _FIRST_WORD.match(e.term).group()  # type: ignore[union-attr]
+                if (head in stems) if e.term.endswith("*") else head == first:
+                    terms.append(e.term)
+            body = _trie_regex(_trie(terms))
+            found = self._restricted[key] = re.compile(rf"(?<![\w'’-]){body}(?![\w'’]|-\w)", re.IGNORECASE)
+        return found
 
     @classmethod
     def from_csv(cls, path: str | Path, name: str | None = None, version: str | None = None) -> Lexicon:
@@ -161,6 +257,9 @@ def canonical(term: str) -> str:
 
 
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_WORDS_KEPT = 50_000  # words remembered per lexicon by the token path
+_UNSEEN = object()
+_FIRST_WORD = re.compile(r"\w+(?:['’]\w+)*")  # a word token, as analysis.text tokenises
 # Characters beyond the two cases that re.IGNORECASE matches to an ASCII letter (the
 # Kelvin sign, the long s, the dotted and dotless i); the tests check this against every
 # code point.

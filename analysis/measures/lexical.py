@@ -103,7 +103,7 @@ def _readings(spec: Spec, par: Paragraph) -> list[Evidence]:
     """Every match of the lexicon in the paragraph, read by the rule, as evidence spans."""
     evidence: list[Evidence] = []
     text = par.text
-    for m in spec.load().finditer(text):
+    for m in spec.load().finditer(text, par.tokens):
         term = text[m.start : m.end]
         factor, neg_note = negation(par, m.start) if spec.negation else (1.0, "")
         quoted = par.in_quote(m.start, m.end)
