@@ -40,7 +40,7 @@ from analysis.batch.store import OutputConflict
 from analysis.dictionaries.formats import DictionaryError
 from analysis.ingest import Loaded, UnreadableInput, load, load_bytes
 from analysis.measures import REGISTRY, Measure
-from analysis.pipeline import Analysis, analyze
+from analysis.pipeline import Analysis, analyze_many
 from analysis.store import StoreError
 from analysis.store import cli as workspace_cli
 
@@ -67,7 +67,7 @@ def _measures(args: argparse.Namespace) -> tuple[Measure, ...]:
 def _analyse_all(files: list[str], args: argparse.Namespace | None = None) -> list[Analysis]:
     measures = _measures(args) if args is not None else REGISTRY
     loaded = [_read(f) for f in files]  # read every file first: fail before any work
-    return [analyze(item.text, name=item.name, measures=measures) for item in loaded]
+    return analyze_many([item.text for item in loaded], [item.name for item in loaded], measures).results
 
 
 def _write(text: str, out: str | None) -> None:
@@ -127,7 +127,8 @@ def cmd_batch(args: argparse.Namespace) -> None:
         engine=batch.EngineOptions(args.engine, args.scheduler, args.workers),
         chunk=args.chunk, text_column=args.text_column,
     )
-    report = batch.run(args.input, args.out, opts)
+    measures = _measures(args) if args.dictionary else None  # read before any article
+    report = batch.run(args.input, args.out, opts, measures)
     c = report.counts
     print(f"{report.status}: {c.scored:,} articles scored ({c.paragraphs:,} paragraphs), {c.failed:,} failed, "
           f"{c.duplicates:,} duplicate texts, {c.already_done:,} already done, in {report.seconds:,.1f} s; "
@@ -143,6 +144,7 @@ def _add_batch(sub: Any) -> None:
     sp.add_argument("--workers", type=int, metavar="N", help="local Dask cluster size (default: one per core)")
     sp.add_argument("--chunk", type=int, default=100, metavar="N", help="articles per part file (default 100)")
     sp.add_argument("--text-column", default="text", metavar="NAME", help="text column of a table")
+    _dictionary_arg(sp)
     sp.set_defaults(func=cmd_batch)
 
 

@@ -17,7 +17,7 @@ import gc
 import hashlib
 import json
 import platform
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import cached_property
 from importlib.metadata import version
@@ -327,16 +327,30 @@ class Many:
 
 
 def analyze_many(texts: Iterable[str], names: Iterable[str] | None = None,
-                 measures: Measures | None = None) -> Many:
+                 measures: Measures | None = None,
+                 failed: Callable[[int, Exception], None] | None = None) -> Many:
     """Score many texts (headlines, posts, articles) into one set of frames. ``names``
-    defaults to "1", "2", ... in order. The same values as :func:`analyze` on each text."""
+    defaults to "1", "2", ... in order. The same values as :func:`analyze` on each text.
+
+    ``failed``: when given, a text whose scoring raises is left out of the results and
+    ``failed(position, exception)`` is called instead (a corpus goes on past one bad text);
+    without it the exception propagates."""
     chosen = tuple(REGISTRY if measures is None else measures)
     texts = list(texts)
     labels = [str(i) for i in range(1, len(texts) + 1)] if names is None else [str(n) for n in names]
     if len(labels) != len(texts):
         raise ValueError(f"{len(texts)} texts but {len(labels)} names")
+    results: list[Analysis] = []
     with _earlier_objects_frozen():
-        return Many([_analyze(text, label, chosen) for text, label in zip(texts, labels, strict=True)])
+        for i, (text, label) in enumerate(zip(texts, labels, strict=True)):
+            if failed is None:
+                results.append(_analyze(text, label, chosen))
+                continue
+            try:
+                results.append(_analyze(text, label, chosen))
+            except Exception as exc:  # noqa: BLE001 - the caller records it and goes on
+                failed(i, exc)
+    return Many(results)
 
 
 # The evidence columns with a fixed type; the text columns are left to pandas' inference.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +14,7 @@ from analysis.batch.engines import Batch, EngineOptions
 from analysis.batch.progress import Progress
 from analysis.batch.sources import Corpus, open_corpus
 from analysis.batch.store import FORMAT, Output, OutputConflict, write_json
+from analysis.measures import Measure
 from analysis.pipeline import versions
 
 
@@ -98,14 +99,18 @@ def _run_doc(opts: BatchOptions, corpus: Corpus, started: str, status: str, coun
             "counts": vars(counts).copy()}
 
 
-def run(input_path: str | Path, out_dir: str | Path, opts: BatchOptions | None = None) -> RunReport:
-    """Score every article of ``input_path`` into ``out_dir`` (created or resumed)."""
+def run(input_path: str | Path, out_dir: str | Path, opts: BatchOptions | None = None,
+        measures: Sequence[Measure] | None = None) -> RunReport:
+    """Score every article of ``input_path`` into ``out_dir`` (created or resumed) with
+    ``measures`` (default: every registered one; the command line adds a measure per
+    ``--dictionary``). Their versions are recorded, and an output scored with others is refused."""
     opts = opts or BatchOptions()
     if opts.chunk < 1:
         raise ValueError("chunk must be at least 1 article")
     corpus = open_corpus(input_path, opts.text_column)
     out = Output(out_dir)
-    now = versions()
+    chosen = None if measures is None else tuple(measures)
+    now = versions(chosen)
     previous = out.provenance()
     if previous and _comparable(previous.get("versions", {})) != _comparable(now):
         raise OutputConflict(f"{out_dir} was scored with other versions of the analysis "
@@ -125,9 +130,9 @@ def run(input_path: str | Path, out_dir: str | Path, opts: BatchOptions | None =
     try:
         if opts.engine.engine == "dask":
             with engines.dask_client(opts.engine) as client:
-                status = _drain(engines.run_dask(batches, client), out, opts, counts, bar)
+                status = _drain(engines.run_dask(batches, client, chosen), out, opts, counts, bar)
         elif opts.engine.engine == "local":
-            status = _drain(engines.run_local(batches), out, opts, counts, bar)
+            status = _drain(engines.run_local(batches, chosen), out, opts, counts, bar)
         else:
             raise ValueError(f"unknown engine {opts.engine.engine!r}: use local or dask")
     except KeyboardInterrupt:
@@ -145,16 +150,15 @@ def run(input_path: str | Path, out_dir: str | Path, opts: BatchOptions | None =
 def _drain(results: Iterator[tuple[Batch, Any]], out: Output, opts: BatchOptions,
            counts: RunCounts, bar: Progress) -> str:
     for batch, chunk in results:
-        failures = chunk.failures
-        dup = int((failures["stage"] == "duplicate").sum()) if len(failures) else 0
         out.commit(chunk, [[r.key, r.article_id] for r in batch], {"engine": opts.engine.engine})
+        rows = chunk.counts
         counts.chunks += 1
-        counts.scored += len(chunk.summary)
-        counts.duplicates += dup
-        counts.failed += len(failures) - dup
-        counts.paragraphs += len(chunk.paragraphs)
-        counts.evidence += len(chunk.evidence)
-        bar.update(len(batch), len(chunk.paragraphs))
+        counts.scored += rows["summary"]
+        counts.duplicates += chunk.duplicates
+        counts.failed += rows["failures"] - chunk.duplicates
+        counts.paragraphs += rows["paragraphs"]
+        counts.evidence += rows["evidence"]
+        bar.update(len(batch), rows["paragraphs"])
         if opts.stop_after is not None and counts.chunks >= opts.stop_after:
             return "stopped"
     return "complete"
