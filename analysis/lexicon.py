@@ -147,19 +147,21 @@ class Lexicon:
                 if entries:
                     yield Match(m.start(), m.end(), entries[0], entries)
             return
-        by_word = self._word_patterns
-        if len(by_word) > _WORDS_KEPT:
-            by_word.clear()  # a long-running process meets an open vocabulary
+        exact, stems = index
+        pattern = self.pattern  # tried only where a term can start: the expression the scan uses
+        seen = self._starters
+        if len(seen) > _WORDS_KEPT:
+            seen.clear()  # a long-running process meets an open vocabulary
         done = 0  # matches do not overlap: a word inside the last match is not tried
         for start, _, word in tokens:  # type: ignore[union-attr]
             if start < done:
                 continue
-            pattern = by_word.get(word, _UNSEEN)
-            if pattern is _UNSEEN:
-                pattern = by_word[word] = self._pattern_at(word, index)
-            if pattern is None:
+            starts = seen.get(word)
+            if starts is None:
+                starts = seen[word] = word in exact or word.startswith(stems) or not word.isascii()
+            if not starts:
                 continue
-            m = pattern.match(text, start)  # type: ignore[union-attr]
+            m = pattern.match(text, start)
             if m is not None:
                 done = m.end()
                 entries = self.lookup_all(m.group())
@@ -192,49 +194,16 @@ class Lexicon:
         return frozenset(exact), tuple(sorted(stems))
 
     def __getstate__(self) -> dict[str, Any]:
-        """Pickled without the per-word caches of the token path (a measure sent to a worker
+        """Pickled without the word cache of the token path (a measure sent to a worker
         process should not carry the vocabulary of every text scored so far)."""
         state = dict(self.__dict__)
-        state.pop("_word_patterns", None)
-        state.pop("_restricted", None)
+        state.pop("_starters", None)
         return state
 
     @functools.cached_property
-    def _word_patterns(self) -> dict[str, re.Pattern[str] | None]:
-        """Per word met in a text, the expression to try where it starts (None: no term can
-        start there)."""
+    def _starters(self) -> dict[str, bool]:
+        """Per word met in a text, whether a term can start where it starts."""
         return {}
-
-    @functools.cached_property
-    def _restricted(self) -> dict[tuple[str, tuple[str, ...]], re.Pattern[str]]:
-        return {}
-
-    def _pattern_at(self, word: str, index: tuple[frozenset[str], tuple[str, ...]]) -> re.Pattern[str] | None:
-        """The expression for the terms that can start where ``word`` starts, or None."""
-        if not word.isascii():
-            return self.pattern
-        exact, stems = index
-        wild = tuple(s for s in stems if word.startswith(s)) if word.startswith(stems) else ()
-        if not wild and word not in exact:
-            return None
-        return self._pattern_for(word if word in exact else "", wild)
-
-    def _pattern_for(self, first: str, stems: tuple[str, ...]) -> re.Pattern[str]:
-        """``pattern`` restricted to the exact terms whose first word is ``first`` and the
-        wildcard terms whose stem's first word is one of ``stems``: the terms that can match
-        where such a word starts. The trie of those terms keeps their order, so the longest
-        term still wins exactly as in ``pattern``."""
-        key = (first, stems)
-        found = self._restricted.get(key)
-        if found is None:
-            terms = []
-            for e in self.entries:
-                head = _FIRST_WORD.match(e.term).group()  # type: ignore[union-attr]
-                if (head in stems) if e.term.endswith("*") else head == first:
-                    terms.append(e.term)
-            body = _trie_regex(_trie(terms))
-            found = self._restricted[key] = re.compile(rf"(?<![\w'’-]){body}(?![\w'’]|-\w)", re.IGNORECASE)
-        return found
 
     @classmethod
     def from_csv(cls, path: str | Path, name: str | None = None, version: str | None = None) -> Lexicon:
@@ -258,7 +227,6 @@ def canonical(term: str) -> str:
 
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _WORDS_KEPT = 50_000  # words remembered per lexicon by the token path
-_UNSEEN = object()
 _FIRST_WORD = re.compile(r"\w+(?:['’]\w+)*")  # a word token, as analysis.text tokenises
 # Characters beyond the two cases that re.IGNORECASE matches to an ASCII letter (the
 # Kelvin sign, the long s, the dotted and dotless i); the tests check this against every

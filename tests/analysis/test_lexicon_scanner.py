@@ -105,7 +105,7 @@ def test_a_pickled_lexicon_leaves_its_word_cache_behind():
     lexicon = lx.Lexicon("t", "1", tuple(lx.Entry(w, "c", 1.0) for w in WORDS))
     text = "War, war-torn lands and alarming news up to now."
     found = _spans(lexicon.finditer(text, tokens(text)))
-    assert lexicon._word_patterns  # filled as words were met
+    assert lexicon._starters  # filled as words were met
     again = pickle.loads(pickle.dumps(lexicon))
-    assert "_word_patterns" not in vars(again) and again == lexicon
+    assert "_starters" not in vars(again) and again == lexicon
     assert _spans(again.finditer(text, tokens(text))) == found
