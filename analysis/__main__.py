@@ -142,7 +142,8 @@ def _add_batch(sub: Any) -> None:
     sp.add_argument("--engine", choices=("local", "dask"), default="local")
     sp.add_argument("--scheduler", metavar="ADDRESS", help="existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
     sp.add_argument("--workers", type=int, metavar="N", help="local Dask cluster size (default: one per core)")
-    sp.add_argument("--chunk", type=int, default=100, metavar="N", help="articles per part file (default 100)")
+    sp.add_argument("--chunk", type=int, metavar="N",
+                    help="articles per part file (default: by size, about 200,000 characters of text a part)")
     sp.add_argument("--text-column", default="text", metavar="NAME", help="text column of a table")
     _dictionary_arg(sp)
     sp.set_defaults(func=cmd_batch)

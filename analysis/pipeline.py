@@ -17,6 +17,7 @@ import gc
 import hashlib
 import json
 import platform
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import cached_property
@@ -250,11 +251,17 @@ def _analyze(text: str, name: str, measures: tuple[Measure, ...]) -> Analysis:
         "section": [p.section for p in pars], "text": [p.text for p in pars],
         "words": [p.words for p in pars],
     }
-    for col in cols[len(BASE_COLUMNS):]:
-        records[col] = []
-    for measure_values in per_measure:
-        for col in measure_values[0] if measure_values else ():
-            records[col] = [v[col] for v in measure_values]
+    if len(pars) == 1:  # a headline, a post, a sentence: one value per column
+        for measure_values in per_measure:
+            for col, value in measure_values[0].items():
+                records[col] = [value]
+    else:
+        for measure_values in per_measure:
+            for col in measure_values[0] if measure_values else ():
+                records[col] = [v[col] for v in measure_values]
+    if len(records) < len(cols):  # no paragraphs (or a measure without a declared value): empty
+        for col in cols:
+            records.setdefault(col, [])
     summary: dict[str, Any] = {"article": name, "words": doc.words, "paragraphs": len(pars)}
     for summary_values in summaries:
         summary.update(summary_values)
@@ -262,12 +269,24 @@ def _analyze(text: str, name: str, measures: tuple[Measure, ...]) -> Analysis:
     meta = {
         "article": name,
         "sha256": content_hash(text),
-        "analysed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "analysed_at": _now(),
         "versions": dict(plan.versions),
         "headline": doc.headline.text if doc.headline is not None else None,
         "headings": [h.text for h in doc.headings],
     }
     return Analysis(text, doc, meta, measures, records, ev_rows, summary, headline, headline_rows)
+
+
+_STAMP: list[Any] = [-1, ""]  # the last second stamped, and its ISO text
+
+
+def _now() -> str:
+    """The current UTC time to the second, ISO 8601 (formatted once per second: a batch of
+    headlines stamps thousands of analyses a second)."""
+    second = int(time.time())
+    if second != _STAMP[0]:
+        _STAMP[:] = [second, datetime.fromtimestamp(second, UTC).isoformat(timespec="seconds")]
+    return str(_STAMP[1])
 
 
 def _headline(measures: tuple[Measure, ...], doc: Document,

@@ -92,7 +92,7 @@ def phase_baseline(src: Path) -> dict[str, float]:
     return {"seconds": time.perf_counter() - t0, "paragraphs": len(texts)}
 
 
-def phase_batch(src: Path, out: Path, engine: str, workers: int | None, chunk: int) -> dict[str, float]:
+def phase_batch(src: Path, out: Path, engine: str, workers: int | None, chunk: int | None) -> dict[str, float]:
     from analysis.batch import BatchOptions, EngineOptions, run
 
     t0 = time.perf_counter()
@@ -118,14 +118,14 @@ def child(args: argparse.Namespace) -> None:
     print(json.dumps(result))
 
 
-def run_phase(phase: str, src: Path, out: Path, chunk: int) -> dict[str, float]:
+def run_phase(phase: str, src: Path, out: Path, chunk: int | None) -> dict[str, float]:
     cmd = [sys.executable, __file__, "--phase", phase, "--src", str(src), "--out", str(out),
-           "--chunk", str(chunk)]
+           *(["--chunk", str(chunk)] if chunk else [])]
     done = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def measure(kind: str, texts: int, dask_texts: int | None = None, chunk: int = 100,
+def measure(kind: str, texts: int, dask_texts: int | None = None, chunk: int | None = None,
             phases: tuple[str, ...] = PHASES, say: Any = print) -> dict[str, dict[str, float]]:
     """Run ``phases`` on generated corpora and return each phase's figures (``seconds`` wall,
     ``cpu``, ``paragraphs``, ``load``, peak memory)."""
@@ -170,7 +170,7 @@ def main() -> None:
     p.add_argument("--kind", choices=("headlines", "articles"), default="headlines")
     p.add_argument("--texts", type=int, default=100_000, help="headlines, or paragraphs of articles")
     p.add_argument("--dask-texts", type=int, help="size for the Dask phases (default: --texts)")
-    p.add_argument("--chunk", type=int, default=100, help="articles per chunk (default 100)")
+    p.add_argument("--chunk", type=int, help="articles per chunk (default: the batch's own, by size)")
     p.add_argument("--phase", help=argparse.SUPPRESS)
     p.add_argument("--src", help=argparse.SUPPRESS)
     p.add_argument("--out", help=argparse.SUPPRESS)
