@@ -18,7 +18,7 @@ The last two rows run bench/bench_batch.py's phases (each in a fresh process: ba
 the local engine, Dask with one and with two workers); ``--batch 0`` leaves them out.
 
     python -m bench.bench_sizes [--sentences 1500] [--articles 100] [--repeats 3]
-                                [--batch 100000] [--dask 20000]
+                                [--batch 100000] [--dask 100000]
 
 Prints figures only; nothing is asserted.
 """
@@ -74,7 +74,7 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=100)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--batch", type=int, default=100_000, help="headlines for the batch rows (0: leave out)")
-    ap.add_argument("--dask", type=int, default=20_000, help="headlines for the Dask phases")
+    ap.add_argument("--dask", type=int, default=100_000, help="headlines for the Dask phases")
     args = ap.parse_args()
     analysis.analyze("Warm up: officials may fear a crisis, a spokesperson said.")
     todo = cases(args)
@@ -98,16 +98,15 @@ def batch_rows(args: argparse.Namespace) -> list[str]:
     def say(line: str) -> None:
         print(f"  [batch] {line}", file=sys.stderr, flush=True)
 
-    local = bench_batch.measure("headlines", args.batch, phases=("baseline", "local"), say=say)
-    dask = bench_batch.measure("headlines", args.dask, phases=("dask-1", "dask-2"), say=say)
-    b, f = (local[k]["cpu"] / local[k]["paragraphs"] * 1e3 for k in ("baseline", "local"))
-    d1, d2 = dask["dask-1"], dask["dask-2"]
+    runs = bench_batch.measure("headlines", args.batch, args.dask, say=say)
+    b, f = (runs[k]["cpu"] / runs[k]["paragraphs"] * 1e3 for k in ("baseline", "local"))
+    d1, d2 = runs["dask-1"], runs["dask-2"]
     return [f"  batch, {args.batch:,} headlines in a CSV: bare {b:.3f} ms, batch {f:.3f} ms CPU per paragraph, "
-            f"ratio {bench_batch.cpu_ratio(local):.2f} (target <= {TARGETS['batch']:g})",
-            f"  batch --engine dask, {args.dask:,} headlines: 1 worker {d1['seconds']:.1f} s, 2 workers "
-            f"{d2['seconds']:.1f} s wall ({d2['cpu'] / d2['seconds']:.2f} CPU-s per wall-s, load average "
-            f"{d2['load']:.1f} on {os.cpu_count()} cores), speed-up {bench_batch.dask_speedup(dask):.2f} "
-            f"(target >= {TARGETS['dask']:g})"]
+            f"ratio {bench_batch.cpu_ratio(runs):.2f} (target <= {TARGETS['batch']:g})",
+            f"  batch --engine dask, {args.dask:,} headlines: 1 worker {d1['seconds']:.1f} s wall "
+            f"({d1['cpu'] / d1['seconds']:.2f} CPU-s per wall-s), 2 workers {d2['seconds']:.1f} s wall "
+            f"({d2['cpu'] / d2['seconds']:.2f} CPU-s per wall-s; load average {d2['load']:.1f} on "
+            f"{os.cpu_count()} cores), speed-up {bench_batch.dask_speedup(runs):.2f} (target >= {TARGETS['dask']:g})"]
 
 
 if __name__ == "__main__":
