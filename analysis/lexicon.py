@@ -161,12 +161,12 @@ class Lexicon:
                 starts = seen[word] = word in exact or word.startswith(stems) or not word.isascii()
             if not starts:
                 continue
-            m = pattern.match(text, start)
-            if m is not None:
-                done = m.end()
-                entries = self.lookup_all(m.group())
+            hit = pattern.match(text, start)
+            if hit is not None:
+                done = hit.end()
+                entries = self.lookup_all(hit.group())
                 if entries:
-                    yield Match(m.start(), m.end(), entries[0], entries)
+                    yield Match(hit.start(), hit.end(), entries[0], entries)
 
     @functools.cached_property
     def _first_words(self) -> tuple[frozenset[str], tuple[str, ...]] | None:

@@ -140,8 +140,7 @@ def score_chunk(records: Sequence[Record], measures: Sequence[Measure] | None = 
             failed[i] = _failure(records[i], "score", "no paragraphs found in the text")
     failures = [failed[i] for i in sorted(failed)]
     tables = _tables(done, schemas(chosen))
-    tables["failures"] = _table(_dates(pd.DataFrame(failures, columns=FAILURE)).to_dict("list"),
-                                schemas(chosen)["failures"])
+    tables["failures"] = _table(_lists(_dates(pd.DataFrame(failures, columns=FAILURE))), schemas(chosen)["failures"])
     parts = {name: _parquet(t) for name, t in tables.items() if t.num_rows}
     counts = {name: t.num_rows for name, t in tables.items()}
     return Chunk(parts, counts, sum(f["stage"] == "duplicate" for f in failures))
@@ -149,7 +148,7 @@ def score_chunk(records: Sequence[Record], measures: Sequence[Measure] | None = 
 
 def _tables(done: list[tuple[Record, Analysis]], schema: dict[str, pa.Schema]) -> dict[str, pa.Table]:
     """The paragraphs, evidence and summary tables of the scored articles, column by column."""
-    meta = _dates(pd.DataFrame([_meta(rec) for rec, _ in done], columns=ARTICLE)).to_dict("list")
+    meta = _lists(_dates(pd.DataFrame([_meta(rec) for rec, _ in done], columns=ARTICLE)))
     results = [r for _, r in done]
     pars = [len(r.records["paragraph"]) for r in results]
     spans = [len(r.evidence_rows) for r in results]
@@ -170,6 +169,10 @@ def _tables(done: list[tuple[Record, Analysis]], schema: dict[str, pa.Schema]) -
     return {"paragraphs": _table(paragraphs, schema["paragraphs"]),
             "evidence": _table(evidence, schema["evidence"]),
             "summary": _table(summary, schema["summary"])}
+
+
+def _lists(frame: pd.DataFrame) -> dict[str, list[Any]]:
+    return {str(name): values for name, values in frame.to_dict("list").items()}
 
 
 def _transposed(names: list[str], mappings: list[dict[str, Any]]) -> dict[str, list[Any]]:
