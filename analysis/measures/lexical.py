@@ -193,7 +193,11 @@ def score(spec: Spec, planned: Plan, par: Paragraph) -> Scored:
 
 
 def summarize(spec: Spec, planned: Plan, doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
-    """The article's values: every paragraph's evidence pooled over all its words."""
+    """The article's values: every paragraph's evidence pooled over all its words. An article
+    of one paragraph (a headline, a post) has that paragraph's values: the same evidence over
+    the same words."""
+    if len(scored) == 1 and len(doc.paragraphs) == 1:
+        return dict(scored[0].values)
     return _rates(spec, [e for s in scored for e in s.evidence], doc.words, planned)
 
 
