@@ -185,7 +185,7 @@ def content_hash(text: str) -> str:
 
 
 @contextlib.contextmanager
-def _earlier_objects_frozen() -> Iterator[None]:
+def _earlier_objects_frozen() -> Iterator[Callable[[], None]]:
     """Keep the objects that existed before an article is scored out of the garbage
     collector's reach while it is scored (``gc.freeze``), and give them back afterwards.
 
@@ -195,25 +195,35 @@ def _earlier_objects_frozen() -> Iterator[None]:
     article. Freezing only changes what a collection looks at: nothing is freed, kept or
     changed differently, and ``gc.unfreeze`` returns every object to the oldest generation.
     When something else has frozen objects already (a server that froze its start-up heap,
-    another thread scoring an article), it is left as it is."""
+    another thread scoring an article), it is left as it is.
+
+    The context gives a function that freezes, in the same way, what has been made since:
+    the scoring calls it once a measure's results (or a text's analysis) are kept, so that the
+    collections set off by the next measure or text do not walk them again and again (a chunk
+    of 3,300 headlines spent 14% of its time in the collector). It does nothing when the
+    freeze is someone else's."""
     if gc.get_freeze_count():
-        yield
+        yield _keep_nothing
         return
     gc.freeze()
     try:
-        yield
+        yield gc.freeze
     finally:
         gc.unfreeze()
 
 
+def _keep_nothing() -> None:
+    pass
+
+
 def analyze(text: str, name: str = "article", measures: Measures | None = None) -> Analysis:
     """Score ``text`` paragraph by paragraph with ``measures`` (default: every registered one)."""
-    with _earlier_objects_frozen():
-        return _analyze(text, name, tuple(REGISTRY if measures is None else measures))
+    with _earlier_objects_frozen() as keep:
+        return _analyze(text, name, tuple(REGISTRY if measures is None else measures), keep)
 
 
 def _score(measures: tuple[Measure, ...], doc: Document, pars: list[Paragraph],
-           ) -> tuple[list[list[dict[str, float | str]]], list[Mapping[str, Any]], list[tuple[Any, ...]]]:
+           keep: Callable[[], None] = _keep_nothing) -> tuple[list[list[dict[str, float | str]]], list[Mapping[str, Any]], list[tuple[Any, ...]]]:
     """Each measure over all ``pars``: per measure its paragraph values (one mapping per
     paragraph), its article summary, and the evidence rows of all of them.
 
@@ -235,14 +245,16 @@ def _score(measures: tuple[Measure, ...], doc: Document, pars: list[Paragraph],
             ev_rows += [(number, offset + e.start, offset + e.end, measure.name, e.category,
                          e.term, e.weight, e.note, e.quoted) for e in scored.evidence]
         del results
+        keep()  # this measure's values and rows are kept: out of the next collections' way
     ev_rows.sort(key=itemgetter(1, 2, 3))  # start, end (reading order), then measure; stable
     return values, summaries, ev_rows
 
 
-def _analyze(text: str, name: str, measures: tuple[Measure, ...]) -> Analysis:
+def _analyze(text: str, name: str, measures: tuple[Measure, ...],
+             keep: Callable[[], None] = _keep_nothing) -> Analysis:
     doc = segment(text)
     pars = doc.paragraphs
-    per_measure, summaries, ev_rows = _score(measures, doc, pars)
+    per_measure, summaries, ev_rows = _score(measures, doc, pars, keep)
     plan = _plan(measures)
     cols = plan.columns
     records: dict[str, list[Any]] = {
@@ -360,13 +372,13 @@ def analyze_many(texts: Iterable[str], names: Iterable[str] | None = None,
     if len(labels) != len(texts):
         raise ValueError(f"{len(texts)} texts but {len(labels)} names")
     results: list[Analysis] = []
-    with _earlier_objects_frozen():
+    with _earlier_objects_frozen() as keep:
         for i, (text, label) in enumerate(zip(texts, labels, strict=True)):
             if failed is None:
-                results.append(_analyze(text, label, chosen))
+                results.append(_analyze(text, label, chosen, keep))
                 continue
             try:
-                results.append(_analyze(text, label, chosen))
+                results.append(_analyze(text, label, chosen, keep))
             except Exception as exc:  # noqa: BLE001 - the caller records it and goes on
                 failed(i, exc)
     return Many(results)
