@@ -43,7 +43,7 @@ from analysis.ingest import Loaded, UnreadableInput, load, load_bytes
 from analysis.ingest.limits import BadSetting, TextLimits, with_overrides
 from analysis.ingest.limits import add_arguments as add_limit_arguments
 from analysis.measures import REGISTRY, Measure
-from analysis.pipeline import Analysis, analyze
+from analysis.pipeline import Analysis, analyze_many
 from analysis.store import StoreError
 from analysis.store import cli as workspace_cli
 from analysis.terminal import safe
@@ -78,7 +78,7 @@ def _analyse_all(files: list[str], args: argparse.Namespace) -> list[Analysis]:
     measures = _measures(args)
     caps = limits(args)
     loaded = [_read(f, caps) for f in files]  # read every file first: fail before any work
-    return [analyze(item.text, name=item.name, measures=measures) for item in loaded]
+    return analyze_many([item.text for item in loaded], [item.name for item in loaded], measures).results
 
 
 def _write(text: str, out: str | None) -> None:
@@ -138,7 +138,8 @@ def cmd_batch(args: argparse.Namespace) -> None:
         engine=batch.EngineOptions(args.engine, args.scheduler, args.workers),
         chunk=args.chunk, text_column=args.text_column, limits=limits(args),
     )
-    report = batch.run(args.input, args.out, opts)
+    measures = _measures(args) if args.dictionary else None  # read before any article
+    report = batch.run(args.input, args.out, opts, measures)
     c = report.counts
     print(f"{report.status}: {c.scored:,} articles scored ({c.paragraphs:,} paragraphs), {c.failed:,} failed, "
           f"{c.duplicates:,} duplicate texts, {c.already_done:,} already done, in {report.seconds:,.1f} s; "
@@ -152,9 +153,11 @@ def _add_batch(sub: Any) -> None:
     sp.add_argument("--engine", choices=("local", "dask"), default="local")
     sp.add_argument("--scheduler", metavar="ADDRESS", help="existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
     sp.add_argument("--workers", type=int, metavar="N", help="local Dask cluster size (default: one per core)")
-    sp.add_argument("--chunk", type=int, default=100, metavar="N", help="articles per part file (default 100)")
+    sp.add_argument("--chunk", type=int, metavar="N",
+                    help="articles per part file (default: by size, about 200,000 characters of text a part)")
     sp.add_argument("--text-column", default="text", metavar="NAME", help="text column of a table")
     add_limit_arguments(sp)
+    _dictionary_arg(sp)
     sp.set_defaults(func=cmd_batch)
 
 

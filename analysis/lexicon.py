@@ -15,7 +15,7 @@ import functools
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -151,11 +151,76 @@ class Lexicon:
                 return entries
         return ()
 
-    def finditer(self, text: str) -> Iterator[Match]:
-        for m in self._scanner.finditer(text):
-            entries = self.lookup_all(m.group())
-            if entries:
-                yield Match(m.start(), m.end(), entries[0], entries)
+    def finditer(self, text: str, tokens: Sequence[tuple[int, int, str]] | None = None) -> Iterator[Match]:
+        """Every match of a term in ``text``, left to right, without overlaps, the longest term
+        winning. ``tokens``: the word tokens of ``text`` (``analysis.text.tokens(text)``, a
+        paragraph's ``tokens``), when the caller has them: the terms are then tried only where
+        a word starts that can begin one of them (see :meth:`_first_words`), with the same
+        matches as scanning the whole text."""
+        index = self._first_words if tokens is not None else None
+        if index is None:
+            for m in self._scanner.finditer(text):
+                entries = self.lookup_all(m.group())
+                if entries:
+                    yield Match(m.start(), m.end(), entries[0], entries)
+            return
+        exact, stems = index
+        pattern = self.pattern  # tried only where a term can start: the expression the scan uses
+        seen = self._starters
+        if len(seen) > _WORDS_KEPT:
+            seen.clear()  # a long-running process meets an open vocabulary
+        done = 0  # matches do not overlap: a word inside the last match is not tried
+        for start, _, word in tokens:  # type: ignore[union-attr]
+            if start < done:
+                continue
+            starts = seen.get(word)
+            if starts is None:
+                starts = seen[word] = word in exact or word.startswith(stems) or not word.isascii()
+            if not starts:
+                continue
+            hit = pattern.match(text, start)
+            if hit is not None:
+                done = hit.end()
+                entries = self.lookup_all(hit.group())
+                if entries:
+                    yield Match(hit.start(), hit.end(), entries[0], entries)
+
+    @functools.cached_property
+    def _first_words(self) -> tuple[frozenset[str], tuple[str, ...]] | None:
+        """The first word token of every exact term, and of every wildcard term's stem; None
+        when the token path cannot be shown to find what the scan finds.
+
+        Why it finds the same matches: a term starts with an ASCII letter or digit and a match
+        is not preceded by a word character, an apostrophe or a hyphen, so every match starts
+        where a word token starts. The term's first word (``\\w+`` with inner apostrophes) is
+        followed in the term by the end of the term (and the match may not be followed by a
+        word character or an apostrophe), a space, a hyphen or another mark that ends a token,
+        so the text's word there is that first word, in some case; and when that word is
+        ASCII, lowering it gives the term's first word exactly (an exact term) or a word that
+        begins with its stem's first word (a wildcard term). Words that are not ASCII (where
+        case-insensitive matching can pair letters that lowering does not) are always tried
+        with every term. A lexicon with a term that is not ASCII, or that starts with anything
+        but a letter or digit, is scanned whole."""
+        exact: set[str] = set()
+        stems: set[str] = set()
+        for term in self._surfaces:  # every form the scan looks for, inflections of "+" terms included
+            first = _FIRST_WORD.match(term)
+            if first is None or not term.isascii() or term[0] not in _ASCII_ALNUM:
+                return None
+            (stems if term.endswith("*") else exact).add(first.group())
+        return frozenset(exact), tuple(sorted(stems))
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without the word cache of the token path (a measure sent to a worker
+        process should not carry the vocabulary of every text scored so far)."""
+        state = dict(self.__dict__)
+        state.pop("_starters", None)
+        return state
+
+    @functools.cached_property
+    def _starters(self) -> dict[str, bool]:
+        """Per word met in a text, whether a term can start where it starts."""
+        return {}
 
     @classmethod
     def from_csv(cls, path: str | Path, name: str | None = None, version: str | None = None) -> Lexicon:
@@ -178,6 +243,8 @@ def canonical(term: str) -> str:
 
 
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_WORDS_KEPT = 50_000  # words remembered per lexicon by the token path
+_FIRST_WORD = re.compile(r"\w+(?:['’]\w+)*")  # a word token, as analysis.text tokenises
 # Characters beyond the two cases that re.IGNORECASE matches to an ASCII letter (the
 # Kelvin sign, the long s, the dotted and dotless i); the tests check this against every
 # code point.

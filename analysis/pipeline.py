@@ -17,7 +17,8 @@ import gc
 import hashlib
 import json
 import platform
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import cached_property
 from importlib.metadata import version
@@ -184,7 +185,7 @@ def content_hash(text: str) -> str:
 
 
 @contextlib.contextmanager
-def _earlier_objects_frozen() -> Iterator[None]:
+def _earlier_objects_frozen() -> Iterator[Callable[[], None]]:
     """Keep the objects that existed before an article is scored out of the garbage
     collector's reach while it is scored (``gc.freeze``), and give them back afterwards.
 
@@ -194,25 +195,35 @@ def _earlier_objects_frozen() -> Iterator[None]:
     article. Freezing only changes what a collection looks at: nothing is freed, kept or
     changed differently, and ``gc.unfreeze`` returns every object to the oldest generation.
     When something else has frozen objects already (a server that froze its start-up heap,
-    another thread scoring an article), it is left as it is."""
+    another thread scoring an article), it is left as it is.
+
+    The context gives a function that freezes, in the same way, what has been made since:
+    the scoring calls it once a measure's results (or a text's analysis) are kept, so that the
+    collections set off by the next measure or text do not walk them again and again (a chunk
+    of 3,300 headlines spent 14% of its time in the collector). It does nothing when the
+    freeze is someone else's."""
     if gc.get_freeze_count():
-        yield
+        yield _keep_nothing
         return
     gc.freeze()
     try:
-        yield
+        yield gc.freeze
     finally:
         gc.unfreeze()
 
 
+def _keep_nothing() -> None:
+    pass
+
+
 def analyze(text: str, name: str = "article", measures: Measures | None = None) -> Analysis:
     """Score ``text`` paragraph by paragraph with ``measures`` (default: every registered one)."""
-    with _earlier_objects_frozen():
-        return _analyze(text, name, tuple(REGISTRY if measures is None else measures))
+    with _earlier_objects_frozen() as keep:
+        return _analyze(text, name, tuple(REGISTRY if measures is None else measures), keep)
 
 
 def _score(measures: tuple[Measure, ...], doc: Document, pars: list[Paragraph],
-           ) -> tuple[list[list[dict[str, float | str]]], list[Mapping[str, Any]], list[tuple[Any, ...]]]:
+           keep: Callable[[], None] = _keep_nothing) -> tuple[list[list[dict[str, float | str]]], list[Mapping[str, Any]], list[tuple[Any, ...]]]:
     """Each measure over all ``pars``: per measure its paragraph values (one mapping per
     paragraph), its article summary, and the evidence rows of all of them.
 
@@ -234,14 +245,16 @@ def _score(measures: tuple[Measure, ...], doc: Document, pars: list[Paragraph],
             ev_rows += [(number, offset + e.start, offset + e.end, measure.name, e.category,
                          e.term, e.weight, e.note, e.quoted) for e in scored.evidence]
         del results
+        keep()  # this measure's values and rows are kept: out of the next collections' way
     ev_rows.sort(key=itemgetter(1, 2, 3))  # start, end (reading order), then measure; stable
     return values, summaries, ev_rows
 
 
-def _analyze(text: str, name: str, measures: tuple[Measure, ...]) -> Analysis:
+def _analyze(text: str, name: str, measures: tuple[Measure, ...],
+             keep: Callable[[], None] = _keep_nothing) -> Analysis:
     doc = segment(text)
     pars = doc.paragraphs
-    per_measure, summaries, ev_rows = _score(measures, doc, pars)
+    per_measure, summaries, ev_rows = _score(measures, doc, pars, keep)
     plan = _plan(measures)
     cols = plan.columns
     records: dict[str, list[Any]] = {
@@ -250,11 +263,17 @@ def _analyze(text: str, name: str, measures: tuple[Measure, ...]) -> Analysis:
         "section": [p.section for p in pars], "text": [p.text for p in pars],
         "words": [p.words for p in pars],
     }
-    for col in cols[len(BASE_COLUMNS):]:
-        records[col] = []
-    for measure_values in per_measure:
-        for col in measure_values[0] if measure_values else ():
-            records[col] = [v[col] for v in measure_values]
+    if len(pars) == 1:  # a headline, a post, a sentence: one value per column
+        for measure_values in per_measure:
+            for col, value in measure_values[0].items():
+                records[col] = [value]
+    else:
+        for measure_values in per_measure:
+            for col in measure_values[0] if measure_values else ():
+                records[col] = [v[col] for v in measure_values]
+    if len(records) < len(cols):  # no paragraphs (or a measure without a declared value): empty
+        for col in cols:
+            records.setdefault(col, [])
     summary: dict[str, Any] = {"article": name, "words": doc.words, "paragraphs": len(pars)}
     for summary_values in summaries:
         summary.update(summary_values)
@@ -262,12 +281,24 @@ def _analyze(text: str, name: str, measures: tuple[Measure, ...]) -> Analysis:
     meta = {
         "article": name,
         "sha256": content_hash(text),
-        "analysed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "analysed_at": _now(),
         "versions": dict(plan.versions),
         "headline": doc.headline.text if doc.headline is not None else None,
         "headings": [h.text for h in doc.headings],
     }
     return Analysis(text, doc, meta, measures, records, ev_rows, summary, headline, headline_rows)
+
+
+_STAMP: list[Any] = [-1, ""]  # the last second stamped, and its ISO text
+
+
+def _now() -> str:
+    """The current UTC time to the second, ISO 8601 (formatted once per second: a batch of
+    headlines stamps thousands of analyses a second)."""
+    second = int(time.time())
+    if second != _STAMP[0]:
+        _STAMP[:] = [second, datetime.fromtimestamp(second, UTC).isoformat(timespec="seconds")]
+    return str(_STAMP[1])
 
 
 def _headline(measures: tuple[Measure, ...], doc: Document,
@@ -327,16 +358,30 @@ class Many:
 
 
 def analyze_many(texts: Iterable[str], names: Iterable[str] | None = None,
-                 measures: Measures | None = None) -> Many:
+                 measures: Measures | None = None,
+                 failed: Callable[[int, Exception], None] | None = None) -> Many:
     """Score many texts (headlines, posts, articles) into one set of frames. ``names``
-    defaults to "1", "2", ... in order. The same values as :func:`analyze` on each text."""
+    defaults to "1", "2", ... in order. The same values as :func:`analyze` on each text.
+
+    ``failed``: when given, a text whose scoring raises is left out of the results and
+    ``failed(position, exception)`` is called instead (a corpus goes on past one bad text);
+    without it the exception propagates."""
     chosen = tuple(REGISTRY if measures is None else measures)
     texts = list(texts)
     labels = [str(i) for i in range(1, len(texts) + 1)] if names is None else [str(n) for n in names]
     if len(labels) != len(texts):
         raise ValueError(f"{len(texts)} texts but {len(labels)} names")
-    with _earlier_objects_frozen():
-        return Many([_analyze(text, label, chosen) for text, label in zip(texts, labels, strict=True)])
+    results: list[Analysis] = []
+    with _earlier_objects_frozen() as keep:
+        for i, (text, label) in enumerate(zip(texts, labels, strict=True)):
+            if failed is None:
+                results.append(_analyze(text, label, chosen, keep))
+                continue
+            try:
+                results.append(_analyze(text, label, chosen, keep))
+            except Exception as exc:  # noqa: BLE001 - the caller records it and goes on
+                failed(i, exc)
+    return Many(results)
 
 
 # The evidence columns with a fixed type; the text columns are left to pandas' inference.

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 
 from analysis import structure
 
@@ -24,6 +25,7 @@ _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _MD_TITLE = re.compile(r"^[ \t]*#[ \t]+")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # the same words, kept by split
 HEADING_MAX_WORDS = 14
 
 # Abbreviations after which a full stop does not end a sentence (lowercase, no final dot).
@@ -154,11 +156,19 @@ class Document:
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
-    """Word tokens as ``(start, end, lowercase form)``; curly apostrophes become straight."""
-    return [
-        (m.start(), m.end(), m.group().lower().replace("’", "'"))
-        for m in _TOKEN.finditer(text)
-    ]
+    """Word tokens as ``(start, end, lowercase form)``; curly apostrophes become straight.
+
+    The text is lowered once and split at its words, the offsets summed from the pieces'
+    lengths: the same tokens as lowering each word, when lowering keeps every character one
+    character (no "İ") and needs no context (no capital sigma, whose lower form depends on its
+    neighbours). Lowering never makes a word character of another or the reverse (a test checks
+    every code point), so the words are found at the same places."""
+    low = text.lower().replace("’", "'")
+    if len(low) != len(text) or "Σ" in text:
+        return [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _TOKEN.finditer(text)]
+    pieces = _TOKEN_SPLIT.split(low)  # between the words, a word, between, ..., between
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    return list(zip(offsets[1:-1:2], offsets[2::2], pieces[1::2], strict=True))
 
 
 def split_sentences(text: str) -> list[Span]:

@@ -13,7 +13,7 @@ import time
 
 from analysis.measures import REGISTRY
 from analysis.text import segment
-from bench.corpus import paragraphs
+from devkit.corpus import paragraphs
 
 
 def main() -> None:

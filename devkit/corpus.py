@@ -42,3 +42,40 @@ def paragraphs(n: int, seed: int = 7) -> list[str]:
             seen.add(text)
             out.append(text)
     return out
+
+
+HEADLINE_VERBS = ["warns", "says", "confirms", "denies", "suggests", "claims", "announces", "insists"]
+HEADLINE_CLAIMS = [
+    "plan may cost {n} million pounds more",
+    "no threat to public safety after {n} alerts",
+    "crisis could deepen over the next {n} weeks",
+    "prices up roughly {n} per cent since May",
+    "dramatic escalation in {n}-year dispute",
+    "welcome step towards stability in talks on {n} sites",
+    "attack reportedly disrupted services for {n} hours",
+    "findings appear to support estimate of {n} cases",
+    "project would create {n} jobs in the region",
+    "panic buying empties shelves in {n} towns",
+    "vote on {n} May to decide the matter",
+    "encouraging figures but fragile recovery in {n} firms",
+]
+
+
+def headlines(n: int, seed: int = 3) -> list[str]:
+    """``n`` distinct news-like headlines of one line each (no final stop; some in Title Case,
+    some quoting a speaker), for batch benchmarks of short texts."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    seen: set[str] = set()
+    while len(out) < n:
+        subject = rng.choice(SUBJECTS).rstrip(",")
+        text = f"{subject} {rng.choice(HEADLINE_VERBS)} {rng.choice(HEADLINE_CLAIMS).format(n=rng.randint(2, 999))}"
+        style = rng.random()
+        if style < 0.3:
+            text = " ".join(w[:1].upper() + w[1:] for w in text.split())
+        elif style < 0.45:
+            text = f"'{text[:1].upper()}{text[1:]}', {rng.choice(['minister', 'analyst', 'police chief'])} says"
+        if text not in seen:
+            seen.add(text)
+            out.append(text)
+    return out

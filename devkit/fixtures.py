@@ -327,7 +327,8 @@ def _lexicon_terms() -> tuple[str, ...]:
     import csv
 
     folder = BUNDLED.parents[1] / "lexicons"
-    terms = [row["term"] for name in ("alarm", "hedges", "sources")
+    # as a text would hold them: without the lexicons' own marks ("alarm+" inflects, "attack*" is a stem)
+    terms = [row["term"].rstrip("+*") for name in ("alarm", "hedges", "sources")
              for row in csv.DictReader((folder / f"{name}.csv").open(encoding="utf-8"))]
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -349,7 +350,7 @@ def prose(words: int, seed: int = 1) -> str:
             toks = [rng.choice(terms) if rng.random() < 0.1 else f"{w}{rng.randrange(100)}"
                     if rng.random() < 0.05 else w for w in rng.choice(sentences).split()]
             para.append(" ".join(toks))
-            count += len(toks)
+            count += sum(len(t.split()) for t in toks)  # a multi-word term is several words
         out.append(" ".join(para))
     return "\n\n".join(out) + "\n"
 

@@ -15,8 +15,10 @@ from typing import Any
 
 from analysis.batch.score import Chunk, score_chunk
 from analysis.batch.sources import Record
+from analysis.measures import Measure
 
 Batch = list[Record]
+Measures = tuple[Measure, ...] | None  # None: every registered measure
 
 
 @dataclass(frozen=True)
@@ -30,9 +32,9 @@ class EngineOptions:
     workers: int | None = None
 
 
-def run_local(batches: Iterator[Batch]) -> Iterator[tuple[Batch, Chunk]]:
+def run_local(batches: Iterator[Batch], measures: Measures = None) -> Iterator[tuple[Batch, Chunk]]:
     for batch in batches:
-        yield batch, score_chunk(batch)
+        yield batch, score_chunk(batch, measures)
 
 
 @contextmanager
@@ -48,19 +50,22 @@ def dask_client(opts: EngineOptions) -> Iterator[Any]:
         yield client
 
 
-def run_dask(batches: Iterator[Batch], client: Any) -> Iterator[tuple[Batch, Chunk]]:
+def run_dask(batches: Iterator[Batch], client: Any, measures: Measures = None) -> Iterator[tuple[Batch, Chunk]]:
     """Score batches on the cluster, yielding each as it finishes (at most two per
-    worker thread in flight)."""
+    worker thread in flight). Measures other than the registered ones (a researcher's
+    dictionary) are sent to the workers once and shared by every chunk there, so each worker
+    builds their plan, schemas and word lists once."""
     from distributed import as_completed
 
     limit = 2 * max(1, sum(client.nthreads().values()))
     pending: dict[Any, Batch] = {}
+    held = None if measures is None else client.scatter(list(measures), broadcast=True)
 
     def submit() -> Any | None:
         batch = next(batches, None)
         if batch is None:
             return None
-        future = client.submit(score_chunk, batch, pure=False)
+        future = client.submit(score_chunk, batch, held, pure=False)
         pending[future] = batch
         return future
 

@@ -12,7 +12,8 @@ Layout (one part file per chunk of articles, the same chunk number in every data
 Chunks rather than hive partitions by outlet or date: a corpus of a million articles
 from a few hundred outlets would otherwise scatter into tens of thousands of tiny files,
 and every row already carries ``outlet`` and ``date`` for DuckDB to filter on
-(``read_parquet('OUT/paragraphs/*.parquet')``). Parts are compressed with zstd.
+(``read_parquet('OUT/paragraphs/*.parquet')``). Parts are compressed with zstd (encoded
+where the chunk was scored: :mod:`analysis.batch.score`).
 
 A chunk is committed in three steps: each part is written to a hidden temporary file and
 renamed into place (a rename is atomic), then the chunk's JSON record is renamed into
@@ -30,9 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
-
-from analysis.batch.score import DATASETS, Chunk, to_arrow
+from analysis.batch.score import DATASETS, Chunk
 
 FORMAT = "narrative-lens-batch/1"
 _PART = re.compile(r"^part-(\d{6})\.(parquet|json)$")
@@ -106,13 +105,9 @@ class Output:
         number = self._next
         self._next += 1
         name = f"part-{number:06d}"
-        counts = {}
-        for dataset, frame in chunk.frames().items():
-            counts[dataset] = len(frame)
-            if len(frame):
-                table = to_arrow(dataset, frame)
-                _atomic_write(self.root / dataset / f"{name}.parquet",
-                              lambda tmp, t=table: pq.write_table(t, tmp, compression="zstd"))
+        for dataset, data in chunk.parts.items():  # Parquet encoded where the chunk was scored
+            _atomic_write(self.root / dataset / f"{name}.parquet", lambda tmp, d=data: tmp.write_bytes(d))
+        counts = {dataset: chunk.counts.get(dataset, 0) for dataset in DATASETS}
         record = {"chunk": number, "articles": articles, "counts": counts, **extra,
                   "written_at": datetime.now(UTC).isoformat(timespec="seconds")}
         write_json(self.root / "chunks" / f"{name}.json", record)

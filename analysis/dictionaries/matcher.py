@@ -11,7 +11,7 @@ the tokens' own, so every match slices the original text.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from analysis.lexicon import Entry, Lexicon, Match
@@ -59,7 +59,7 @@ class TokenLexicon(Lexicon):
                 return stem
         return ()
 
-    def _phrase_at(self, toks: list[tuple[int, int, str]], i: int) -> tuple[int, tuple[Entry, ...]] | None:
+    def _phrase_at(self, toks: Sequence[tuple[int, int, str]], i: int) -> tuple[int, tuple[Entry, ...]] | None:
         """The longest multi-word entry starting at token ``i``, as (words, entries)."""
         word = toks[i][2]
         options = list(self._phrases.get(word, ()))
@@ -74,8 +74,9 @@ class TokenLexicon(Lexicon):
                 best = (n, entries)
         return best
 
-    def finditer(self, text: str) -> Iterator[Match]:
-        toks = tokens(text)
+    def finditer(self, text: str, toks: Sequence[tuple[int, int, str]] | None = None) -> Iterator[Match]:
+        """Matches word by word; ``toks``: the tokens of ``text`` when the caller has them."""
+        toks = tokens(text) if toks is None else toks
         phrases = bool(self._phrases)
         i = 0
         while i < len(toks):

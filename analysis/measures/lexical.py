@@ -106,7 +106,7 @@ def _readings(spec: Spec, par: Paragraph) -> list[Evidence]:
     """Every match of the lexicon in the paragraph, read by the rule, as evidence spans."""
     evidence: list[Evidence] = []
     text = par.text
-    for m in spec.load().finditer(text):
+    for m in spec.load().finditer(text, par.tokens):
         term = text[m.start : m.end]
         negated: tuple[float, str] | None = None  # worked out once, when a reading needs it
         quoted = par.in_quote(m.start, m.end)
@@ -201,7 +201,11 @@ def score(spec: Spec, planned: Plan, par: Paragraph) -> Scored:
 
 
 def summarize(spec: Spec, planned: Plan, doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
-    """The article's values: every paragraph's evidence pooled over all its words."""
+    """The article's values: every paragraph's evidence pooled over all its words. An article
+    of one paragraph (a headline, a post) has that paragraph's values: the same evidence over
+    the same words."""
+    if len(scored) == 1 and len(doc.paragraphs) == 1:
+        return dict(scored[0].values)
     return _rates(spec, [e for s in scored for e in s.evidence], doc.words, planned)
 
 

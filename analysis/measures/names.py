@@ -133,7 +133,7 @@ def names(text: str, lo: int = 0, hi: int | None = None,
 def in_paragraph(par: Paragraph) -> list[list[Name]]:
     """The names and fixed terms of each sentence of ``par`` (offsets into the paragraph);
     the fixed terms are matched once for the whole paragraph."""
-    fixed = list(_fixed().finditer(par.text))
+    fixed = list(_fixed().finditer(par.text, par.tokens))
     return [names(par.text, s.start, s.end, par.tokens_within(s.start, s.end), fixed)
             for s in par.sentences]
 

@@ -207,7 +207,10 @@ def score(par: Paragraph) -> Scored:
 
 
 def summarize(doc: Document, scored: Sequence[Scored]) -> dict[str, float | str]:
-    """Article level: each formula on the article's pooled counts, not a mean of scores."""
+    """Article level: each formula on the article's pooled counts, not a mean of scores (for
+    an article of one paragraph, that paragraph's values: the same counts and words)."""
+    if len(scored) == 1 and len(doc.paragraphs) == 1:
+        return dict(scored[0].values)
     total = Counts(*(sum(int(s.values[f"rd_{name}"]) for s in scored) for name in COUNT_FIELDS))
     out = formulas(total, doc.words)
     out.update({f"rd_{name}": float(v) for name, v in zip(COUNT_FIELDS, total, strict=True)})

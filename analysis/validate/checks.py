@@ -8,6 +8,7 @@ percentile bootstrap over the set's units), ``n`` (units scored), ``reference`` 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from analysis import eval_sources
-from analysis.measures import get
+from analysis.measures import Evidence, get
 from analysis.measures.readability import FORMULAS
 from analysis.validate import datasets as ds
 from analysis.validate import metrics as mt
@@ -101,8 +102,29 @@ def uncertain(text: str) -> bool:
     reading that is rarely a hedge; it needs a second cue to make the sentence uncertain. The
     threshold was chosen on the training part only (0.25 and 1.0 were worse there); cues a
     rule sets to 0 never count."""
-    evidence = score_text(get("hedging"), text, summarize=False).evidence
-    return sum(e.weight for e in evidence) >= UNCERTAIN_AT
+    return sum(e.weight for e in hedging_evidence(text)) >= UNCERTAIN_AT
+
+
+@functools.lru_cache(maxsize=16_384)
+def hedging_evidence(text: str) -> tuple[Evidence, ...]:
+    """The hedging measure's evidence spans in ``text``, scored as the app scores it. Kept
+    for the run: the Wikipedia sentences are read twice (the whole word list here, the weasel
+    sub-scale in ``checks_hedging``), and scored once."""
+    return tuple(score_text(get("hedging"), text, summarize=False).evidence)
+
+
+def prf_rows(measure: str, dataset: str, pred: npt.NDArray[np.bool_], gold: npt.NDArray[np.bool_],
+             s: Settings, metrics: tuple[str, ...] = ("precision", "recall", "f1"),
+             reference: dict[str, tuple[float, str]] | None = None) -> list[Row]:
+    """Rows of precision, recall and F1 (the first ``len(metrics)`` of them, so named), each
+    with its bootstrap interval over the units (one set of draws for the three)."""
+    values = mt.precision_recall_f1(pred, gold)
+    cis = mt.bootstrap_cis(mt.prf_of(mt.outcome_codes(pred, gold)), len(pred), s.resamples, s.seed)
+    out = []
+    for k, metric in enumerate(metrics):
+        ref, src = (reference or {}).get(metric, (None, None))
+        out.append(row(measure, dataset, metric, values[k], cis[k], len(pred), ref, src))
+    return out
 
 
 def hedging(s: Settings, parts: tuple[str, ...] = ("heldout",)) -> list[Row]:
@@ -112,16 +134,9 @@ def hedging(s: Settings, parts: tuple[str, ...] = ("heldout",)) -> list[Row]:
         frame = ds.hedging(part, s.sizes.hedging)
         pred = np.array([uncertain(t) for t in frame["text"]], dtype=bool)
         gold = frame["label"].to_numpy() == 1
-        dataset = f"wikipedia_uncertainty_{part}"
-        for k, metric in enumerate(("precision", "recall", "f1")):
-            value = mt.precision_recall_f1(pred, gold)[k]
-
-            def stat(i: npt.NDArray[np.intp], k: int = k, p: Any = pred, g: Any = gold) -> float:
-                return mt.precision_recall_f1(p[i], g[i])[k]
-
-            ref, src = (0.602, CONLL_2010) if metric == "f1" else (None, None)
-            rows.append({**row("hedging", dataset, metric, value, _ci(stat, len(pred), s), len(pred),
-                               ref, src), "part": "held-out" if part == "heldout" else "tuning"})
+        found = prf_rows("hedging", f"wikipedia_uncertainty_{part}", pred, gold, s,
+                         reference={"f1": (0.602, CONLL_2010)})
+        rows += [{**r, "part": "held-out" if part == "heldout" else "tuning"} for r in found]
     return rows
 
 
@@ -147,15 +162,9 @@ def hedging_news(s: Settings) -> list[Row]:
     pred = np.array([may_weight(t, o) >= 1.0
                      for t, o in zip(frame["sentence"], frame["offset"], strict=True)])
     gold = frame["reading"].isin(HEDGE_READINGS).to_numpy()
-    rows = []
-    for k, metric in ((0, "full_weight_precision"), (1, "hedge_recall")):
-        def stat(i: npt.NDArray[np.intp], k: int = k) -> float:
-            return mt.precision_recall_f1(pred[i], gold[i])[k]
-
-        rows.append({**row("hedging", "onestopenglish_may_readings", metric,
-                            mt.precision_recall_f1(pred, gold)[k], _ci(stat, len(pred), s), len(pred)),
-                     "part": "development"})
-    return rows
+    found = prf_rows("hedging", "onestopenglish_may_readings", pred, gold, s,
+                     metrics=("full_weight_precision", "hedge_recall"))
+    return [{**r, "part": "development"} for r in found]
 
 
 def readability(s: Settings) -> list[Row]:

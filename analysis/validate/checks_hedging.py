@@ -31,7 +31,6 @@ from analysis.measures import get
 from analysis.validate import checks
 from analysis.validate import datasets as ds
 from analysis.validate import metrics as mt
-from analysis.validate.scoring import score_text
 
 Row = dict[str, Any]
 FACTBANK_DEV = "hedging_news_factbank/factbank_dev.csv"
@@ -48,10 +47,8 @@ SZARVAS_2012 = ("Szarvas et al. (Computational Linguistics 2012): news part of t
 def subscale_weight(name: str, text: str) -> float:
     """The summed evidence weight of sub-scale ``name`` in ``text`` (a sentence or headline),
     scored as the app scores it."""
-    m = get("hedging")
-    categories = next(s.categories for s in m.subscales if s.name == name)
-    evidence = score_text(m, text, summarize=False).evidence
-    return sum(e.weight for e in evidence if e.category in categories)
+    categories = next(s.categories for s in get("hedging").subscales if s.name == name)
+    return sum(e.weight for e in checks.hedging_evidence(text) if e.category in categories)
 
 
 def factbank(path: Path) -> pd.DataFrame:
@@ -77,7 +74,9 @@ def _fold_mean(pred: npt.NDArray[np.bool_], gold: npt.NDArray[np.bool_], folds: 
                k: int, rows: npt.NDArray[np.intp] | None = None) -> tuple[float, float, float]:
     """Precision, recall and F1, each the mean over folds (of ``rows`` when given)."""
     idx = np.arange(len(pred)) if rows is None else rows
-    per = [mt.precision_recall_f1(pred[idx][folds[idx] == f], gold[idx][folds[idx] == f]) for f in range(k)]
+    # every fold's four outcome counts in one pass (fold x 4 + outcome), as precision_recall_f1 counts them
+    counts = np.bincount(folds[idx] * 4 + mt.outcome_codes(pred[idx], gold[idx]), minlength=4 * k).reshape(k, 4)
+    per = [mt.prf_from_counts(int(c[3]), int(c[2] + c[3]), int(c[1] + c[3])) for c in counts]
     return tuple(float(np.nanmean([p[j] for p in per])) for j in range(3))  # type: ignore[return-value]
 
 
@@ -161,13 +160,7 @@ def weasel_wikipedia(s: checks.Settings, parts: tuple[str, ...] = ("heldout",)) 
         frame = ds.hedging(part, s.sizes.hedging)
         pred = np.array([subscale_weight("hedging_weasel", t) >= WEASEL_AT for t in frame["text"]])
         gold = frame["label"].to_numpy() == 1
-        values = mt.precision_recall_f1(pred, gold)
-        for k, metric in enumerate(PRF):
-            def stat(i: npt.NDArray[np.intp], k: int = k, p: Any = pred, g: Any = gold) -> float:
-                return mt.precision_recall_f1(p[i], g[i])[k]
-
-            row = checks.row("hedging", f"wikipedia_weasel_{part}", metric, values[k],
-                             mt.bootstrap_ci(stat, len(pred), s.resamples, s.seed), len(pred))
+        for row in checks.prf_rows("hedging", f"wikipedia_weasel_{part}", pred, gold, s):
             row.update(part="held-out" if part == "heldout" else "tuning", subscale="hedging_weasel")
             rows.append(row)
     return rows

@@ -31,6 +31,11 @@ DATASETS = {
     "wikipedia_weasel_train": "Wikipedia uncertainty sentences (CoNLL-2010), tuning part, weasel sub-scale",
     "factbank_news_dev": "FactBank news sentences with expert uncertainty cues (Szarvas et al. 2012), development half",
     "factbank_news_heldout": "FactBank news sentences with expert uncertainty cues (Szarvas et al. 2012), held-out half",
+    "emobank_newspaper_arousal": "EmoBank newspaper sentences, arousal (Buechel & Hahn 2017)",
+    "emobank_headlines_arousal": "EmoBank news headlines, arousal (Buechel & Hahn 2017)",
+    "goodnewseveryone_headlines": "GoodNewsEveryone headlines with emotions and cues (Bostan, Kim & Klinger 2020)",
+    "alarm_news_dev": "330 Guardian paragraphs annotated for alarm framing by the project, development half",
+    "alarm_news_heldout": "330 Guardian paragraphs annotated for alarm framing by the project, held-out half",
     "sources_annotated": "588 hand-annotated news units of four kinds of outlet (Guardian, US press, wire, broadcast)",
 }
 GRADED = "OneStopEnglish graded versions (Vajjala & Lučić 2018)"

@@ -3,6 +3,7 @@ duplicates, failures are recorded, and every input format gives the same scores.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import signal
@@ -227,3 +228,21 @@ def test_progress_line_shows_rate_and_time_left(monkeypatch: pytest.MonkeyPatch)
     line = stream.getvalue().splitlines()[-1]
     assert "40/100 articles, 20 already done" in line and "1.0 articles/s" in line
     assert "5 paragraphs/s" in line and "01:00 left" in line
+
+
+def test_without_a_chunk_size_chunks_are_cut_by_the_amount_of_text(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Headlines and long articles make part files of similar size: a chunk closes when it
+    holds CHUNK_CHARS of text (or CHUNK_ARTICLES articles), whatever its number of articles."""
+    batch_run = importlib.import_module("analysis.batch.run")  # the module, not the function
+    texts = [f"Headline number {i} may matter" for i in range(30)]
+    texts += ["A long article. " * 40]
+    src = tmp_path / "in.csv"
+    pd.DataFrame({"id": [f"t{i}" for i in range(len(texts))], "text": texts}).to_csv(src, index=False)
+    monkeypatch.setattr(batch_run, "CHUNK_CHARS", 300)
+    monkeypatch.setattr(batch_run, "CHUNK_ARTICLES", 20)
+    report = run(src, tmp_path / "out", BatchOptions())
+    records = [json.loads(p.read_text()) for p in sorted((tmp_path / "out" / "chunks").glob("*.json"))]
+    sizes = [len(r["articles"]) for r in records]
+    assert sum(sizes) == 31 and report.counts.scored == 31
+    assert sizes == [11, 11, 9]  # 11 headlines of 28-29 characters pass 300; the long article closes the last

@@ -42,3 +42,44 @@ def test_an_error_while_scoring_still_unfreezes() -> None:
     except RuntimeError:
         pass
     assert gc.get_freeze_count() == 0
+
+
+def _marking_measures(log: list[bool]):
+    """Two measures: the first makes a new object that the collector tracks, the second notes
+    whether the collector can still see it (it cannot once it is frozen)."""
+    from analysis.measures import Measure, Scored
+
+    made: list[list[int]] = []
+
+    def first(par):
+        made.append([len(made)])  # a list: always tracked
+        return Scored({"first": 1.0})
+
+    def second(par):
+        marker = made[-1]
+        log.append(any(obj is marker for obj in gc.get_objects()))
+        return Scored({"second": 1.0})
+
+    return (Measure("first", "1", (), first, lambda doc, scored: {"first": 1.0}),
+            Measure("second", "1", (), second, lambda doc, scored: {"second": 1.0}))
+
+
+def test_what_a_measure_made_is_frozen_before_the_next_one_runs() -> None:
+    """Once a measure's results are kept they join the frozen objects, so the collections the
+    next measure sets off do not walk them again (and each text's in analyze_many); all is
+    given back at the end."""
+    visible: list[bool] = []
+    analysis.analyze_many(["One paragraph.", "Another text."], measures=_marking_measures(visible))
+    assert visible == [False, False]
+    assert gc.get_freeze_count() == 0
+
+
+def test_someone_elses_freeze_is_not_added_to() -> None:
+    visible: list[bool] = []
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        analysis.analyze("One paragraph.", measures=_marking_measures(visible))
+        assert visible == [True] and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -68,3 +68,18 @@ def test_an_analysis_pickles_with_its_frames_or_without():
     again = pickle.loads(pickle.dumps(result))
     pd.testing.assert_frame_equal(again.paragraphs, result.paragraphs)
     pd.testing.assert_frame_equal(again.evidence, result.evidence)
+
+
+def test_a_text_that_fails_is_reported_and_left_out_when_asked():
+    def fragile(par):
+        if "boom" in par.text:
+            raise ValueError("boom")
+        return sentiment.MEASURE.score(par)
+
+    measure = sentiment.MEASURE.__class__(**{**vars(sentiment.MEASURE), "score": fragile})
+    seen = []
+    many = analysis.analyze_many(["Calm.", "It went boom.", "Calm again."], names=["a", "b", "c"],
+                                 measures=(measure,), failed=lambda i, exc: seen.append((i, str(exc))))
+    assert [r.name for r in many] == ["a", "c"] and seen == [(1, "boom")]
+    with pytest.raises(ValueError, match="boom"):
+        analysis.analyze_many(["It went boom."], measures=(measure,))

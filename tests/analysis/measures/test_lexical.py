@@ -129,3 +129,24 @@ def test_a_reading_that_counts_zero_is_not_negated_again():
     scored = lexicon_measure(spec(rule=rule)).score(paragraph("There was no storm over the hills."))
     assert sorted((e.category, e.weight, e.note) for e in scored.evidence) == [
         ("threat", 0.0, "not this sense"), ("weather", 0.0, "negated by 'no'")]
+
+
+@pytest.mark.parametrize("text", ["A storm, then rain and a red alert.", "Calm. No storm here, not a storm.",
+                                  "Nothing to see.", "Storm storm rainfall calm calm", "—"])
+def test_an_article_of_one_paragraph_has_that_paragraphs_values(text):
+    """summarize returns the paragraph's own values for a one-paragraph article: exactly what
+    pooling its evidence over its words gives (bit for bit, NaN for no words)."""
+    from analysis.measures.base import Scored
+    from analysis.measures.lexical import _rates, plan, summarize
+
+    s = spec(subscales=(Subscale("toy_danger", "Danger", ("threat",), "Threats."),))
+    measure = lexicon_measure(s)
+    doc = segment(text)
+    scored = [measure.score(p) for p in doc.paragraphs]
+    pooled = _rates(s, [e for r in scored for e in r.evidence], doc.words, plan(s))
+    got = measure.summarize(doc, scored)
+    assert [repr(v) for v in got.values()] == [repr(v) for v in pooled.values()] and list(got) == list(pooled)
+    if scored:
+        assert got is not scored[0].values  # a copy: the article's values are not the paragraph's dict
+        two = [scored[0], Scored(dict(scored[0].values), list(scored[0].evidence))]
+        assert summarize(s, plan(s), doc, two) == _rates(s, two[0].evidence + two[1].evidence, doc.words, plan(s))

@@ -87,3 +87,18 @@ def test_word_and_sentence_counts_equal_textstats_on_real_paragraphs(bundled_tex
     for text in texts:
         k = readability.counts(text)
         assert (k.words, k.sentences) == (c.count_words(text), c.count_sentences(text)), text
+
+
+@pytest.mark.parametrize("text", [LONG, "Short one.", "The council met. " * 6])
+def test_an_article_of_one_paragraph_has_that_paragraphs_values(text):
+    """For a one-paragraph article the formulas on the pooled counts are the paragraph's own
+    values: the same counts over the same words."""
+    from analysis.text import segment
+
+    doc = segment(text)
+    scored = [readability.score(p) for p in doc.paragraphs]
+    total = readability.Counts(*(int(scored[0].values[f"rd_{n}"]) for n in readability.COUNT_FIELDS))
+    pooled = readability.formulas(total, doc.words)
+    pooled.update({f"rd_{n}": float(v) for n, v in zip(readability.COUNT_FIELDS, total, strict=True)})
+    got = readability.summarize(doc, scored)
+    assert [repr(v) for v in got.values()] == [repr(v) for v in pooled.values()] and list(got) == list(pooled)

@@ -2,14 +2,18 @@
 the FactBank format written here (our own sentences: the real ones may not be shipped), in a
 real folder given as the external evaluation folder."""
 
+import warnings
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from analysis.measures import get
 from analysis.validate import checks, report
 from analysis.validate import checks_hedging as ch
 from analysis.validate import datasets as ds
+from analysis.validate import metrics as mt
+from analysis.validate.scoring import score_text
 
 HEADER = "document,sentence_id,text,uncertain,cue_types,cues\n"
 # (document, text, uncertain, cue types, cues): two hedged, one conditional only, plain ones
@@ -104,3 +108,28 @@ def test_verdicts_say_which_part_and_what_to_read():
     assert "Weasel sub-scale" in weasel["verdict"] and "precision is the figure to read" in weasel["verdict"]
     below = report.finish([{**weasel, "value": 0.30}], {("hedging", "wikipedia_weasel_heldout", "f1"): 0.33})
     assert report.failures(below) and "BELOW the floor of 0.33" in below[0]["verdict"]
+
+
+def test_fold_means_by_counts_equal_the_figures_fold_by_fold():
+    """``_fold_mean`` counts every fold's outcomes in one pass: the same means, bit for bit,
+    as precision, recall and F1 computed fold by fold on the arrays, on any resample."""
+    rng = np.random.default_rng(5)
+    pred, gold = rng.random(150) < 0.4, rng.random(150) < 0.3
+    folds = rng.integers(0, ch.FOLDS, 150)
+    for rows in (None, rng.integers(0, 150, 150), rng.integers(0, 150, 7)):
+        idx = np.arange(150) if rows is None else rows
+        per = [mt.precision_recall_f1(pred[idx][folds[idx] == f], gold[idx][folds[idx] == f]) for f in range(ch.FOLDS)]
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            expected = tuple(float(np.nanmean([p[j] for p in per])) for j in range(3))
+            got = ch._fold_mean(pred, gold, folds, ch.FOLDS, rows)
+        assert repr(got) == repr(expected)
+
+
+def test_the_wikipedia_sentences_are_scored_once_for_both_checks():
+    text = "Critics say the plan may fail, it is believed."
+    checks.hedging_evidence.cache_clear()
+    checks.uncertain(text)
+    ch.subscale_weight("hedging_weasel", text)
+    assert checks.hedging_evidence.cache_info().misses == 1
+    assert list(checks.hedging_evidence(text)) == score_text(get("hedging"), text, summarize=False).evidence

@@ -106,3 +106,31 @@ def test_spearman_by_hand() -> None:
     assert math.isnan(mt.spearman([0, 0, 0], [1, 2, 3]))
     with pytest.raises(ValueError):
         mt.spearman([1, 2], [1])
+
+
+def _random_outcomes(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    return rng.random(n) < 0.3, rng.random(n) < 0.4
+
+
+def test_counted_precision_recall_f1_equals_the_arrays_on_any_resample() -> None:
+    pred, gold = _random_outcomes(200, 1)
+    stat = mt.prf_of(mt.outcome_codes(pred, gold))
+    rng = np.random.default_rng(2)
+    for size in (0, 1, 5, 200):
+        i = rng.integers(0, 200, size)
+        expected, got = mt.precision_recall_f1(pred[i], gold[i]), stat(i)
+        assert [repr(v) for v in got] == [repr(v) for v in expected]  # NaN where undefined, bit for bit
+    assert mt.prf_from_counts(0, 0, 3)[0] != mt.prf_from_counts(0, 0, 3)[0]  # nothing flagged: NaN
+
+
+@pytest.mark.parametrize("n", [0, 1, 12, 300])
+def test_joint_intervals_are_each_figures_own_interval(n: int) -> None:
+    """One set of draws for precision, recall and F1 gives, for each, exactly the interval a
+    bootstrap of that figure alone gives (the same seed, the same draws, NaN resamples
+    dropped per figure)."""
+    pred, gold = _random_outcomes(n, 3)
+    joint = mt.bootstrap_cis(mt.prf_of(mt.outcome_codes(pred, gold)), n, 300, 8)
+    for k in range(3):
+        alone = mt.bootstrap_ci(lambda i, k=k: mt.precision_recall_f1(pred[i], gold[i])[k], n, 300, 8)
+        assert repr(joint[k]) == repr(alone)
