@@ -53,14 +53,30 @@ class Candidate:
     names: list[str]
 
 
+def _completing(pieces: Sequence[Piece], names: set[str]) -> set[tuple[str, str]]:
+    """(name, word) for each content word that directly follows a name in ``pieces``, as
+    "reservoir" follows "Calder Reach" in "the Calder Reach reservoir"."""
+    out = set()
+    for pc in pieces:
+        for before, word in zip(pc.words, pc.words[1:], strict=False):
+            if before in names and word not in names:
+                out.add((before, word))
+    return out
+
+
 def shared(a: Sequence[Piece], b: Sequence[Piece], known: frozenset[str]) -> tuple[list[str], list[str]]:
-    """Content words and names two groups of pieces share, as written in ``b``."""
+    """Content words and names two groups of pieces share, as written in ``b``. A shared word
+    that completes the same shared name in both ("the Calder Reach reservoir") names the same
+    thing and counts with the names."""
     keys_a = {w for pc in a for w in pc.words}
     names_a = {w for pc in a for w in pc.name_keys(known)}
     forms = {k: v for pc in b for k, v in pc.forms.items()}
     names_b = {w for pc in b for w in pc.name_keys(known)}
     both = keys_a & set(forms)
-    names = sorted(k for k in both if k in names_a or k in names_b)
+    name_keys = {k for k in both if k in names_a or k in names_b}
+    completing = {w for _, w in _completing(a, names_a | names_b) & _completing(b, names_a | names_b)
+                  if w in both}
+    names = sorted(name_keys | completing)
     words = sorted(k for k in both if k not in names and forms[k].lower() not in ROLE_WORDS
                    and forms[k].lower() not in WHEN_WORDS and not k.isdigit())
     return [forms[k] for k in words], [forms[k] for k in names]

@@ -75,3 +75,10 @@ def normal(word: str) -> tuple[str, ...]:
 def is_content(word: str) -> bool:
     """A word that carries content: not a stop word, and a number or 2+ characters."""
     return word not in STOP_WORDS and (len(word) > 1 or word.isdigit())
+
+
+def char_ngrams(word: str, lo: int, hi: int) -> list[str]:
+    """The character ``lo``- to ``hi``-grams of a word padded with a space on each side
+    (" stole " -> " st", "sto", ...), so that a word's start and end are grams of their own."""
+    padded = f" {word} "
+    return [padded[i : i + n] for n in range(lo, hi + 1) for i in range(len(padded) - n + 1)]
