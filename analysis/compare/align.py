@@ -186,7 +186,8 @@ def _article_rows(name: str, focus: Units, other: Units, options: AlignOptions,
             out.append((f + 1, name, pd.NA, math.nan, pd.NA, False, "no content words", ""))
             continue
         line = score[f]
-        order = np.argsort(-line, kind="stable")
+        # Highest first; a tie (a one-sentence paragraph and its sentence) goes to the piece.
+        order = np.lexsort((np.arange(len(line)), -np.round(line, 12)))
         chosen: Candidate | None = None
         first: Candidate | None = None
         first_note = ""

@@ -70,13 +70,17 @@ def counts(docs: Sequence[Units], ngram: tuple[int, int]
             n_par += 1
     n_rows = len(layout.pieces)
     type_counts = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n_rows, max(len(types), 1)))
-    grams: dict[str, int] = {}
+    # Columns in the order of the n-grams themselves, not of their first appearance: a row's
+    # n-grams then come in the same order whatever other articles are compared, so its
+    # products and norms are summed in the same order, to the last bit.
+    spelled = {w: char_ngrams(w, *ngram) for w in types}
+    grams = {g: j for j, g in enumerate(sorted({g for gs in spelled.values() for g in gs}))}
     g_rows: list[int] = []
     g_cols: list[int] = []
     for word, i in types.items():
-        for g in char_ngrams(word, *ngram):
+        for g in spelled[word]:
             g_rows.append(i)
-            g_cols.append(grams.setdefault(g, len(grams)))
+            g_cols.append(grams[g])
     incidence = sparse.csr_matrix((np.ones(len(g_rows)), (g_rows, g_cols)),
                                   shape=(max(len(types), 1), max(len(grams), 1)))
     piece_counts = (type_counts @ incidence).tocsr()
@@ -118,7 +122,10 @@ def weights(grams: Sequence[str], piece_counts: sparse.csr_matrix, focus_sentenc
 def weigh(m: sparse.csr_matrix, w: np.ndarray) -> sparse.csr_matrix:
     """Sublinear TF times the weights, rows scaled to unit length (empty rows stay zero)."""
     m = m.astype(np.float64).tocsr(copy=True)
+    m.sort_indices()  # sums in the order of the n-grams (see ``counts``)
     m.data = (1.0 + np.log(m.data)) * w[m.indices]
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     scale = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
-    return (sparse.diags(scale) @ m).tocsr()
+    out = (sparse.diags(scale) @ m).tocsr()
+    out.sort_indices()
+    return out

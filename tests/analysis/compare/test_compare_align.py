@@ -4,19 +4,23 @@ dev/: a focus report of an invented flood, three outlets that retell some of its
 in their own words and leave others out, and an article on another subject. dev2/: an
 invented accusation of copying software through fake accounts, retold by six kinds of
 outlet that paraphrase, merge, split and reorder its claims, and a report on the same
-company about something else. The method's numbers were chosen on dev and dev2.
-heldout/: an invented hospital cyberattack, two outlets and an unrelated article, used only
-to check them. labels.json in each says which paragraph carries which focus paragraph
+company about something else. dev3/: an invented ferry grounding, retold by five kinds of
+outlet, with the same operator's other news and a harbour story from a town of the story.
+The method's numbers were chosen on dev, dev2 and dev3. heldout/: an invented hospital
+cyberattack, two outlets and an unrelated article, used only to check them. labels.json in each says which paragraph carries which focus paragraph
 (paragraphs numbered from 1).
 """
 
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import re
+import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -51,6 +55,11 @@ def dev2():
 
 
 @pytest.fixture(scope="module")
+def dev3():
+    return scenario("dev3")
+
+
+@pytest.fixture(scope="module")
 def heldout():
     return scenario("heldout")
 
@@ -62,7 +71,7 @@ def _row(result: compare.Comparison, article: str, fp: int):
     return rows.iloc[0]
 
 
-@pytest.mark.parametrize("name", ["dev", "dev2", "heldout"])
+@pytest.mark.parametrize("name", ["dev", "dev2", "dev3", "heldout"])
 def test_labels_number_the_paragraphs_the_segmentation_gives(name):
     """Labels name paragraphs by number: a change of segmentation must not move them silently."""
     labels = _labels(name)
@@ -98,13 +107,21 @@ def _cases(name: str):
 # note must be brought up to date.
 DEV_KNOWN = {
     ("dev", "herald.txt", 1): "the retelling shares names (Esterby, Calder Reach) and one content word",
-    ("dev2", "wire.txt", 3): "'saying the operation was run from servers leased by a Lanxin unit': 0.23",
+    ("dev2", "wire.txt", 3): "'saying the operation was run from servers leased by a Lanxin unit': one content word",
     ("dev2", "business.txt", 5): "'denied wrongdoing and says it may sue': one content word besides the name",
     ("dev2", "tabloid.txt", 3): "'pointed the finger at Lanxin Precision': only names in common",
     ("dev2", "tabloid.txt", 5): "'insisted its kit was made by its own boffins': only a name in common",
     ("dev2", "chinese.txt", 2): "the accounts and the cloud calibration service, without the queries claim",
-    ("dev2", "opinion.txt", 1): "'drained its cloud software of millions of answers': 0.20",
+    ("dev2", "opinion.txt", 1): "'drained its cloud software of millions of answers': only names in common",
     ("dev2", "opinion.txt", 5): "'and Lanxin Precision denies them': one content word besides the name",
+    ("dev3", "wire.txt", 6): "'Marine accident investigators have begun an inquiry': read as the name Marine "
+                             "Accident Investigation Branch (its 'Investigation' shares a key with 'inquiry')",
+    ("dev3", "local.txt", 2): "'Eleven people were checked at Kelso Bay Infirmary': one content word beside the name",
+    ("dev3", "local.txt", 11): "'will try to float the vessel': 'float' is not 'refloat', only the name in common",
+    ("dev3", "trade.txt", 4): "'what owner Brannock Line describes as a GNSS navigation failure': one content word",
+    ("dev3", "broadcast.txt", 5): "'but a union claims crew cuts were a factor': 0.18; the clause before it "
+                                  "shares only the name Brannock Line",
+    ("dev3", "broadcast.txt", 6): "'marine accident investigators': read as the name Marine Accident Investigation Branch",
 }
 
 # Known misses on the held-out scenario (checked, never tuned on).
@@ -115,14 +132,14 @@ HELDOUT_KNOWN = {
 
 
 @pytest.mark.parametrize(("name", "article", "fp", "expected"),
-                         [(n, *c) for n in ("dev", "dev2", "heldout") for c in _cases(n)],
+                         [(n, *c) for n in ("dev", "dev2", "dev3", "heldout") for c in _cases(n)],
                          ids=lambda v: str(v) if not isinstance(v, set) else "")
 def test_each_focus_paragraph_is_matched_where_it_is_carried_and_nowhere_else(
-        dev, dev2, heldout, name, article, fp, expected, request):
+        dev, dev2, dev3, heldout, name, article, fp, expected, request):
     known = DEV_KNOWN | HELDOUT_KNOWN
     if (name, article, fp) in known:
         request.applymarker(pytest.mark.xfail(strict=True, reason=known[(name, article, fp)]))
-    result, _ = {"dev": dev, "dev2": dev2, "heldout": heldout}[name]
+    result, _ = {"dev": dev, "dev2": dev2, "dev3": dev3, "heldout": heldout}[name]
     row = _row(result, article, fp)
     if expected:
         assert row["matched"] and row["paragraph"] in expected, (row["similarity"], row["note"], row["evidence"])
@@ -130,8 +147,9 @@ def test_each_focus_paragraph_is_matched_where_it_is_carried_and_nowhere_else(
         assert not row["matched"] and pd.isna(row["paragraph"]), (row["similarity"], row["evidence"])
 
 
-def test_the_unrelated_articles_align_with_nothing(dev, dev2, heldout):
-    for (result, _), article in ((dev, "unrelated.txt"), (heldout, "unrelated.txt"), (dev2, "sameco.txt")):
+def test_the_unrelated_articles_align_with_nothing(dev, dev2, dev3, heldout):
+    for (result, _), article in ((dev, "unrelated.txt"), (heldout, "unrelated.txt"), (dev2, "sameco.txt"),
+                                 (dev3, "sameco.txt"), (dev3, "unrelated.txt")):
         rows = result.alignment[result.alignment["article"] == article]
         assert len(rows) and not rows["matched"].any()
 
@@ -177,6 +195,7 @@ def test_coverage_counts_outlets_and_flags_the_uncorroborated_paragraph(dev2):
 def _calibration():
     spec = importlib.util.spec_from_file_location("calibrate_alignment", ROOT / "tools" / "calibrate_alignment.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("calibrate_alignment", module)  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
@@ -187,18 +206,25 @@ def _figures(name: str) -> tuple[int, int, int]:
     return found, total, wrong
 
 
-def test_threshold_is_the_calibrated_one_and_the_method_note_quotes_the_figures():
+def test_threshold_and_story_are_the_calibrated_ones_and_the_method_note_quotes_the_figures():
+    """The tool runs every subset of every development scenario's outlets; the chosen setting
+    is stable there, and the note quotes the figures and the width of the best run."""
     tool = _calibration()
     loaded = {n: tool.load(FIXTURES / n) for n in tool.DEVELOPMENT}
-    chosen, table = tool.choose(loaded, align.AlignOptions())
-    assert align.THRESHOLD == chosen
+    choice = tool.choose(loaded, align.AlignOptions())
+    assert (align.THRESHOLD, align.STORY) == (choice.threshold, choice.story)
+    assert (choice.unstable_grid == 0).all()
     found = sum(_figures(n)[0] for n in tool.DEVELOPMENT)
     total = sum(_figures(n)[1] for n in tool.DEVELOPMENT)
     wrong = sum(_figures(n)[2] for n in tool.DEVELOPMENT)
-    assert (found, wrong) == next((f, w) for t, f, w in table if t == chosen)
-    note = compare.METHOD_NOTE
+    assert (found, wrong) == (choice.found, choice.wrong)
+    note = " ".join(compare.METHOD_NOTE.split())
     assert f"finds {found} of the {total} pairs with {wrong} wrong match" in note
-    assert f"**{align.THRESHOLD:.2f}**" in note and f"**{align.FIGURE_BONUS:.1f}**" in note
+    assert (f"thresholds {choice.threshold_run[0]:.2f} to {choice.threshold_run[-1]:.2f} and story levels "
+            f"{choice.story_run[0]:.2f} to {choice.story_run[-1]:.2f}") in note
+    assert f"({sum(len(tool.subsets(len(loaded[n][0]) - 1)) for n in tool.DEVELOPMENT)} subsets)" in note
+    assert f"**{align.THRESHOLD:.2f}**" in note and f"**{align.STORY:.2f}**" in note
+    assert f"**{align.FIGURE_BONUS:.1f}**" in note
     # the known misses and wrong matches listed above are exactly what the method gets wrong
     assert total - found + wrong == len(DEV_KNOWN)
 
@@ -207,6 +233,63 @@ def test_method_note_reports_the_heldout_result():
     found, total, wrong = _figures("heldout")
     assert re.search(rf"{found} of {total}\s+retellings were found and {wrong} pairs", compare.METHOD_NOTE)
     assert total - found + wrong == len(HELDOUT_KNOWN)
+
+
+def _subsets(n: int, every: bool) -> list[tuple[int, ...]]:
+    """Subsets of the other articles 1..n: all of them, or each alone and each left out."""
+    if every:
+        return [c for k in range(1, n) for c in itertools.combinations(range(1, n + 1), k)]
+    singles = [(i,) for i in range(1, n + 1)]
+    return singles + [tuple(j for j in range(1, n + 1) if j != i) for i in range(1, n + 1)]
+
+
+@pytest.mark.parametrize(("name", "every"), [("dev", True), ("dev2", False), ("dev3", False)])
+def test_what_an_outlet_carries_does_not_depend_on_the_other_outlets(name, every):
+    """Run on the focus and a subset of the outlets, every row of an outlet (match, paragraph,
+    similarity, note, evidence) is the row it has when all the outlets are compared."""
+    labels = _labels(name)
+    names = [labels["focus"], *labels["others"]]
+    docs = [align.paragraph_units(analysis.analyze((FIXTURES / name / f).read_text(encoding="utf-8"), f).document)
+            for f in names]
+    full = align.align(names, docs).set_index(["article", "focus_paragraph"])
+    assert full["matched"].any()
+    for sub in _subsets(len(names) - 1, every):
+        part = align.align([names[0], *(names[i] for i in sub)], [docs[0], *(docs[i] for i in sub)])
+        part = part.set_index(["article", "focus_paragraph"])
+        same = full.loc[part.index]
+        assert part["matched"].tolist() == same["matched"].tolist(), sub
+        assert part["paragraph"].astype("object").tolist() == same["paragraph"].astype("object").tolist(), sub
+        assert part["note"].tolist() == same["note"].tolist() and part["evidence"].tolist() == same["evidence"].tolist()
+        # the same to the last bit: nothing of the other outlets enters an outlet's sums
+        assert np.array_equal(part["similarity"].to_numpy(), same["similarity"].to_numpy(), equal_nan=True), sub
+
+
+def test_the_xfail_that_recorded_the_set_dependence_now_holds(dev):
+    """Herald 5 (the reservoir's history) is not a retelling of focus 1, with or without the
+    unrelated article: it shares the name "Calder Reach reservoir" and one word, "towns"."""
+    labels = _labels("dev")
+    for names in (["focus.txt", "herald.txt", "ledger.txt", "wire.txt"], ["focus.txt", "herald.txt"],
+                  ["focus.txt", *labels["others"]]):
+        docs = [align.paragraph_units(analysis.analyze((FIXTURES / "dev" / f).read_text(encoding="utf-8"), f).document)
+                for f in names]
+        rows = align.align(names, docs)
+        row = rows[(rows["article"] == "herald.txt") & (rows["focus_paragraph"] == 1)].iloc[0]
+        assert not row["matched"] and row["best_paragraph"] == 1  # its best piece is the true retelling
+        herald5 = rows[(rows["article"] == "herald.txt") & (rows["paragraph"] == 5)]
+        assert herald5.empty
+
+
+def test_an_article_that_retells_nothing_clearly_is_credited_with_nothing(dev3):
+    """The operator's other news says its routes carry passengers, as focus 7 says of the
+    lifeline routes: a resemblance above the threshold, withdrawn because nothing in that
+    article comes near the story level."""
+    result, _ = dev3
+    rows = result.alignment[result.alignment["article"] == "sameco.txt"]
+    withdrawn = rows[rows["note"].str.startswith("this article retells no focus paragraph")]
+    assert len(withdrawn) and (withdrawn["similarity"] >= align.THRESHOLD).all()
+    assert (withdrawn["similarity"] < align.STORY).all() and not rows["matched"].any()
+    assert f"at {align.STORY:.2f} or more" in withdrawn.iloc[0]["note"]
+    assert withdrawn.iloc[0]["evidence"]  # the evidence stays, so a reader can judge the call
 
 
 def test_an_identical_copy_aligns_paragraph_for_paragraph():
