@@ -25,3 +25,17 @@ def test_names_roles_and_dates_are_set_apart_from_the_words_of_the_claim():
     c = paragraph_pieces(paragraph("Ingrid Vos refused to pay the ransom demanded by the gang."))
     words, _ = shared(a, c, frozenset())
     assert words == ["pay", "ransom"]
+
+
+def test_a_word_that_completes_the_same_name_in_both_counts_with_the_names():
+    """"The Calder Reach reservoir was built in 1958" says nothing of what the flood report
+    claims about the Calder Reach reservoir: "reservoir" names the same thing as the name."""
+    focus = paragraph_pieces(paragraph("Engineers opened the spillway gates of the Calder Reach reservoir, "
+                                       "sending water through the lower part of the town."))
+    history = paragraph_pieces(paragraph("The Calder Reach reservoir was built in 1958 to supply the mill towns."))
+    words, names = shared(focus, history, frozenset())
+    assert words == ["towns"] and names == ["Calder", "Reach", "reservoir"]
+    # the same word not right after the name is a word of the claim
+    retold = paragraph_pieces(paragraph("The reservoir at Calder Reach overflowed after the gates were opened."))
+    words, names = shared(focus, retold, frozenset())
+    assert "reservoir" in words and "reservoir" not in names
