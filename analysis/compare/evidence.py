@@ -8,6 +8,7 @@ executive" or a date is not evidence of the same claim: ``tokens.ROLE_WORDS``,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -54,20 +55,25 @@ class Candidate:
 
 
 def _completing(pieces: Sequence[Piece], names: set[str]) -> set[tuple[str, str]]:
-    """(name, word) for each content word that directly follows a name in ``pieces``, as
-    "reservoir" follows "Calder Reach" in "the Calder Reach reservoir"."""
+    """(name, word) for each content word that completes a name inside a definite noun
+    phrase, "the Calder Reach reservoir": "the", capitalised words ending in the name, then
+    the word. ("Lanxin rejected the claim" has no "the" before the name: a subject and its
+    verb, not a name and its noun.)"""
     out = set()
     for pc in pieces:
         for before, word in zip(pc.words, pc.words[1:], strict=False):
-            if before in names and word not in names:
-                out.add((before, word))
+            if before in names and word not in names and before in pc.forms and word in pc.forms:
+                phrase = (rf"\b[Tt]he\s+(?:[A-Z][\w'’.-]*\s+)*{re.escape(pc.forms[before])}"
+                          rf"\s+{re.escape(pc.forms[word])}\b")
+                if re.search(phrase, pc.text):
+                    out.add((before, word))
     return out
 
 
 def shared(a: Sequence[Piece], b: Sequence[Piece], known: frozenset[str]) -> tuple[list[str], list[str]]:
     """Content words and names two groups of pieces share, as written in ``b``. A shared word
-    that completes the same shared name in both ("the Calder Reach reservoir") names the same
-    thing and counts with the names."""
+    that completes the same shared name in both ("the Calder Reach reservoir", ``_completing``)
+    names the same thing and counts with the names."""
     keys_a = {w for pc in a for w in pc.words}
     names_a = {w for pc in a for w in pc.name_keys(known)}
     forms = {k: v for pc in b for k, v in pc.forms.items()}

@@ -39,3 +39,11 @@ def test_a_word_that_completes_the_same_name_in_both_counts_with_the_names():
     retold = paragraph_pieces(paragraph("The reservoir at Calder Reach overflowed after the gates were opened."))
     words, names = shared(focus, retold, frozenset())
     assert "reservoir" in words and "reservoir" not in names
+
+
+def test_a_verb_after_its_subject_does_not_complete_the_name():
+    """"Lanxin rejected the accusation" / "Lanxin denied the accusation": the denial is the claim."""
+    a = paragraph_pieces(paragraph("The company said Lanxin rejected the accusation on Tuesday."))
+    b = paragraph_pieces(paragraph("In a filing, Lanxin denied the accusation."))
+    words, names = shared(a, b, frozenset())
+    assert names == ["Lanxin"] and words == ["accusation", "denied"]
