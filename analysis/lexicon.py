@@ -176,8 +176,8 @@ class Lexicon:
         the offsets of the original text."""
         if self.fold_ligatures and not text.isascii() and _LIGATURE.search(text):
             folded, where = unfold_ligatures(text)
-            for m in self.finditer(folded):
-                yield Match(where[m.start], where[m.end], m.entry, m.entries)
+            for found in self.finditer(folded):
+                yield Match(where[found.start], where[found.end], found.entry, found.entries)
             return
         index = self._first_words if tokens is not None else None
         if index is None:

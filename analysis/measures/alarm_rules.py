@@ -38,20 +38,29 @@ from analysis import lexicon as lx
 from analysis.lexicon import Match
 from analysis.measures.alarm_context import CLAUSE, SENTENCE_END, after_words, context
 from analysis.measures.alarm_senses import (
+    BLAST_VERBS,
+    CUTS,
     DEGREE_ADVERBS,
     DOWNWARD,
+    FREQUENCY,
     attack_in_words,
     attributed_fear,
+    blast_in_words,
     crisis_or_disaster,
+    frequency,
     literal_combat,
     magnitude,
+    measured_risk,
     reach,
+    threat_made,
 )
 from analysis.measures.lexical import Reading
 from analysis.text import Paragraph
 
 EVENT = frozenset({"crime", "violence", "intrusion", "harm", "hazard"})
 CONFLICT = frozenset({"war_metaphor", "escalation"})
+THREAT_REACHED = 1.0  # a threat word that names whom it reaches: the full weight of a fear cue
+EVENT_WEIGHT = 1.0  # an event word's weight in alarm_event
 
 
 # --- 1. distancing -----------------------------------------------------------------------
@@ -134,11 +143,12 @@ def part_of_name(par: Paragraph, start: int, end: int) -> bool:
 
 DEVICES = frozenset({"detector", "detectors", "detection", "squad", "squads", "disposal", "software", "sniffer",
                      "dogs", "proof", "proofing", "scanner", "scanners", "insurance", "drill", "drills", "shelter",
-                     "shelters", "suit", "suits", "siren", "sirens", "clock", "clocks", "system", "systems"})
+                     "shelters", "suit", "suits", "siren", "sirens", "clock", "clocks", "system", "systems", "jacket",
+                     "jackets"})
 DEVICE_LEMMAS = frozenset({"alarm", "bomb", "explosive", "explosives", "explosive device", "fire", "virus",
                            "attack", "riot", "hazard", "danger", "disaster", "emergency", "crime", "terrorism",
                            "fraud", "theft", "poison", "spy", "hack", "flood", "weapon", "gun", "missile",
-                           "shock", "death", "victim", "damage", "accident", "crash", "injury"})
+                           "shock", "death", "victim", "damage", "accident", "crash", "injury", "flak"})
 ALARM_DEVICES = frozenset({"fire", "burglar", "car", "smoke", "security", "house", "intruder"})
 
 
@@ -181,9 +191,18 @@ def read(par: Paragraph, m: Match, reading: Reading) -> Reading | None:
     if cat in CONFLICT:
         why = literal_combat(par, lemma, start, end)
         return Reading(reading.weight, "violence", why) if why else reading
+    if lemma in FREQUENCY:
+        counts, word = frequency(par, start, end)
+        if counts:
+            return Reading(reading.weight, cat, f"frequency hyperbole: how often a harm happens ('{word}')")
+        return Reading(0.0, cat, "a frequency stated with a figure: plain fact") if word else None
     if cat == "intensifier":
         if lemma in DOWNWARD:
             return Reading(0.0, cat, f"a fall in a harm ('{word}'): not alarm") if kind == "harm" else reading
+        if lemma in CUTS:
+            if kind == "gain":
+                return Reading(reading.weight, cat, f"a cut of a good ('{word}')")
+            return Reading(0.0, cat, "cuts nothing good here")
         if kind == "gain":
             return Reading(0.0, cat, f"magnifies a gain ('{word}'), not a harm")
         if kind == "neutral":
@@ -192,10 +211,19 @@ def read(par: Paragraph, m: Match, reading: Reading) -> Reading | None:
     if cat == "hazard":
         why = reach(par, lemma, start, end)
         return Reading(reading.weight, "threat_reach", why) if why else reading
+    if cat == "threat":
+        why = reach(par, lemma, start, end)
+        if why:
+            return Reading(THREAT_REACHED, "threat_reach", why)
+        why = measured_risk(par, lemma, start, end) or threat_made(par, lemma, start, end)
+        return Reading(EVENT_WEIGHT, "hazard", why) if why else reading
+    if cat == "violence" and lemma in BLAST_VERBS:
+        why = blast_in_words(par, start, end)
+        return Reading(reading.weight, "emotive", why) if why else reading
     if lemma in ("attack", "assault"):
         why = attack_in_words(par, lemma, start, end)
         return Reading(reading.weight, "war_metaphor", why) if why else reading
-    if lemma in ("crisis", "disaster"):
+    if lemma in ("crisis", "disaster", "scandal"):
         return crisis_or_disaster(par, lemma, start, end, reading)
     if cat == "fear_word":
         why = attributed_fear(par, start, end)

@@ -28,7 +28,8 @@ WAR_LEMMAS = frozenset({"war", "warfare", "battle", "battlefield", "battleground
                         "enemies", "front line", "frontline", "truce", "ceasefire", "firing line", "surrender",
                         "counter-attack", "counterattack", "counteroffensive", "counter-offensive", "guerrilla",
                         "insurgency", "mercenar*", "bombard", "bombardment", "conquer", "conquest", "escalat*",
-                        "retaliat*", "reprisal", "standoff", "stand-off", "showdown", "erupt", "erupted", "skirmish"})
+                        "retaliat*", "reprisal", "standoff", "stand-off", "showdown", "erupt", "erupted", "skirmish",
+                        "crossfire", "war zone", "warzone", "minefield", "beachhead", "barrage of", "flak"})
 
 
 def literal_combat(par: Paragraph, lemma: str, start: int, end: int) -> str:
@@ -74,8 +75,26 @@ def attack_in_words(par: Paragraph, lemma: str, start: int, end: int) -> str:
     return ""
 
 
+BLAST_VERBS = frozenset({"blasts", "blasted", "blasting"})
+
+
+def blast_in_words(par: Paragraph, start: int, end: int) -> str:
+    """Criticism told as a blast ("the minister blasted the plan", "blasts Pelosi over ...",
+    "blasted them for ..."; not "blasts them with shotguns"): headline hyperbole for "criticised" (guideline 7.7), not an
+    explosion."""
+    if par.text[start:end].lower() not in BLAST_VERBS:
+        return ""
+    after = after_words(par, end, 3, SENTENCE_END)
+    nxt = par.tokens_after(end, 1)
+    if any(w in IDEAS for w in after) or "for" in after[1:3] or ("over" in after[1:3] and not context(par).combat):
+        return "criticism told as a blast: loaded"
+    if nxt and after and par.text[nxt[0][0]].isupper() and not context(par).title_case:
+        return "criticism told as a blast: loaded"
+    return ""
+
+
 # --- 6. magnitude words ----------------------------------------------------------------
-GAINS = frozenset("""funding fund funds round rounds valuation valuations investment investments investor
+GAINS = frozenset("""jobs services pensions welfare aid staff staffing benefits funding fund funds round rounds valuation valuations investment investments investor
 investors profit profits revenue revenues sales earnings growth demand success successes popularity
 audience audiences crowd crowds fans following deal deals raise windfall bonus bonuses returns dividend
 dividends shares stock stocks rally boom gains gain turnout support interest donations fundraising ipo surplus
@@ -90,13 +109,17 @@ sea levels levels""".split())
 DOWNWARD = frozenset({"plummet", "plunge", "nosedive", "sharp fall"})
 DEGREE_ADVERBS = frozenset({"absolutely", "totally", "completely", "utterly", "entirely", "deeply", "gravely",
                             "severely", "seriously", "truly", "incredibly", "extremely", "terribly", "horribly",
-                            "hugely", "constantly", "non-stop", "every single day", "day after day"})
+                            "hugely", "tremendously", "immensely", "profoundly", "exceedingly", "drastically",
+                            "astonishingly", "unbelievably", "devastatingly", "woefully", "grossly", "hopelessly",
+                            "insanely", "horrendously", "dreadfully"})
+CUTS = frozenset({"slash"})  # a cut that hurts when what is cut is a good ("budgets slashed")
 HARM_AT = -1.0  # VADER valence at or below which a word names something bad
 GAIN_AT = 2.0  # and at or above which a good (success 2.7); milder words (ready 1.5) decide nothing
 HARM_CATEGORIES = frozenset({"crime", "violence", "intrusion", "harm", "hazard", "emotive", "hyperbole",
                              "catastrophe", "threat_reach", "fear_word", "war_metaphor", "escalation"})
 VERBS = frozenset({"soar", "skyrocket", "surge", "spiral", "balloon", "rocketed", "rocketing", "ballooned",
-                   "ballooning", "plummet", "plunge", "nosedive"})
+                   "ballooning", "plummet", "plunge", "nosedive", "mushroomed", "mushrooming", "snowballed",
+                   "snowballing", "slash"})
 
 
 @functools.cache
@@ -147,21 +170,46 @@ def magnitude(par: Paragraph, lemma: str, start: int, end: int) -> tuple[str, st
 
 # --- 7. crisis, disaster ---------------------------------------------------------------
 FUTURE = frozenset("""could would will might may likely unlikely risk risks looming waiting recipe threatens
-threaten potential possible risking fear fears warn warned warns warning predict predicted forecast if""".split())
+threaten potential possible risking fear fears warn warned warns warning predict predicted forecast if towards
+toward heading headed brink verge avert avoid prevent spell spells""".split())
 
 
 def crisis_or_disaster(par: Paragraph, lemma: str, start: int, end: int, reading: Reading) -> Reading | None:
+    """"a crisis", "a (national) scandal": the writer's label (loaded); "the crisis", "the
+    expenses scandal": the name of what is reported (event); a disaster predicted or evoked is
+    fear, the one that happened event; "midlife crisis" no match."""
     before = [t[2] for t in par.tokens_before(start, 2)]
-    if lemma == "crisis":
-        if before and before[-1] == "midlife":
+    if lemma in ("crisis", "scandal"):
+        if lemma == "crisis" and before and before[-1] == "midlife":
             return None  # a personal phase, not a crisis of anything
-        if before and before[-1] in ("a", "an"):
-            return Reading(reading.weight, "hyperbole", "the writer calls it a crisis")
-        return reading
+        if before and before[-1] in ("a", "an"):  # "a spying scandal", "a food crisis" name a kind: event
+            return Reading(reading.weight, "hyperbole", f"the writer calls it a {lemma}")
+        return reading if lemma == "crisis" else Reading(reading.weight, "harm", "names the scandal reported")
     words = sentence_words(par, start)
     if (before and before[-1] in ("a", "an")) or words & FUTURE:
         return Reading(reading.weight, "catastrophe", "a disaster predicted or evoked")
     return reading
+
+
+# --- frequency hyperbole (guideline 9.3) ------------------------------------------------
+FREQUENCY = frozenset({"every day", "round the clock", "around the clock", "time and again", "time after time",
+                       "again and again", "over and over again", "incessant", "incessantly", "perpetual",
+                       "perpetually", "constantly", "non-stop", "every single day", "day after day"})
+NUMBERS = frozenset("""one two three four five six seven eight nine ten dozen dozens hundred hundreds thousand
+thousands million millions billion billions half""".split())
+
+
+def frequency(par: Paragraph, start: int, end: int) -> tuple[bool, str]:
+    """Whether a word of frequency exaggerates how often a harm happens: a harm in its clause
+    (``polarity``) and no figure there ("people die every day" counts; "the trains run every
+    day" and "3,000 die every day" do not). Returns (counts, the harm or the figure)."""
+    after, before = clause_tokens(par, start, end, 6)
+    words = before + after
+    figure = next((w for w in words if w[:1].isdigit() or w in NUMBERS), "")
+    if figure:
+        return False, figure
+    harm = next((w for w in words if polarity(w) == "harm"), "")
+    return bool(harm), harm
 
 
 # --- 8. a threat with its reach, 9. fear attributed ---------------------------------------
@@ -172,7 +220,8 @@ future""".split())
 SCOPE = frozenset({"every", "whole", "entire", "all"})  # "every patient", "the whole planet"
 HAZARD_LEMMAS = frozenset({"threat", "threaten", "threatened", "danger", "dangerous", "dangerously", "risk",
                            "risky", "at risk", "hazard", "hazardous", "vulnerable", "vulnerability",
-                           "vulnerabilities", "harm", "harmful", "unsafe", "endangered"})
+                           "vulnerabilities", "harm", "harmful", "unsafe", "endangered", "endanger", "peril",
+                           "perilous", "jeopardy", "jeopardise", "jeopardize", "imperil"})
 
 
 def reach(par: Paragraph, lemma: str, start: int, end: int) -> str:
@@ -195,6 +244,62 @@ def reach(par: Paragraph, lemma: str, start: int, end: int) -> str:
     return ""
 
 
+MEASURING = frozenset("""raise raises raised raising increase increases increased increasing reduce reduces
+reduced reducing lower lowers lowered lowering cut cuts halve halves halved double doubles doubled triple
+tripled higher highest greater greatest low high elevated relative absolute lifetime average""".split())
+RISK_TERMS = frozenset("""factor factors assessment assessments management manager managers profile profiles
+appetite averse aversion taking taker takers model models premium premiums register rating ratings""".split())
+
+
+def measured_risk(par: Paragraph, lemma: str, start: int, end: int) -> str:
+    """A risk stated as a measure ("raises the risk of heart disease", "a higher risk", "a 20%
+    risk") or the term of a trade ("risk assessment", "risk-taking"): a documented hazard stated
+    plainly (guideline 7.7, 9.6), the event's vocabulary, not an appeal."""
+    if lemma not in ("risk", "at risk"):
+        return ""
+    _, before = clause_tokens(par, start, end, 3)
+    after = after_words(par, end, 1)
+    text = par.text
+    if any(w in MEASURING or w[:1].isdigit() for w in before) or "%" in text[max(0, start - 12) : start]:
+        return "a risk stated as a measure: the event's vocabulary, not an appeal"
+    if (after and after[0] in RISK_TERMS) or text.startswith("-", end):
+        return "a term of risk management: the event's vocabulary, not an appeal"
+    return ""
+
+
+PERSONS = frozenset("he she they we i who you someone anyone".split())
+OBJECTS = frozenset("him her them me us".split())
+ACTS = frozenset("""action legal lawsuit lawsuits suit strike strikes walkout sanctions tariffs boycott veto
+legislation resignation reprisals retaliation""".split())  # what someone threatens to do
+
+
+def threat_made(par: Paragraph, lemma: str, start: int, end: int) -> str:
+    """A threat that someone made ("he threatened to resign", "MPs threatening to revolt",
+    "threatened legal action", "threatening him", "threats against the judge"): what the story
+    reports, not a hazard pressed on the reader."""
+    if lemma not in ("threat", "threaten"):
+        return ""
+    made = "a threat someone made: the event's vocabulary"
+    after = after_words(par, end, 2)
+    nxt = par.tokens_after(end, 1)
+    if after[:1] == ["against"] or (after and (after[0] in OBJECTS or after[0] in ACTS)):
+        return made
+    if nxt and after and not context(par).title_case and par.text[nxt[0][0]].isupper() and (
+            lemma == "threaten" or after[0] == "to"):
+        return made  # "threatening Jesse Jackson's life", "threats to Mr Jackson"
+    if after[:1] != ["to"]:
+        return ""
+    _, before = clause_tokens(par, start, end, 4)
+    text = par.text
+    for w, t in zip(before, reversed(par.tokens_before(start, len(before))), strict=True):
+        if w in PERSONS or w in PEOPLE or (text[t[0]].isupper() and not context(par).title_case
+                                            and par.sentence_at(t[0]).start != t[0]):
+            return made
+        if w in ("which", "that", "and", "but"):
+            break
+    return ""
+
+
 EXPERIENCER_FORMS = frozenset({"fear", "fears", "feared", "fearing", "alarmed", "frightened", "terrified",
                                "scared", "horrified", "panicked", "petrified", "fearful", "outraged"})
 PEOPLE = frozenset("""people residents parents owners officials experts scientists users workers families
@@ -206,11 +311,16 @@ _BE = frozenset({"is", "are", "was", "were", "been", "be", "feel", "felt", "feel
                  "got", "seem", "seemed", "looked"})
 
 
+IN_STATE = frozenset({"terror", "panic", "fear", "horror", "dread", "alarm"})  # "fled in terror"
+
+
 def attributed_fear(par: Paragraph, start: int, end: int) -> str:
     form = par.text[start:end].lower()
+    prev = [t[2] for t in par.tokens_before(start, 2)]
+    if form in IN_STATE and prev and prev[-1] == "in":
+        return "fear described in people of the story, not an appeal to the reader"
     if form not in EXPERIENCER_FORMS:
         return ""
-    prev = [t[2] for t in par.tokens_before(start, 2)]
     nxt = after_words(par, end, 1)
     if nxt and nxt[0] in PEOPLE:
         return "fear described in people of the story, not an appeal to the reader"
