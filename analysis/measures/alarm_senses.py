@@ -29,7 +29,8 @@ WAR_LEMMAS = frozenset({"war", "warfare", "battle", "battlefield", "battleground
                         "counter-attack", "counterattack", "counteroffensive", "counter-offensive", "guerrilla",
                         "insurgency", "mercenar*", "bombard", "bombardment", "conquer", "conquest", "escalat*",
                         "retaliat*", "reprisal", "standoff", "stand-off", "showdown", "erupt", "erupted", "skirmish",
-                        "crossfire", "war zone", "warzone", "minefield", "beachhead", "barrage of", "flak"})
+                        "crossfire", "war zone", "warzone", "minefield", "beachhead", "barrage of", "flak",
+                        "under attack"})
 
 
 def literal_combat(par: Paragraph, lemma: str, start: int, end: int) -> str:
@@ -247,23 +248,31 @@ def reach(par: Paragraph, lemma: str, start: int, end: int) -> str:
 MEASURING = frozenset("""raise raises raised raising increase increases increased increasing reduce reduces
 reduced reducing lower lowers lowered lowering cut cuts halve halves halved double doubles doubled triple
 tripled higher highest greater greatest low high elevated relative absolute lifetime average""".split())
-RISK_TERMS = frozenset("""factor factors assessment assessments management manager managers profile profiles
-appetite averse aversion taking taker takers model models premium premiums register rating ratings""".split())
+TRADE_TERMS = {  # the nouns that make a hazard word a term of a trade: risk management, security
+    "risk": frozenset("""factor factors assessment assessments management manager managers profile profiles
+appetite averse aversion taking taker takers model models premium premiums register rating ratings""".split()),
+    "threat": frozenset("""vector vectors actor actors intelligence model models modelling modeling assessment
+assessments level levels landscape hunting detection""".split()),
+}
 
 
 def measured_risk(par: Paragraph, lemma: str, start: int, end: int) -> str:
     """A risk stated as a measure ("raises the risk of heart disease", "a higher risk", "a 20%
-    risk") or the term of a trade ("risk assessment", "risk-taking"): a documented hazard stated
-    plainly (guideline 7.7, 9.6), the event's vocabulary, not an appeal."""
-    if lemma not in ("risk", "at risk"):
+    risk") or a hazard word as the term of a trade ("risk assessment", "risk-taking", "threat
+    vectors", "threat actors"): a documented hazard stated plainly (guideline 7.7, 9.6), the
+    event's vocabulary, not an appeal."""
+    key = "risk" if lemma in ("risk", "at risk") else lemma
+    if key not in TRADE_TERMS:
         return ""
-    _, before = clause_tokens(par, start, end, 3)
     after = after_words(par, end, 1)
     text = par.text
+    if (after and after[0] in TRADE_TERMS[key]) or (key == "risk" and text.startswith("-", end)):
+        return f"a term of {'risk management' if key == 'risk' else 'security'}: the event's vocabulary, not an appeal"
+    if key != "risk":
+        return ""
+    _, before = clause_tokens(par, start, end, 3)
     if any(w in MEASURING or w[:1].isdigit() for w in before) or "%" in text[max(0, start - 12) : start]:
         return "a risk stated as a measure: the event's vocabulary, not an appeal"
-    if (after and after[0] in RISK_TERMS) or text.startswith("-", end):
-        return "a term of risk management: the event's vocabulary, not an appeal"
     return ""
 
 

@@ -182,6 +182,7 @@ def test_columns_are_declared_and_the_event_subscale_stays_out():
     ("The deal is in jeopardy.", [("in jeopardy", "threat", 0.5)]),
     ("a 20% risk of flooding", [("risk", "hazard", 1.0), ("flooding", "harm", 1.0)]),
     ("The bank hired a new risk manager.", [("risk", "hazard", 1.0)]),
+    ("The agency tracks threat actors online.", [("threat", "hazard", 1.0)]),
     ("He threatened to resign over the plan.", [("threatened", "hazard", 1.0)]),
     ("The union threatened strike action.", [("threatened", "hazard", 1.0)]),
     ("Threats against the judge were reported.", [("Threats", "hazard", 1.0)]),
