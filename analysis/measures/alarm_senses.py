@@ -284,24 +284,23 @@ legislation resignation reprisals retaliation""".split())  # what someone threat
 
 def threat_made(par: Paragraph, lemma: str, start: int, end: int) -> str:
     """A threat that someone made ("he threatened to resign", "MPs threatening to revolt",
-    "threatened legal action", "threatening him", "threats against the judge"): what the story
-    reports, not a hazard pressed on the reader."""
+    "Democrats threaten Barr with contempt", "threatened legal action", "threats against the
+    judge"): what the story reports, not a hazard pressed on the reader. A person makes it when
+    the threat is against someone, threatens an act or a person ("him", "strike action"), or
+    has a person for its subject (a pronoun, people, a name); "climate change threatens
+    California" is a hazard."""
     if lemma not in ("threat", "threaten"):
         return ""
     made = "a threat someone made: the event's vocabulary"
     after = after_words(par, end, 2)
-    nxt = par.tokens_after(end, 1)
     if after[:1] == ["against"] or (after and (after[0] in OBJECTS or after[0] in ACTS)):
         return made
-    if nxt and after and not context(par).title_case and par.text[nxt[0][0]].isupper() and (
-            lemma == "threaten" or after[0] == "to"):
-        return made  # "threatening Jesse Jackson's life", "threats to Mr Jackson"
-    if after[:1] != ["to"]:
+    if lemma == "threat" and after[:1] != ["to"]:
         return ""
     _, before = clause_tokens(par, start, end, 4)
-    text = par.text
+    text, title = par.text, context(par).title_case
     for w, t in zip(before, reversed(par.tokens_before(start, len(before))), strict=True):
-        if w in PERSONS or w in PEOPLE or (text[t[0]].isupper() and not context(par).title_case
+        if w in PERSONS or w in PEOPLE or (text[t[0]].isupper() and not title
                                             and par.sentence_at(t[0]).start != t[0]):
             return made
         if w in ("which", "that", "and", "but"):

@@ -187,6 +187,8 @@ def test_columns_are_declared_and_the_event_subscale_stays_out():
     ("The union threatened strike action.", [("threatened", "hazard", 1.0)]),
     ("Threats against the judge were reported.", [("Threats", "hazard", 1.0)]),
     ("Rising seas threaten to swallow the town.", [("threaten", "threat", 0.5)]),
+    ("As climate change threatens California, officials seek new insurance.", [("threatens", "threat", 0.5)]),
+    ("House Democrats threaten the minister with contempt.", [("threaten", "hazard", 1.0)]),
     # a warning of a harm, and the headline's "warns"; the reporting verb alone is no cue (7.7)
     ("Scientists warn of a looming water shortage.",
      [("warn of", "threat", 0.5), ("looming", "urgency", 0.5), ("shortage", "harm", 1.0)]),
