@@ -3,9 +3,14 @@
 A lexicon is one CSV in ``data/lexicons/`` (``term,category,weight,note``; lowercase,
 sorted, unique; multi-word entries allowed; a trailing ``*`` matches any word ending, as in
 LIWC dictionaries; a trailing ``+`` matches the lemma and its regular inflections,
-``analysis.inflection``: "alarm+" finds alarms, alarmed, alarming, alarmingly) and an entry in ``data/lexicons/manifest.json`` giving its version,
-source, licence, citation, date and SHA-256. Loading checks the checksum, so an edited
-lexicon whose manifest was not bumped fails loudly instead of producing unversioned scores.
+``analysis.inflection``: "alarm+" finds alarms, alarmed, alarming, alarmingly; `` ... ``
+between two words of a fixed phrase lets up to four words stand between them, within a
+clause: "window ... narrowing" finds "the window to fix it is narrowing") and an entry in
+``data/lexicons/manifest.json`` giving its version, source, licence, citation, date and
+SHA-256. Loading checks the checksum, so an edited lexicon whose manifest was not bumped
+fails loudly instead of producing unversioned scores. A manifest entry may ask for
+``"fold_ligatures": true``: typographic ligatures in the text (U+FB00-FB06: "ﬁght") are then
+read as their letters for matching, and the offsets still slice the original text.
 """
 
 from __future__ import annotations
@@ -66,6 +71,7 @@ class Lexicon:
     source: str = ""
     licence: str = ""
     citation: str = ""
+    fold_ligatures: bool = False  # read "ﬁ" as "fi" when matching (offsets stay the text's)
 
     @functools.cached_property
     def _exact(self) -> dict[str, Entry]:
@@ -111,7 +117,7 @@ class Lexicon:
         The terms are folded into a character trie so the regex engine follows one path
         per position instead of trying every term in turn (several times faster than a
         flat alternation on a 200-term lexicon)."""
-        body = _trie_regex(_trie(self._surfaces))
+        body = _trie_regex(_trie(_gap_marked(self._surfaces)))
         return re.compile(rf"(?<![\w'’-]){body}(?![\w'’]|-\w)", re.IGNORECASE)
 
     @functools.cached_property
@@ -122,7 +128,7 @@ class Lexicon:
         a term whose first letter differs with one comparison instead of a case-folded
         one, which makes the scan a third cheaper. Only for terms that start with an ASCII
         letter or digit (every shipped lexicon); otherwise ``pattern`` itself."""
-        trie = _trie(self._surfaces)
+        trie = _trie(_gap_marked(self._surfaces))
         if not trie or not all(ch in _ASCII_ALNUM for ch in trie):
             return self.pattern
         branches = [re.escape(form) + (f"(?i:{rest})" if (rest := _trie_regex(child)) else "")
@@ -146,17 +152,33 @@ class Lexicon:
         key = canonical(matched)
         if key in self._exact_all:
             return self._exact_all[key]
+        for phrase, entries in self._gapped:
+            if phrase.fullmatch(key):
+                return entries
         for prefix, entries in self._prefixes:
             if key.startswith(prefix):
                 return entries
         return ()
+
+    @functools.cached_property
+    def _gapped(self) -> list[tuple[re.Pattern[str], tuple[Entry, ...]]]:
+        """Each form of a term with a gap (`` ... ``), as an expression over a canonical match."""
+        return [(re.compile(_GAP_WORDS.join(map(re.escape, form.split(GAP)))), entries)
+                for form, entries in self._exact_all.items() if GAP in form]
 
     def finditer(self, text: str, tokens: Sequence[tuple[int, int, str]] | None = None) -> Iterator[Match]:
         """Every match of a term in ``text``, left to right, without overlaps, the longest term
         winning. ``tokens``: the word tokens of ``text`` (``analysis.text.tokens(text)``, a
         paragraph's ``tokens``), when the caller has them: the terms are then tried only where
         a word starts that can begin one of them (see :meth:`_first_words`), with the same
-        matches as scanning the whole text."""
+        matches as scanning the whole text. With ``fold_ligatures``, a text holding a
+        ligature is scanned with its letters written out, and each match is given back with
+        the offsets of the original text."""
+        if self.fold_ligatures and not text.isascii() and _LIGATURE.search(text):
+            folded, where = unfold_ligatures(text)
+            for found in self.finditer(folded):
+                yield Match(where[found.start], where[found.end], found.entry, found.entries)
+            return
         index = self._first_words if tokens is not None else None
         if index is None:
             for m in self._scanner.finditer(text):
@@ -260,7 +282,33 @@ def case_forms(ch: str) -> list[str]:
 _END = ""
 _WILDCARD = "*"
 INFLECTED = "+"
-_ATOMS = {" ": r"\s+", "'": "['’]", "-": "[-‐‑–]", _WILDCARD: r"[\w'’-]*"}
+GAP = " ... "  # in a term: up to four words may stand here ("window ... narrowing")
+_GAP_MARK = "\uffff"  # GAP in the trie: sorts after every letter, so a term written out is tried first
+_GAP_WORDS = r"(?: [\w'’-]+){0,4}? "  # GAP over a canonical match (single spaces)
+_ATOMS = {" ": r"\s+", "'": "['’]", "-": "[-‐‑–]", _WILDCARD: r"[\w'’-]*",
+          _GAP_MARK: r"(?:\s+[\w'’-]+){0,4}?\s+"}  # words only: a gap never crosses a comma or a stop
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
+_LIGATURE_LETTERS = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                     "\ufb05": "st", "\ufb06": "st"}
+
+
+def unfold_ligatures(text: str) -> tuple[str, list[int]]:
+    """``text`` with its ligatures written out as letters ("ﬁght" -> "fight"), and for every
+    offset of that text (its end included) the offset of the original text it comes from: a
+    ligature's letters all map to the ligature, so a match that starts or ends at a word's
+    edge maps back to the same word's edge."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        letters = _LIGATURE_LETTERS.get(ch, ch)
+        out.append(letters)
+        where.extend([i] * len(letters))
+    where.append(len(text))
+    return "".join(out), where
+
+
+def _gap_marked(surfaces: Iterable[str]) -> list[str]:
+    return [s.replace(GAP, _GAP_MARK) for s in surfaces]
 
 
 def _trie(terms: Iterable[str]) -> dict[str, Any]:
@@ -313,6 +361,7 @@ def load(name: str) -> Lexicon:
         source=info.get("source", ""),
         licence=info.get("licence", ""),
         citation=info.get("citation", ""),
+        fold_ligatures=bool(info.get("fold_ligatures", False)),
     )
 
 

@@ -84,9 +84,11 @@ class Context:
 
     @property
     def title_case(self) -> bool:
-        """Written in title case (a headline): capitals do not mark names."""
+        """Written in title case or capitals (a headline): capitals do not mark names. Read on
+        the words of more than three letters that begin with a letter ("10th", "2019" are no
+        evidence either way)."""
         if self._title_case is None:
-            words = [t for t in self.par.tokens if len(t[2]) > 3]
+            words = [t for t in self.par.tokens if len(t[2]) > 3 and t[2][0].isalpha()]
             capitals = sum(self.par.text[t[0]].isupper() for t in words)
             self._title_case = bool(words) and capitals >= TITLE_CASE_SHARE * len(words)
         return self._title_case

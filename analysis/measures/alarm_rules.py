@@ -11,23 +11,37 @@ reading that counts, with its reason for the evidence; ``read`` applies them in 
 4. **Literal combat** (to event): a war or escalation word in a paragraph that reports armed
    combat (troops, shelling, killed ...) or that names a war ("the Vietnam war", "civil war").
 5. **Attack in words** (to conflict): "attacked the plan", "attacked him for ...", attacks from
-   critics or commentators: criticism told as a war image.
+   critics or commentators: criticism told as a war image. A **blast in words** ("blasted the
+   plan", "blasts Pelosi over ...") is headline hyperbole for criticism (to loaded); an
+   explosion stays event.
 6. **Magnitude words** (``intensifier``) count only when what they magnify is a harm: the
    head they modify or the subject they rise or fall with, read nearest word first in its
    clause. A gain or a good ("a massive funding round", "valuation skyrocketing", "huge
    success") counts 0, and so does a neutral head ("an enormous patch of asphalt"); a fall in
-   a harm ("crime plummeted") is good news, 0. A word is a harm when VADER's lexicon rates it
-   -1 or lower (Hutto & Gilbert 2014), when the alarm lexicon lists it, or when it names a
-   cost that hurts when it rises (bills, prices, rents ...). Degree adverbs (totally,
-   completely ...) are matches only before a harm.
-7. **Crisis and disaster**: "a crisis" is the writer's label (loaded), "the crisis" names the
-   situation reported (event); a disaster that is predicted or evoked (could, likely, risk,
-   "a disaster") is fear, the one that happened is event. "Midlife crisis" is no match.
-8. **A threat with its reach** (to fear): a hazard word (threat, danger, risk, vulnerable ...)
-   that names who it reaches, society or the reader ("a threat to democracy", "puts every
-   patient at risk", "the whole planet"), is a fear appeal; stated plainly it stays event.
+   a harm ("crime plummeted") is good news, 0; a cut ("slashed") counts only when what is cut
+   is a good ("budgets slashed", not "prices slashed"). A word is a harm when VADER's lexicon
+   rates it -1 or lower (Hutto & Gilbert 2014), when the alarm lexicon lists it, or when it
+   names a cost that hurts when it rises (bills, prices, rents ...). Degree adverbs and
+   boosters (totally, utterly, tremendously ...) are matches only before a harm.
+7. **Crisis, disaster, scandal**: "a crisis", "a scandal" is the writer's label (loaded), "the
+   crisis", "the expenses scandal" names what is reported (event); a disaster that is predicted
+   or evoked (could, likely, risk, heading towards, "a disaster") is fear, the one that
+   happened is event. "Midlife crisis" is no match.
+8. **Threats** (``alarm_threat``): a hazard word (threat, danger, peril, risk, at risk, in
+   jeopardy, "warns", warnings "of" a harm) that names who it reaches, society or the reader
+   ("a threat to democracy", "puts every patient at risk", "the whole planet"), is a fear
+   appeal at the full weight (``threat_reach``, 1); one that names no one is a weak fear cue
+   (``threat``, 0.5). A risk stated as a measure ("raises the risk of", "a 20% risk"), a
+   hazard word as the term of a trade ("risk assessment", "threat actors") and a threat that
+   someone made ("he threatened to resign", "threats against the judge") are the event's
+   vocabulary (``hazard``), as are the plainer hazard words (harmful, unsafe, vulnerable)
+   stated without a reach (guideline 7.7, 9.6).
 9. **Fear attributed** (weight 0): "they fear", "owners also fear", "residents were
-   alarmed": fear described in people of the story, not an appeal to the reader.
+   alarmed", "fled in terror": fear described in people of the story, not an appeal to the
+   reader (guideline 9.7).
+10. **Frequency hyperbole** (guideline 9.3): every day, constantly, time and again, round the
+   clock ... count (weakly) when the clause holds a harm and no figure ("pupils are bullied
+   every day"); "the trains run every day" is no match, "3,000 die every day" a plain fact (0).
 """
 
 from __future__ import annotations
@@ -38,20 +52,26 @@ from analysis import lexicon as lx
 from analysis.lexicon import Match
 from analysis.measures.alarm_context import CLAUSE, SENTENCE_END, after_words, context
 from analysis.measures.alarm_senses import (
+    BLAST_VERBS,
+    CUTS,
     DEGREE_ADVERBS,
     DOWNWARD,
+    FREQUENCY,
     attack_in_words,
-    attributed_fear,
+    blast_in_words,
     crisis_or_disaster,
+    frequency,
     literal_combat,
     magnitude,
-    reach,
 )
+from analysis.measures.alarm_threat import attributed_fear, measured_risk, reach, threat_made
 from analysis.measures.lexical import Reading
 from analysis.text import Paragraph
 
 EVENT = frozenset({"crime", "violence", "intrusion", "harm", "hazard"})
 CONFLICT = frozenset({"war_metaphor", "escalation"})
+THREAT_REACHED = 1.0  # a threat word that names whom it reaches: the full weight of a fear cue
+EVENT_WEIGHT = 1.0  # an event word's weight in alarm_event
 
 
 # --- 1. distancing -----------------------------------------------------------------------
@@ -134,11 +154,12 @@ def part_of_name(par: Paragraph, start: int, end: int) -> bool:
 
 DEVICES = frozenset({"detector", "detectors", "detection", "squad", "squads", "disposal", "software", "sniffer",
                      "dogs", "proof", "proofing", "scanner", "scanners", "insurance", "drill", "drills", "shelter",
-                     "shelters", "suit", "suits", "siren", "sirens", "clock", "clocks", "system", "systems"})
+                     "shelters", "suit", "suits", "siren", "sirens", "clock", "clocks", "system", "systems", "jacket",
+                     "jackets"})
 DEVICE_LEMMAS = frozenset({"alarm", "bomb", "explosive", "explosives", "explosive device", "fire", "virus",
                            "attack", "riot", "hazard", "danger", "disaster", "emergency", "crime", "terrorism",
                            "fraud", "theft", "poison", "spy", "hack", "flood", "weapon", "gun", "missile",
-                           "shock", "death", "victim", "damage", "accident", "crash", "injury"})
+                           "shock", "death", "victim", "damage", "accident", "crash", "injury", "flak"})
 ALARM_DEVICES = frozenset({"fire", "burglar", "car", "smoke", "security", "house", "intruder"})
 
 
@@ -181,9 +202,18 @@ def read(par: Paragraph, m: Match, reading: Reading) -> Reading | None:
     if cat in CONFLICT:
         why = literal_combat(par, lemma, start, end)
         return Reading(reading.weight, "violence", why) if why else reading
+    if lemma in FREQUENCY:  # rule 10
+        counts, word = frequency(par, start, end)
+        if counts:
+            return Reading(reading.weight, cat, f"frequency hyperbole: how often a harm happens ('{word}')")
+        return Reading(0.0, cat, "a frequency stated with a figure: plain fact") if word else None
     if cat == "intensifier":
         if lemma in DOWNWARD:
             return Reading(0.0, cat, f"a fall in a harm ('{word}'): not alarm") if kind == "harm" else reading
+        if lemma in CUTS:
+            if kind == "gain":
+                return Reading(reading.weight, cat, f"a cut of a good ('{word}')")
+            return Reading(0.0, cat, "cuts nothing good here")
         if kind == "gain":
             return Reading(0.0, cat, f"magnifies a gain ('{word}'), not a harm")
         if kind == "neutral":
@@ -192,10 +222,19 @@ def read(par: Paragraph, m: Match, reading: Reading) -> Reading | None:
     if cat == "hazard":
         why = reach(par, lemma, start, end)
         return Reading(reading.weight, "threat_reach", why) if why else reading
+    if cat == "threat":
+        why = reach(par, lemma, start, end)
+        if why:
+            return Reading(THREAT_REACHED, "threat_reach", why)
+        why = measured_risk(par, lemma, start, end) or threat_made(par, lemma, start, end)
+        return Reading(EVENT_WEIGHT, "hazard", why) if why else reading
+    if cat == "violence" and lemma in BLAST_VERBS:
+        why = blast_in_words(par, start, end)
+        return Reading(reading.weight, "emotive", why) if why else reading
     if lemma in ("attack", "assault"):
         why = attack_in_words(par, lemma, start, end)
         return Reading(reading.weight, "war_metaphor", why) if why else reading
-    if lemma in ("crisis", "disaster"):
+    if lemma in ("crisis", "disaster", "scandal"):
         return crisis_or_disaster(par, lemma, start, end, reading)
     if cat == "fear_word":
         why = attributed_fear(par, start, end)

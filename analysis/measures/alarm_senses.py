@@ -1,6 +1,7 @@
-"""The alarm rules that read a match's sense from its context (rules 4 to 9 of
-``alarm_rules``): literal combat, an attack in words, magnitude words and what they magnify,
-crisis and disaster, a threat with its reach, fear described in people of the story."""
+"""The alarm rules that read a match's sense from its context (rules 4 to 7 and 10 of
+``alarm_rules``): literal combat, an attack (or a blast) in words, magnitude words and what
+they magnify, crisis, disaster and scandal, frequency hyperbole. The threat and fear rules
+(8, 9) are in ``alarm_threat``."""
 
 from __future__ import annotations
 
@@ -28,7 +29,9 @@ WAR_LEMMAS = frozenset({"war", "warfare", "battle", "battlefield", "battleground
                         "enemies", "front line", "frontline", "truce", "ceasefire", "firing line", "surrender",
                         "counter-attack", "counterattack", "counteroffensive", "counter-offensive", "guerrilla",
                         "insurgency", "mercenar*", "bombard", "bombardment", "conquer", "conquest", "escalat*",
-                        "retaliat*", "reprisal", "standoff", "stand-off", "showdown", "erupt", "erupted", "skirmish"})
+                        "retaliat*", "reprisal", "standoff", "stand-off", "showdown", "erupt", "erupted", "skirmish",
+                        "crossfire", "war zone", "warzone", "minefield", "beachhead", "barrage of", "flak",
+                        "under attack"})
 
 
 def literal_combat(par: Paragraph, lemma: str, start: int, end: int) -> str:
@@ -74,9 +77,27 @@ def attack_in_words(par: Paragraph, lemma: str, start: int, end: int) -> str:
     return ""
 
 
+BLAST_VERBS = frozenset({"blasts", "blasted", "blasting"})
+
+
+def blast_in_words(par: Paragraph, start: int, end: int) -> str:
+    """Criticism told as a blast ("the minister blasted the plan", "blasts Pelosi over ...",
+    "blasted them for ..."; not "blasts them with shotguns"): headline hyperbole for "criticised" (guideline 7.7), not an
+    explosion."""
+    if par.text[start:end].lower() not in BLAST_VERBS:
+        return ""
+    after = after_words(par, end, 3, SENTENCE_END)
+    nxt = par.tokens_after(end, 1)
+    if any(w in IDEAS for w in after) or "for" in after[1:3] or ("over" in after[1:3] and not context(par).combat):
+        return "criticism told as a blast: loaded"
+    if nxt and after and par.text[nxt[0][0]].isupper() and not context(par).title_case:
+        return "criticism told as a blast: loaded"
+    return ""
+
+
 # --- 6. magnitude words ----------------------------------------------------------------
-GAINS = frozenset("""funding fund funds round rounds valuation valuations investment investments investor
-investors profit profits revenue revenues sales earnings growth demand success successes popularity
+GAINS = frozenset("""jobs services pensions welfare aid staff staffing benefits funding fund funds round rounds
+valuation valuations investment investments investor investors profit profits revenue revenues sales earnings growth demand success successes popularity
 audience audiences crowd crowds fans following deal deals raise windfall bonus bonuses returns dividend
 dividends shares stock stocks rally boom gains gain turnout support interest donations fundraising ipo surplus
 savings improvement improvements progress recovery breakthrough opportunity opportunities potential boost
@@ -90,13 +111,17 @@ sea levels levels""".split())
 DOWNWARD = frozenset({"plummet", "plunge", "nosedive", "sharp fall"})
 DEGREE_ADVERBS = frozenset({"absolutely", "totally", "completely", "utterly", "entirely", "deeply", "gravely",
                             "severely", "seriously", "truly", "incredibly", "extremely", "terribly", "horribly",
-                            "hugely", "constantly", "non-stop", "every single day", "day after day"})
+                            "hugely", "tremendously", "immensely", "profoundly", "exceedingly", "drastically",
+                            "astonishingly", "unbelievably", "devastatingly", "woefully", "grossly", "hopelessly",
+                            "insanely", "horrendously", "dreadfully"})
+CUTS = frozenset({"slash"})  # a cut that hurts when what is cut is a good ("budgets slashed")
 HARM_AT = -1.0  # VADER valence at or below which a word names something bad
 GAIN_AT = 2.0  # and at or above which a good (success 2.7); milder words (ready 1.5) decide nothing
 HARM_CATEGORIES = frozenset({"crime", "violence", "intrusion", "harm", "hazard", "emotive", "hyperbole",
                              "catastrophe", "threat_reach", "fear_word", "war_metaphor", "escalation"})
 VERBS = frozenset({"soar", "skyrocket", "surge", "spiral", "balloon", "rocketed", "rocketing", "ballooned",
-                   "ballooning", "plummet", "plunge", "nosedive"})
+                   "ballooning", "plummet", "plunge", "nosedive", "mushroomed", "mushrooming", "snowballed",
+                   "snowballing", "slash"})
 
 
 @functools.cache
@@ -147,75 +172,43 @@ def magnitude(par: Paragraph, lemma: str, start: int, end: int) -> tuple[str, st
 
 # --- 7. crisis, disaster ---------------------------------------------------------------
 FUTURE = frozenset("""could would will might may likely unlikely risk risks looming waiting recipe threatens
-threaten potential possible risking fear fears warn warned warns warning predict predicted forecast if""".split())
+threaten potential possible risking fear fears warn warned warns warning predict predicted forecast if towards
+toward heading headed brink verge avert avoid prevent spell spells""".split())
 
 
 def crisis_or_disaster(par: Paragraph, lemma: str, start: int, end: int, reading: Reading) -> Reading | None:
+    """"a crisis", "a (national) scandal": the writer's label (loaded); "the crisis", "the
+    expenses scandal": the name of what is reported (event); a disaster predicted or evoked is
+    fear, the one that happened event; "midlife crisis" no match."""
     before = [t[2] for t in par.tokens_before(start, 2)]
-    if lemma == "crisis":
-        if before and before[-1] == "midlife":
+    if lemma in ("crisis", "scandal"):
+        if lemma == "crisis" and before and before[-1] == "midlife":
             return None  # a personal phase, not a crisis of anything
-        if before and before[-1] in ("a", "an"):
-            return Reading(reading.weight, "hyperbole", "the writer calls it a crisis")
-        return reading
+        if before and before[-1] in ("a", "an"):  # "a spying scandal", "a food crisis" name a kind: event
+            return Reading(reading.weight, "hyperbole", f"the writer calls it a {lemma}")
+        return reading if lemma == "crisis" else Reading(reading.weight, "harm", "names the scandal reported")
     words = sentence_words(par, start)
     if (before and before[-1] in ("a", "an")) or words & FUTURE:
         return Reading(reading.weight, "catastrophe", "a disaster predicted or evoked")
     return reading
 
 
-# --- 8. a threat with its reach, 9. fear attributed ---------------------------------------
-REACH = frozenset("""society public democracy everyone anyone everybody anybody humanity mankind world planet
-civilisation civilization nation country countries security children families millions billions lives humans
-people economy economies everything all us our your you households household generation generations
-future""".split())
-SCOPE = frozenset({"every", "whole", "entire", "all"})  # "every patient", "the whole planet"
-HAZARD_LEMMAS = frozenset({"threat", "threaten", "threatened", "danger", "dangerous", "dangerously", "risk",
-                           "risky", "at risk", "hazard", "hazardous", "vulnerable", "vulnerability",
-                           "vulnerabilities", "harm", "harmful", "unsafe", "endangered"})
+# --- frequency hyperbole (guideline 9.3) ------------------------------------------------
+FREQUENCY = frozenset({"every day", "round the clock", "around the clock", "time and again", "time after time",
+                       "again and again", "over and over again", "incessant", "incessantly", "perpetual",
+                       "perpetually", "constantly", "non-stop", "every single day", "day after day"})
+NUMBERS = frozenset("""one two three four five six seven eight nine ten dozen dozens hundred hundreds thousand
+thousands million millions billion billions half""".split())
 
 
-def reach(par: Paragraph, lemma: str, start: int, end: int) -> str:
-    """Who a hazard reaches, named after it ("a threat to democracy", "a danger for every child")
-    or before it in its clause ("puts every patient at risk", "millions of people are at risk")."""
-    if lemma not in HAZARD_LEMMAS:
-        return ""
-    after = after_words(par, end, 6, SENTENCE_END)
-    for i, w in enumerate(after):
-        if w in SCOPE and i + 1 < len(after):
-            return f"a threat with its reach ('{w} {after[i + 1]}'): a fear appeal"
-        if w in REACH and (i == 0 or after[i - 1] in ("to", "for", "the", "our", "your", "national", "public", "of")):
-            return f"a threat with its reach ('{w}'): a fear appeal"
-    _, before = clause_tokens(par, start, end, 7)
-    for i, w in enumerate(before):  # nearest first
-        if w in SCOPE and i > 0:
-            return f"a threat with its reach ('{w} {before[i - 1]}'): a fear appeal"
-        if w in ("millions", "billions", "everyone", "everybody", "anyone", "humanity", "society"):
-            return f"a threat with its reach ('{w}'): a fear appeal"
-    return ""
-
-
-EXPERIENCER_FORMS = frozenset({"fear", "fears", "feared", "fearing", "alarmed", "frightened", "terrified",
-                               "scared", "horrified", "panicked", "petrified", "fearful", "outraged"})
-PEOPLE = frozenset("""people residents parents owners officials experts scientists users workers families
-voters investors locals critics doctors police staff farmers others observers onlookers witnesses passengers
-customers shoppers viewers fans children pupils students patients neighbours villagers citizens
-americans britons""".split())
-SUBJECTS = PEOPLE | frozenset("i we they he she you who also still now many some most often increasingly".split())
-_BE = frozenset({"is", "are", "was", "were", "been", "be", "feel", "felt", "feels", "became", "become", "get",
-                 "got", "seem", "seemed", "looked"})
-
-
-def attributed_fear(par: Paragraph, start: int, end: int) -> str:
-    form = par.text[start:end].lower()
-    if form not in EXPERIENCER_FORMS:
-        return ""
-    prev = [t[2] for t in par.tokens_before(start, 2)]
-    nxt = after_words(par, end, 1)
-    if nxt and nxt[0] in PEOPLE:
-        return "fear described in people of the story, not an appeal to the reader"
-    if prev and (prev[-1] in SUBJECTS or prev[-1] in _BE or (len(prev) > 1 and prev[-2] in _BE)):
-        if form in ("fears",) and nxt and nxt[0] in ("of", "over", "about", "for"):
-            return ""  # "fears of a pandemic": the fear is the story's claim
-        return "fear described in people of the story, not an appeal to the reader"
-    return ""
+def frequency(par: Paragraph, start: int, end: int) -> tuple[bool, str]:
+    """Whether a word of frequency exaggerates how often a harm happens: a harm in its clause
+    (``polarity``) and no figure there ("people die every day" counts; "the trains run every
+    day" and "3,000 die every day" do not). Returns (counts, the harm or the figure)."""
+    after, before = clause_tokens(par, start, end, 6)
+    words = before + after
+    figure = next((w for w in words if w[:1].isdigit() or w in NUMBERS), "")
+    if figure:
+        return False, figure
+    harm = next((w for w in words if polarity(w) == "harm"), "")
+    return bool(harm), harm

@@ -4,6 +4,7 @@ import pytest
 
 from analysis import lexicon as lx
 from analysis.measures import alarm, hedging
+from analysis.text import tokens
 
 
 @pytest.mark.parametrize("name", sorted(lx.manifest()))
@@ -73,3 +74,38 @@ def test_longest_entry_wins_at_a_position():
     lex = make(("war", "a", 1), ("cold war", "b", 2))
     [m] = list(lex.finditer("a new cold war"))
     assert m.entry.term == "cold war"
+
+
+def test_a_gap_lets_words_stand_inside_a_fixed_phrase_within_its_clause():
+    lex = make(("window ... narrow+", "a", 2), ("window is narrowing", "b", 2), ("window", "c", 1))
+    text = ("The window to fix it is narrowing. The window is narrowing. The window narrows. "
+            "The window, he said, is narrowing. The window to act on the flaw is narrowing.")
+    found = [(text[m.start : m.end], m.entry.term) for m in lex.finditer(text)]
+    assert found == [
+        ("window to fix it is narrowing", "window ... narrow+"),  # four words inside
+        ("window is narrowing", "window is narrowing"),  # the term written out wins
+        ("window narrows", "window ... narrow+"),  # none inside, inflected
+        ("window", "window"),  # a comma ends the clause: no phrase across it
+        ("window", "window"),  # five words inside: too far apart
+    ]
+    assert [(m.start, m.end) for m in lex.finditer(text, tokens(text))] == [
+        (m.start, m.end) for m in lex.finditer(text)]
+    assert lex.lookup("Window To Fix It Is Narrowing").term == "window ... narrow+"
+
+
+@pytest.mark.parametrize("fold", [True, False])
+def test_ligatures_are_read_as_letters_when_the_lexicon_asks(fold):
+    lex = lx.Lexicon("t", "0", (lx.Entry("fight+", "a", 1.0), lx.Entry("fire", "b", 1.0),
+                                lx.Entry("war", "c", 1.0)), fold_ligatures=fold)
+    text = "The ﬁght over the ﬁre went on, ﬁghting a war of ﬂags."
+    found = [(text[m.start : m.end], m.entry.term) for m in lex.finditer(text, tokens(text))]
+    if fold:  # offsets slice the original text, ligature and all
+        assert found == [("ﬁght", "fight+"), ("ﬁre", "fire"), ("ﬁghting", "fight+"), ("war", "war")]
+    else:
+        assert found == [("war", "war")]
+    assert lx.unfold_ligatures("aﬃx ﬁ") == ("affix fi", [0, 1, 1, 1, 2, 3, 4, 4, 5])
+
+
+def test_the_alarm_lexicon_folds_ligatures_and_the_others_do_not():
+    assert lx.load("alarm").fold_ligatures
+    assert not lx.load("hedges").fold_ligatures

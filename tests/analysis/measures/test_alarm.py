@@ -39,7 +39,7 @@ def notes(text):
     ("The two chipmakers are locked in an arms race, each pouring billions into new plants.",
      [("arms race", "war_metaphor", 2.0)]),
     # negation, as before
-    ("There is no threat of panic, police said.", [("threat", "hazard", 0.0), ("panic", "fear_word", 0.0)]),
+    ("There is no threat of panic, police said.", [("threat", "threat", 0.0), ("panic", "fear_word", 0.0)]),
     ("It is hardly a crisis for the company.", [("crisis", "hyperbole", 0.5)]),
     ("This is not a minor breach.", [("breach", "intrusion", 1.0)]),
     ("Not surprisingly, the dispute escalated.", [("escalated", "escalation", 1.0)]),
@@ -170,3 +170,88 @@ def test_columns_are_declared_and_the_event_subscale_stays_out():
     assert alarm.MEASURE.subscale_of("crime").name == "alarm_event"
     assert alarm.MEASURE.subscale_of("war_metaphor").name == "alarm_conflict"
     assert all(math.isnan(alarm.MEASURE.score(paragraph("")).values[n]) for n in names)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 2.1: the words of a fear appeal count weakly when they name no one they reach, fully when
+    # they name the reader or society; a measured risk and a threat someone made are the event
+    ("The new virus is a threat, officials say.", [("virus", "harm", 1.0), ("threat", "threat", 0.5)]),
+    ("The virus is a threat to every family in the country.",
+     [("virus", "harm", 1.0), ("threat", "threat_reach", 1.0)]),
+    ("The project is at risk.", [("at risk", "threat", 0.5)]),
+    ("The deal is in jeopardy.", [("in jeopardy", "threat", 0.5)]),
+    ("a 20% risk of flooding", [("risk", "hazard", 1.0), ("flooding", "harm", 1.0)]),
+    ("The bank hired a new risk manager.", [("risk", "hazard", 1.0)]),
+    ("The agency tracks threat actors online.", [("threat", "hazard", 1.0)]),
+    ("He threatened to resign over the plan.", [("threatened", "hazard", 1.0)]),
+    ("The union threatened strike action.", [("threatened", "hazard", 1.0)]),
+    ("Threats against the judge were reported.", [("Threats", "hazard", 1.0)]),
+    ("Rising seas threaten to swallow the town.", [("threaten", "threat", 0.5)]),
+    ("As climate change threatens California, officials seek new insurance.", [("threatens", "threat", 0.5)]),
+    ("House Democrats threaten the minister with contempt.", [("threaten", "hazard", 1.0)]),
+    # a warning of a harm, and the headline's "warns"; the reporting verb alone is no cue (7.7)
+    ("Scientists warn of a looming water shortage.",
+     [("warn of", "threat", 0.5), ("looming", "urgency", 0.5), ("shortage", "harm", 1.0)]),
+    ("Watchdog warns banks over cyber flaws", [("warns", "threat", 0.5)]),
+    ("The minister warned that the figures were early.", []),
+    # fear described in people of the story (guideline 9.7), fear told to the reader
+    ("Residents fled in terror.", [("terror", "fear_word", 0.0)]),
+    ("Terror gripped the town.", [("Terror", "fear_word", 1.0)]),
+    ("dangers lurk in the kitchen", [("dangers", "threat", 0.5), ("lurk", "fear_word", 1.0)]),
+])
+def test_fear_appeal_vocabulary(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text, expected, why", [
+    # inner words in a fixed phrase (guideline 6: "window to fix it is narrowing")
+    ("Experts say the window to fix it is narrowing.", [("window to fix it is narrowing", "urgency", 2.0)], None),
+    ("Time is fast running out for the talks.", [("Time is fast running out", "urgency", 2.0)], None),
+    ("They are tearing the country apart.", [("tearing the country apart", "emotive", 1.0)], None),
+    # a ligature in the text is read as its letters; the evidence keeps the text's own characters
+    ("The ﬁght against fraud goes on.", [("ﬁght", "war_metaphor", 1.0), ("fraud", "crime", 1.0)], None),
+    # frequency hyperbole (guideline 9.3): a harm in the clause and no figure
+    ("Pupils are bullied every day at the school.", [("every day", "hyperbole", 0.5)], ("every day", "frequency hyperbole")),
+    ("The trains run every day.", [], None),
+    ("About 3,000 people die every day of malaria.",
+     [("die", "harm", 1.0), ("every day", "hyperbole", 0.0)], ("every day", "with a figure")),
+    # criticism told as a blast is loaded; an explosion is the event
+    ("The minister blasted the plan as reckless.", [("blasted", "emotive", 1.0), ("reckless", "emotive", 1.0)],
+     ("blasted", "criticism told as a blast")),
+    ("Two blasts killed five people.", [("blasts", "violence", 1.0), ("killed", "violence", 1.0)], None),
+    # a cut hurts when what is cut is a good
+    ("The council slashed budgets for libraries.", [("slashed", "intensifier", 1.0)], ("slashed", "a cut of a good")),
+    ("The shop slashed prices before Christmas.", [("slashed", "intensifier", 0.0)], ("slashed", "cuts nothing good")),
+    # "a scandal" is the writer's label, "the expenses scandal" the name of what is reported
+    ("It is a scandal that pensioners go cold.", [("scandal", "hyperbole", 1.0)], ("scandal", "calls it a scandal")),
+    ("The expenses scandal cost him his seat.", [("scandal", "harm", 1.0)], ("scandal", "names the scandal")),
+    # boosters, hyperbolic verbs, doom, war images, loaded evaluatives
+    ("It was an utterly devastating blow.", [("utterly", "intensifier", 0.5), ("devastating", "emotive", 1.0)], None),
+    ("Costs have mushroomed and the debt is snowballing.",
+     [("mushroomed", "intensifier", 1.0), ("snowballing", "intensifier", 1.0)], None),
+    ("The scheme is a calamity for the region.", [("calamity", "catastrophe", 2.0)], None),
+    ("He was caught in the crossfire of a row between ministers.", [("crossfire", "war_metaphor", 1.0)], None),
+    ("Troops were caught in the crossfire.", [("crossfire", "violence", 1.0)], ("crossfire", "literal")),
+    ("The party faces a storm of criticism.", [("storm of", "hyperbole", 1.0)], None),
+    ("The report was a horror show.", [("horror show", "emotive", 1.0)], None),
+])
+def test_alarm_2_1_readings(text, expected, why):
+    assert spans(text) == expected
+    if why is not None:
+        term, reason = why
+        assert reason in notes(text)[term]
+
+
+@pytest.mark.parametrize("headline", [
+    "Threat to democracy as experts warn of chaos",
+    "3rd Mexican journalist murdered in 1 week, 10th in 2019",
+    "Energy bills are skyrocketing as the window to act is narrowing",
+])
+def test_headline_casing_changes_no_reading(headline):
+    """A headline in Title Case or in capitals gets the evidence its sentence case gets: matching
+    ignores case, and capitals in a headline mark no names (numbers are no evidence of case)."""
+    base = [(c, w) for _, c, w in spans(headline)]
+    assert base  # each has cues
+    titled = " ".join(w[:1].upper() + w[1:] for w in headline.split(" "))
+    for variant in (titled, headline.upper()):
+        assert [(c, w) for _, c, w in spans(variant)] == base, variant
