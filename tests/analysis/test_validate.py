@@ -31,13 +31,7 @@ OPTIONAL = {"part", "absent", "subscale", "documents", "folds"}  # keys some row
 # failure, strictly, so it turns red the day the figure passes and the entry must go. (The
 # Wikipedia floor of issue 8 left this list with hedge lexicon 2.0.0: it became the weasel
 # sub-scale's, measured and met.)
-KNOWN_BELOW_FLOOR: dict[tuple[str, str, str], str] = {
-    ("alarm", "alarm_news_heldout", "span_precision"): (
-        "alarm 2.1 on the held-out half, scored once: 0.528 (n = 36) under alarm 2.0's floor 0.60, kept, not "
-        "lowered: 2.1 counts threat words that name no one they reach as a weak fear cue, which the set's "
-        "guideline (9.6) leaves unmarked (on the development half that alone cost 0.812 -> 0.754); the lead "
-        "decides (data/lexicons/CHANGELOG.md, alarm 2.1.0)"),
-}
+KNOWN_BELOW_FLOOR: dict[tuple[str, str, str], str] = {}
 
 
 @pytest.fixture(scope="module")
