@@ -11,11 +11,12 @@ table. Pick another article in the sidebar (paste or upload).
 import streamlit as st
 
 from analysis.pipeline import Analysis
-from ui import cache, exports, home, page
+from ui import cache, exports, page
+from ui import home as home_view
 from views.escape import md
 
 
-def main() -> None:
+def home() -> None:
     article = page.setup("Home")
     with page.guard("the home page"):
         st.title("Narrative Lens")
@@ -26,10 +27,10 @@ def main() -> None:
             st.warning("This text has no paragraph to score: every line looks like a title or heading "
                        "(a short line without final punctuation). Paste or upload running text.")
             st.stop()
-        home.headline_figures(result)
-        shown = home.picker(result)
-        home.shape(result, article.title, shown)
-        home.paragraphs(result, shown)
+        home_view.headline_figures(result)
+        shown = home_view.picker(result)
+        home_view.shape(result, article.title, shown)
+        home_view.paragraphs(result, shown)
         take_away(result, shown)
 
 
@@ -45,4 +46,4 @@ def take_away(result: Analysis, shown: list[str]) -> None:
                    "evidence alone).")
 
 
-page.navigate(main)
+page.navigate(home)
