@@ -130,24 +130,31 @@ def categories(s: saved.Saved, texts: dictionaries.Texts) -> None:
             wild[c] += t.term.endswith("*")
     found = {c.category: c for c in dictionaries.consistency(d, texts)}
     rows = [{"category": c, "column": d.column(c), "terms": n, "with a wildcard": wild[c],
-             "alpha": found[c].alpha, "KR-20": found[c].kr20, "entries seen (k)": found[c].items,
+             "alpha": _two(found[c].alpha), "KR-20": _two(found[c].kr20), "entries seen (k)": found[c].items,
              "note": found[c].note or ""} for c, n in d.term_counts().items()]
     cc = st.column_config
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", column_config={
-        "alpha": cc.NumberColumn("Cronbach's alpha", format="%.2f",
-                                 help="Words as items, each entry's rate per 100 words in each text"),
-        "KR-20": cc.NumberColumn("KR-20", format="%.2f", help="Kuder-Richardson 20 on whether each entry occurs"),
+        "alpha": cc.TextColumn("Cronbach's alpha", alignment="right",
+                               help="Words as items, each entry's rate per 100 words in each text; n/a where it "
+                                    "cannot be computed (the note says why)"),
+        "KR-20": cc.TextColumn("KR-20", alignment="right",
+                               help="Kuder-Richardson 20 on whether each entry occurs in each text"),
         "entries seen (k)": cc.NumberColumn("entries seen (k)", format="%d",
                                             help="Entries of the category that occur in at least one text: the items")})
     n = len(texts.texts)
     st.caption(f"Internal consistency, as LIWC's manual reports it, on {n:,} text(s): {md(texts.where)}. "
-               "Blank where it cannot be computed (the note says why).")
+               "n/a where it cannot be computed (the note says why).")
     if n < 2:
         st.warning("Too few texts: alpha and KR-20 need at least two. Add articles to a workspace on the "
                    "Coverage page and choose it above.", icon=":material/info:")
     elif n < dictionaries.FEW_TEXTS:
         st.info(f"Only {n} texts: with so few, alpha and KR-20 move a lot with each text added or removed; "
                 "read them as a first indication.", icon=":material/info:")
+
+
+def _two(value: float) -> str:
+    """A consistency figure as every view prints a score: two decimals, "n/a" for NaN."""
+    return "n/a" if math.isnan(value) else f"{round(value, 2) + 0.0:.2f}"  # + 0.0: no "-0.00"
 
 
 def texts_picker(store: Store, owner: str, focus: Article) -> dictionaries.Texts:
