@@ -39,9 +39,9 @@ def subscale_lines(result: Analysis, name: str) -> tuple[str, str]:
 
     inside = [item(s.name, s.label) for s in m.subscales if s.composite and s.name in row]
     apart = [item(s.name, s.label) for s in m.subscales if not s.composite and s.name in row]
-    label = result.column_info(name).label
+    label = result.column_info(name).label.lower()
     made = f"Made of: {' · '.join(inside)}" if inside else ""
-    aside = f"Counted apart, **not in {md(label)}**: {' · '.join(apart)}" if apart else ""
+    aside = f"**Not in the {md(label)} figure**: {' · '.join(apart)}" if apart else ""
     return made, aside
 
 
@@ -52,7 +52,7 @@ def headline_figures(result: Analysis) -> None:
     cols = [result.column_info(n) for n in HEADLINE]
     below = [c.low is None and float(summary[c.name]) < 0 for c in cols]
     subs = [subscale_lines(result, n) for n in HEADLINE]
-    height = 235 + 90 * any(below) + 95 * any(made or aside for made, aside in subs)
+    height = 235 + 90 * any(below) + 110 * any(made or aside for made, aside in subs)
     for cell, col, under, (made, aside) in zip(st.columns(len(HEADLINE), gap="medium"), cols, below, subs,
                                                 strict=True):
         value = float(summary[col.name])

@@ -250,8 +250,8 @@ def test_home_shows_the_sub_scales_under_their_cards_with_the_summarys_values(da
     made = next(c for c in captions if c.startswith("Made of: epistemic"))
     for sub in ("hedging_epistemic", "hedging_attribution", "hedging_weasel"):
         assert f"**{md(f'{summary[sub]:.2f}')}**" in made
-    apart = [c for c in captions if c.startswith("Counted apart")]
-    assert [c.split("**not in ")[1].split("**")[0] for c in apart] == ["Hedging", "Alarm"]
+    apart = [c for c in captions if c.startswith("**Not in the")]
+    assert [c.split("**")[1] for c in apart] == ["Not in the hedging figure", "Not in the alarm figure"]
     assert "event vocabulary" in apart[1] and md(f"{summary['alarm_event']:.2f}") in apart[1]
     options = at.multiselect[0].options
     assert "Alarm: event vocabulary (not in Alarm)" in options and "Hedging: epistemic" in options
