@@ -76,8 +76,9 @@ def validation_section(measure: Measure, doc: dict[str, Any] | None) -> None:
         st.caption("Published references: " + "; ".join(sorted(sources)))
 
 
-def _figures(rows: list[dict[str, Any]]) -> str:
-    """A sub-scale's measured figures, set by set, each with its part and n."""
+def _figures(rows: list[dict[str, Any]], yardstick: str = "") -> str:
+    """A sub-scale's measured figures, set by set, each with its part and n (the set named
+    unless it is ``yardstick``, which has a column of its own)."""
     by_set: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for r in rows:
         if isinstance(r.get("value"), int | float) and r.get("n"):
@@ -87,7 +88,8 @@ def _figures(rows: list[dict[str, Any]]) -> str:
         figures = ", ".join(f"{METRIC_NAMES.get(str(r['metric']), str(r['metric']).replace('_', ' '))} "
                             f"{_figure(r['value'], 2)}" for r in items)
         n = max(int(r["n"]) for r in items)
-        out.append(f"{figures} (n = {n:,}; {part or 'part not recorded'}: {stored.dataset_label(dataset)})")
+        where = "" if dataset == yardstick else f"; {stored.dataset_label(dataset)}"
+        out.append(f"{part or 'part not recorded'}: {figures} (n = {n:,}{where})")
     return " · ".join(out)
 
 
@@ -100,11 +102,11 @@ def subscale_frame(measure: Measure, doc: dict[str, Any] | None) -> pd.DataFrame
     rows = []
     for sub in measure.subscales:
         judged = [r for r in mine if r.get("subscale") == sub.name]
-        parts = [_figures(judged)] if _figures(judged) else []
-        on_yardstick = [r for r in judged if r.get("dataset") == sub.yardstick and _figures([r])]
-        if sub.yardstick and not on_yardstick:
+        figures = _figures(judged, sub.yardstick)
+        parts = [figures] if figures else []
+        if sub.yardstick and not any(r.get("dataset") == sub.yardstick and _figures([r]) for r in judged):
             whole_rows = [r for r in mine if r.get("dataset") == sub.yardstick and _figures([r])]
-            parts.append(f"no figure yet for this sub-scale on {stored.dataset_label(sub.yardstick)}"
+            parts.append("no figure yet on the set that judges it"
                          + (f" ({measure.name} as a whole has figures there: see the table above)" if whole_rows else ""))
         rows.append({"sub-scale": sub.label, "column": sub.name, "meaning": sub.description,
                      f"in {whole}": "yes" if sub.composite else "no: counted apart",
