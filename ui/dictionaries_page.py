@@ -56,7 +56,7 @@ def add(store: Store, owner: str, name: str, data: bytes, negation: bool, exclud
     warned = "".join(f"  \n{md(w)}" for w in d.warnings)
     return d.name, (f"Saved **{md(d.name)}** ({md(d.format)}): {len(d.terms):,} terms, {d.wildcards():,} with a wildcard, in "
             f"{len(d.categories)} categories: {md(cats)}. Its categories are now columns on every page, named "
-            f"`{md(d.name)}.<category>`.{warned}")
+            f"`{d.name}.<category>`.{warned}")  # a file stem: letters, digits, - and _, never a backtick
 
 
 def upload(store: Store, owner: str) -> None:
@@ -257,10 +257,10 @@ def options(store: Store, owner: str, s: saved.Saved) -> None:
 
 
 def remove(store: Store, owner: str, s: saved.Saved) -> None:
-    with st.popover(f"Remove {s.name}", icon=":material/delete:"):
+    with st.popover(f"Remove {md(s.name)}", icon=":material/delete:"):  # labels are Markdown
         st.markdown(f"Its {len(s.dictionary.categories)} columns leave every page and export. The file itself is "
                     "not kept: to use it again, upload it again.")
-        if st.button(f"Remove {s.name} for good", type="primary", key=f"dictionary_remove_{s.id}"):
+        if st.button(f"Remove {md(s.name)} for good", type="primary", key=f"dictionary_remove_{s.id}"):
             try:
                 _writable(store)
                 saved.remove(store, owner, s.id)
