@@ -53,13 +53,18 @@ def provenance(inputs: Sequence[Analysis] | Sequence[Mapping[str, Any]], *,
                tables: Sequence[str] = (), when: datetime | None = None) -> dict[str, Any]:
     """Where a table came from: each input's file name and SHA-256, the versions, the date.
 
-    ``inputs`` are analysed articles or their ``meta`` mappings (``article``, ``sha256``)."""
+    ``inputs`` are analysed articles or their ``meta`` mappings (``article``, ``sha256``). The
+    versions are those the inputs were scored with (their ``meta["versions"]``: a researcher's
+    dictionary named by its hash, a subset of measures only those), else this installation's."""
     metas = [i.meta if isinstance(i, Analysis) else i for i in inputs]
+    used: dict[str, Any] = {}
+    for m in metas:
+        used.update(m.get("versions") or {})
     return {
         "tool": TOOL,
         "inputs": [{"file": str(m.get("article", "")), "sha256": str(m.get("sha256", ""))} for m in metas],
         "tables": list(tables),
-        "versions": versions(),
+        "versions": used or versions(),
         "exported_at": (when or datetime.now(UTC)).isoformat(timespec="seconds"),
     }
 

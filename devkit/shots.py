@@ -7,7 +7,8 @@ Debian's Chromium through Playwright and writes one PNG per view: every page on 
 article; the Compare page with three other reports uploaded (each tab); the Coverage page
 with a text, a Word file without a title property and a PDF imported; the Corpus page after
 scoring that workspace from the page; a chart with the pointer on it (plotly's toolbar shown);
-and the HTML report of a comparison. Streamlit scrolls inside its own container, so the
+the HTML report of a comparison; and a researcher's dictionary (tests/fixtures/dictionaries)
+uploaded on the Dictionaries page, then Home, Read and Methods with it, and its report. Streamlit scrolls inside its own container, so the
 window is grown to the page's height before each shot. Nothing is fetched from outside.
 """
 
@@ -22,7 +23,8 @@ from devkit import browser as bk
 from devkit import fixtures as fx
 
 DEV = bk.ROOT / "tests" / "fixtures" / "compare" / "dev"
-PAGES = ("", "Read", "Who_speaks", "Compare", "Coverage", "Corpus", "Methods")
+PAGES = ("", "Read", "Who_speaks", "Compare", "Coverage", "Corpus", "Dictionaries", "Methods")
+DICTIONARY = bk.ROOT / "tests" / "fixtures" / "dictionaries" / "newsframes.dic"
 HEIGHT = """() => { const b = document.querySelector('[data-testid="stMainBlockContainer"]');
   return b ? b.getBoundingClientRect().top + b.scrollHeight : document.body.scrollHeight; }"""
 
@@ -100,6 +102,42 @@ def coverage_and_corpus(page: object, url: str, out: Path, tmp: Path) -> None:
     shoot(page, out / "Corpus-workspace.png")
 
 
+def dictionary(page: object, url: str, out: Path) -> None:
+    """The test dictionary uploaded, then every page that shows it (the address keeps its key)."""
+    go(page, f"{url}/Dictionaries")
+    page.locator('[data-testid="stFileUploader"] input[type=file]').first.set_input_files(str(DICTIONARY))  # type: ignore[attr-defined]
+    page.wait_for_timeout(800)  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Add this dictionary").click()  # type: ignore[attr-defined]
+    page.get_by_text("Saved newsframes").wait_for(timeout=120_000)  # type: ignore[attr-defined]
+    shoot(page, out / "Dictionaries-newsframes.png")
+    query = page.url.split("?", 1)[1] if "?" in page.url else ""  # type: ignore[attr-defined]
+    for name in ("", "Read", "Methods"):
+        go(page, f"{url}/{name}?{query}")
+        shoot(page, out / f"{name or 'Home'}-with-dictionary.png")
+
+
+def dictionary_report(browser: object, out: Path, tmp: Path) -> None:
+    """The report of the bundled article scored with the test dictionary (negation on), its
+    figures drawing hedging's and alarm's sub-scales and the dictionary's categories."""
+    import analysis
+    from analysis import dictionaries, paths
+    from analysis.measures import REGISTRY
+    from analysis.validate import stored
+    from report import build
+
+    measure = dictionaries.load(DICTIONARY).measure(negation=True)
+    result = analysis.analyze(paths.BUNDLED_ARTICLE.read_text(encoding="utf-8"), "ai-model-theft-accusation.txt",
+                              measures=(*REGISTRY, measure))
+    shown = ["hedging", "hedging_epistemic", "alarm", "alarm_event", "newsframes.threat", "newsframes.institution"]
+    doc = tmp / "report-dictionary.html"
+    doc.write_text(build.build_html([result], stored.load(), shown=shown), encoding="utf-8")
+    page = browser.new_page(viewport={"width": bk.WIDTH, "height": 1000})  # type: ignore[attr-defined]
+    page.goto(doc.as_uri())
+    page.wait_for_timeout(800)  # type: ignore[attr-defined]
+    page.screenshot(path=str(out / "Report-dictionary.png"), full_page=True)  # type: ignore[attr-defined]
+    print(out / "Report-dictionary.png", flush=True)
+
+
 def report(browser: object, out: Path, tmp: Path) -> None:
     """The one-file report of a comparison (a file: its Content-Security-Policy forbids requests)."""
     import analysis
@@ -138,6 +176,10 @@ def main(out: Path) -> None:
                 compare(page, url, out)
                 coverage_and_corpus(page, url, out, tmp)
                 report(browser, out, tmp)
+                fresh = context.new_page()  # a session of its own: a new key, none of the pages' state
+                fresh.set_default_timeout(120_000)
+                dictionary(fresh, url, out)
+                dictionary_report(browser, out, tmp)
                 browser.close()
         finally:
             bk.stop(proc)

@@ -22,7 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis import export
-from analysis.measures import HEADLINE, REGISTRY, Column, column
+from analysis.measures import HEADLINE, REGISTRY, Column, Measure
 from analysis.pipeline import Analysis
 from analysis.validate import stored
 from report import figures, methods
@@ -46,29 +46,56 @@ def number(value: object) -> str:
     return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}"
 
 
-def in_breakdown(col: Column) -> bool:
+def in_breakdown(col: Column, measures: Sequence[Measure] = REGISTRY) -> bool:
     """Whether a column belongs in the breakdown rather than the summary, read from the
     declarations alone: a count without a direction (what a formula was computed on), or a
-    part of its measure's main figure (the same unit and direction: a category's rate)."""
+    part of its measure's composite (a column named after the measure) with the same unit and
+    direction: a category's rate. A sub-scale is never in the breakdown (it stands under its
+    composite), nor is the category of a researcher's dictionary (a dictionary has no composite:
+    each category is a figure of its own)."""
     if not col.direction:
         return True
-    main = next((m.columns[0] for m in REGISTRY if col in m.columns), col)
-    return col is not main and (col.unit, col.direction) == (main.unit, main.direction)
+    measure = next((m for m in measures if col in m.columns), None)
+    if measure is None:
+        return False
+    if any(s.name == col.name for s in measure.subscales):
+        return False
+    main = measure.column(measure.name)
+    return main is not None and col is not main and (col.unit, col.direction) == (main.unit, main.direction)
 
 
-def summary_table(summary: pd.DataFrame, breakdown: bool = False) -> str:
+def _row(col: Column, value: object, css: str = "", note: str = "") -> str:
+    cls = f' class="{css}"' if css else ""
+    extra = f' <span class="part">{esc(note)}</span>' if note else ""
+    return (f"<tr{cls}><th scope=\"row\">{esc(col.label)}{extra}</th><td class=\"num\">{esc(col.format(value))}</td>"
+            f"<td>{esc(col.unit)}</td><td>{esc(col.direction or '')}</td></tr>")
+
+
+def summary_table(summary: pd.DataFrame, breakdown: bool = False,
+                  measures: Sequence[Measure] = REGISTRY) -> str:
     """The article-level values with what each means: label, value, unit, direction. The
-    headline measures first, then every other figure (``in_breakdown`` false), or with
-    ``breakdown`` the parts: the per-category rates and the counts the formulas use."""
+    headline measures first, each composite followed by its sub-scales (marked "in the
+    composite" or "not in <composite>": alarm's event vocabulary, hedging's vagueness), then
+    every other figure (``in_breakdown`` false), the categories of a researcher's dictionaries
+    included; or with ``breakdown`` the parts: the per-category rates and the counts the
+    formulas use. ``measures``: the analysis's own (``Analysis.measures``)."""
     row = summary.iloc[0]
-    cols = [column(n) for n in HEADLINE] + [c for m in REGISTRY for c in m.columns if c.name not in HEADLINE]
+    declared = {c.name: c for m in measures for c in m.columns}
+    composites = {m.name: m for m in measures if m.subscales and m.column(m.name) is not None}
+    under = {s.name for m in composites.values() for s in m.subscales}
+    order = [n for n in HEADLINE if n in declared] + [c.name for m in measures for c in m.columns]
     body = []
-    for col in cols:
-        if col.name not in summary.columns or col.unit == "text" or in_breakdown(col) != breakdown:
+    for name in dict.fromkeys(order):
+        col = declared[name]
+        if name in under or name not in summary.columns or col.unit == "text" or in_breakdown(col, measures) != breakdown:
             continue
-        hl = ' class="headline"' if col.name in HEADLINE else ""
-        body.append(f"<tr{hl}><th scope=\"row\">{esc(col.label)}</th><td class=\"num\">{esc(col.format(row[col.name]))}</td>"
-                    f"<td>{esc(col.unit)}</td><td>{esc(col.direction or '')}</td></tr>")
+        body.append(_row(col, row[name], "headline" if name in HEADLINE else ""))
+        if breakdown or name not in composites:
+            continue
+        for sub in composites[name].subscales:
+            if sub.name in summary.columns and sub.name in declared:
+                note = "in the composite" if sub.composite else f"not in {col.label}: counted apart"
+                body.append(_row(declared[sub.name], row[sub.name], "sub", note))
     return ('<table class="summary"><thead><tr><th>Measure</th><th>Whole article</th><th>Unit</th>'
             "<th>Direction</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>")
 
@@ -98,13 +125,16 @@ def caption(result: Analysis, what: str) -> str:
     return f"{what}. Article: {result.name} (sha256 {result.meta['sha256'][:12]}). Narrative Lens {v['analysis']}; {measures}."
 
 
-def article_figures(result: Analysis) -> dict[str, tuple[go.Figure, str]]:
-    """The charts of one article, each with its caption: what the pages show and export."""
+def article_figures(result: Analysis, shown: Sequence[str] | None = None) -> dict[str, tuple[go.Figure, str]]:
+    """The charts of one article, each with its caption: what the pages show and export.
+    ``shown``: the columns drawn (what the home page's picker chose; default the headline four)."""
     summary = {str(k): v for k, v in result.summary.iloc[0].to_dict().items()}
+    names = list(shown) if shown else list(HEADLINE)
+    what = "each headline measure" if names == list(HEADLINE) else "each chosen measure"
     return {
-        "arc": (charts.arc(result.paragraphs, result.name, article=summary),
-                caption(result, "The narrative arc: each headline measure over the paragraphs")),
-        "heatmap": (charts.heatmap(result.paragraphs, result.name),
+        "arc": (charts.arc(result.paragraphs, result.name, article=summary, measures=names, info=result.column_info),
+                caption(result, f"The narrative arc: {what} over the paragraphs")),
+        "heatmap": (charts.heatmap(result.paragraphs, result.name, measures=names, info=result.column_info),
                     caption(result, "Paragraphs compared on one scale (z-scores within the article)")),
     }
 
@@ -132,16 +162,17 @@ def comparison_section(results: Sequence[Analysis]) -> str:
 
 
 def build_html(results: Sequence[Analysis], validation: dict[str, object] | None = None,
-               when: datetime | None = None) -> str:
-    """The report of ``results[0]``; the other results are comparison coverage."""
+               when: datetime | None = None, shown: Sequence[str] | None = None) -> str:
+    """The report of ``results[0]``; the other results are comparison coverage. ``shown``: the
+    columns its arc and heatmap draw (default: the four headline measures)."""
     if not results:
         raise ValueError("a report needs at least one article")
     focus = results[0]
     when = when or datetime.now(UTC)
-    figs = "".join(figure(fig, cap, key) for key, (fig, cap) in article_figures(focus).items())
+    figs = "".join(figure(fig, cap, key) for key, (fig, cap) in article_figures(focus, shown).items())
     headings = [(h.start, h.text) for h in focus.document.headings]
     measures = list(dict.fromkeys(focus.evidence["measure"]))
-    text = (highlight.legend(focus.evidence, measures)
+    text = (highlight.measure_style(measures) + highlight.legend(focus.evidence, measures)
             + highlight.headline(focus.text, focus.headline, focus.headline_evidence)
             + highlight.render(focus.text, focus.paragraphs, focus.evidence, headings))
     compared = comparison_section(results) if len(results) > 1 else ""
@@ -153,8 +184,9 @@ def build_html(results: Sequence[Analysis], validation: dict[str, object] | None
         f"<header><p class=\"kicker\">Narrative Lens report</p><h1>{esc(focus.name)}</h1>"
         f"<p class=\"meta\">{int(focus.summary['words'].iloc[0]):,} words in {len(focus.paragraphs)} paragraphs · "
         f"generated {esc(when.isoformat(timespec='seconds'))} · Narrative Lens {esc(v['analysis'])}</p></header>",
-        f"<section><h2>Summary</h2>{summary_table(focus.summary)}"
-        f"<details open><summary>Breakdown: per category, and the counts behind the formulas</summary>{summary_table(focus.summary, True)}</details>"
+        f"<section><h2>Summary</h2>{summary_table(focus.summary, measures=focus.measures)}"
+        f"<details open><summary>Breakdown: per category, and the counts behind the formulas</summary>"
+        f"{summary_table(focus.summary, True, focus.measures)}</details>"
         "</section>",
         f"<section><h2>Figures</h2>{figs}</section>",
         f"<section class=\"text\"><h2>The article, with its evidence highlighted</h2>{text}</section>",
@@ -163,7 +195,7 @@ def build_html(results: Sequence[Analysis], validation: dict[str, object] | None
         sections.append(f"<section><h2>Other coverage of the story</h2>{compared}</section>")
     sections += [
         f"<section class=\"methods\"><h2>Methods</h2>"
-        f"{methods.as_html(validation, compared=bool(compared))}</section>",
+        f"{methods.as_html(validation, compared=bool(compared), measures=focus.measures, versions=v)}</section>",
         f"<section class=\"prov\"><h2>Provenance</h2><ul>{inputs}</ul><ul class=\"versions\">{vers}</ul></section>",
     ]
     return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"

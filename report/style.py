@@ -48,3 +48,7 @@ details{margin:.6rem 0}
 details>summary{font-weight:600;cursor:default;margin-bottom:.3rem}
 details table{font-size:.82rem}
 """
+CSS += """
+tr.sub th{padding-left:1.6rem;font-weight:normal}
+tr.sub th .part{color:var(--muted);font-size:.82rem;font-weight:normal;white-space:nowrap}
+"""

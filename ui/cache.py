@@ -3,13 +3,18 @@ and quotations (``sourcing``) and to compare articles (``compare``).
 
 Keyed by the texts' content hashes and a digest of every measure's, lexicon's and library's
 version (``analysis.pipeline.versions_digest``), so a score from an older measure is never
-served as current. Streamlit's
+served as current. The researcher's own dictionaries (``ui.dictionaries``, found by
+``ui.page.setup`` on every run) are scored beside the registered measures, and the key names
+each one's version and how it is applied (negation, quoted speech): adding, editing or
+removing one, or changing its options, scores the text afresh. Without dictionaries the
+measures and the key are the registry's, as before. Streamlit's
 cache_data is shared by all sessions of a server; the key includes the session's id so that
 nothing one researcher analysed is ever served to another.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -18,7 +23,9 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import analysis
+from analysis.measures import REGISTRY, Measure
 from analysis.pipeline import content_hash, versions_digest
+from ui import state
 from ui.state import Article
 
 if TYPE_CHECKING:  # the compare engine is imported by the one page that compares, not at start-up
@@ -30,13 +37,32 @@ def _session_id() -> str:
     return ctx.session_id if ctx is not None else "no-session"
 
 
+def _dictionaries() -> tuple[Measure, ...]:
+    return tuple(state.get(state.DICTIONARY_MEASURES) or ())
+
+
+def _measures() -> tuple[tuple[Measure, ...] | None, str]:
+    """The measures to score with (None: the registry) and the version key they imply."""
+    extra = _dictionaries()
+    if not extra:
+        return None, versions_digest()
+    measures = (*REGISTRY, *extra)
+    # A dictionary's version is its terms' hash; its methods text also names the options it is
+    # applied with, which change the scores but not the version.
+    how = hashlib.sha256("\n".join(f"{m.name}\t{m.version}\t{m.methods}" for m in extra).encode()).hexdigest()
+    return measures, f"{versions_digest(measures)}:{how[:16]}"
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
-def _analyse(session: str, digest: str, version: str, text: str, name: str) -> analysis.Analysis:
-    return analysis.analyze(text, name=name)
+def _analyse(session: str, digest: str, version: str, text: str, name: str,
+             _measures: tuple[Measure, ...] | None = None) -> analysis.Analysis:
+    return analysis.analyze(text, name=name, measures=_measures)
 
 
 def analyze(text: str, name: str) -> analysis.Analysis:
-    return _analyse(_session_id(), content_hash(text), versions_digest(), text, name)
+    """``text`` scored with every registered measure and the researcher's dictionaries."""
+    measures, version = _measures()
+    return _analyse(_session_id(), content_hash(text), version, text, name, measures)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -69,4 +95,4 @@ def compare(articles: Sequence[Article]) -> comparison.Comparison:
     from analysis.compare import COMPARE_VERSION
 
     return _compare(_session_id(), tuple(a.sha256 for a in articles), tuple(a.title for a in articles),
-                    COMPARE_VERSION, tuple(articles))
+                    f"{COMPARE_VERSION}:{_measures()[1]}", tuple(articles))

@@ -79,14 +79,15 @@ def tables(frames: Mapping[str, pd.DataFrame], results: Sequence[Analysis], key:
                              width="stretch")
 
 
-def report(results: Sequence[Analysis], key: str = "report") -> None:
-    """The one-file report of ``results[0]`` (others: comparison coverage) as HTML and PDF."""
+def report(results: Sequence[Analysis], key: str = "report", shown: Sequence[str] | None = None) -> None:
+    """The one-file report of ``results[0]`` (others: comparison coverage) as HTML and PDF;
+    ``shown``: the columns its arc and heatmap draw (default: the four headline measures)."""
     stem = f"{theme.slug(results[0].name)}-report"
     cache: dict[str, str] = {}
 
     def html_doc() -> str:
         if "html" not in cache:
-            cache["html"] = build.build_html(results, stored.load())
+            cache["html"] = build.build_html(results, stored.load(), shown=shown)
         return cache["html"]
 
     left, right, _ = st.columns([1, 1, 3])

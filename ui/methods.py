@@ -16,7 +16,7 @@ from analysis.measures import Measure
 from analysis.validate import stored
 from report.methods import METRIC_NAMES
 from views import theme
-from views.escape import html
+from views.escape import html, md
 
 _ROLE = re.compile(r":(?:mod|func|class|meth|attr|data|obj):`~?([^`]+)`")  # Sphinx cross-references
 
@@ -42,10 +42,13 @@ def _figure(value: Any, digits: int = 3) -> str:
 
 
 def validation_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """The validation rows as a reader sees them: named sets and metrics, the interval in one
-    cell, "—" where the run recorded nothing (no published reference, no floor)."""
+    """The validation rows as a reader sees them: named sets and metrics, which sub-scale was
+    judged and on which part of the set (development or held-out), the interval in one cell,
+    "—" where the run recorded nothing (no published reference, no floor)."""
     return pd.DataFrame([{
         "evaluation set": stored.dataset_label(str(r.get("dataset", ""))),
+        "sub-scale": str(r.get("subscale") or "—"),
+        "part": str(r.get("part") or "—"),
         "metric": METRIC_NAMES.get(str(r.get("metric")), str(r.get("metric", "")).replace("_", " ")),
         "value": _figure(r.get("value")),
         "95% interval": (f"{_figure(r.get('ci_low'))} – {_figure(r.get('ci_high'))}"
@@ -71,6 +74,66 @@ def validation_section(measure: Measure, doc: dict[str, Any] | None) -> None:
     sources = {str(r["reference_source"]) for r in mine if r.get("reference_source")}
     if sources:
         st.caption("Published references: " + "; ".join(sorted(sources)))
+
+
+def _figures(rows: list[dict[str, Any]], yardstick: str = "") -> str:
+    """A sub-scale's measured figures, set by set, each with its part and n (the set named
+    unless it is ``yardstick``, which has a column of its own)."""
+    by_set: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in rows:
+        if isinstance(r.get("value"), int | float) and r.get("n"):
+            by_set.setdefault((str(r.get("dataset", "")), str(r.get("part") or "")), []).append(r)
+    out = []
+    for (dataset, part), items in by_set.items():
+        figures = ", ".join(f"{METRIC_NAMES.get(str(r['metric']), str(r['metric']).replace('_', ' '))} "
+                            f"{_figure(r['value'], 2)}" for r in items)
+        n = max(int(r["n"]) for r in items)
+        where = "" if dataset == yardstick else f"; {stored.dataset_label(dataset)}"
+        out.append(f"{part or 'part not recorded'}: {figures} (n = {n:,}{where})")
+    return " · ".join(out)
+
+
+def subscale_frame(measure: Measure, doc: dict[str, Any] | None) -> pd.DataFrame:
+    """One row per sub-scale: its column, meaning, whether the measure's figure includes it, the
+    set that judges it and its measured figures with the part they come from."""
+    composite = measure.column(measure.name)
+    whole = composite.label if composite is not None else "the composite"
+    mine = stored.rows(doc, measure.name)
+    rows = []
+    for sub in measure.subscales:
+        judged = [r for r in mine if r.get("subscale") == sub.name]
+        figures = _figures(judged, sub.yardstick)
+        parts = [figures] if figures else []
+        if sub.yardstick and not any(r.get("dataset") == sub.yardstick and _figures([r]) for r in judged):
+            whole_rows = [r for r in mine if r.get("dataset") == sub.yardstick and _figures([r])]
+            parts.append("no figure yet on the set that judges it"
+                         + (f" ({measure.name} as a whole has figures there: see the table above)" if whole_rows else ""))
+        rows.append({"sub-scale": sub.label, "column": sub.name, "meaning": sub.description,
+                     f"in {whole}": "yes" if sub.composite else "no: counted apart",
+                     "judged on": stored.dataset_label(sub.yardstick) if sub.yardstick else "—",
+                     "validity (part of the set)": " · ".join(parts) or "not yet measured on its own"})
+    return pd.DataFrame(rows)
+
+
+def subscale_section(measure: Measure, doc: dict[str, Any] | None) -> None:
+    if not measure.subscales:
+        return
+    st.markdown("**Sub-scales**: each is a column of its own in every table, chart and export; the measure's "
+                "figure sums the ones marked yes. Development figures are those the rules were tuned on; "
+                "held-out figures come from text the rules never saw.")
+    st.table(subscale_frame(measure, doc), hide_index=True)
+
+
+def dictionary_section(measure: Measure) -> None:
+    """A researcher's dictionary: what it counts and how it was applied (its methods sentence)."""
+    hue = theme.colour(measure.name)
+    st.html(f'<div style="border-left:6px solid {hue};padding:.1rem 0 .1rem .8rem;margin-top:1.2rem">'
+            f'<h3 style="margin:0;padding:0">{html(measure.name)}</h3>'
+            f'<span style="color:{theme.MUTED}">your dictionary, version {html(measure.version)}</span></div>')
+    st.markdown(md(measure.methods))
+    st.caption(f"{md(measure.limits)} Not validated against human judgement by Narrative Lens; its internal "
+               "consistency is on the Dictionaries page.")
+    st.table(columns_frame(measure), hide_index=True)
 
 
 def lexicon_section(measure: Measure) -> None:
@@ -107,5 +170,6 @@ def measure_section(measure: Measure, doc: dict[str, Any] | None) -> None:
         st.markdown("**Known limits**")
         st.warning(measure.limits or "None recorded.", icon=":material/info:")
     validation_section(measure, doc)
+    subscale_section(measure, doc)
     st.markdown("**Columns it reports** (in the paragraph table, the article summary and every export)")
     st.table(columns_frame(measure), hide_index=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from analysis.ingest import EXTENSIONS, UnreadableInput, load_bytes, load_text
-from ui import auth, state
+from ui import auth, dictionaries, state
 from ui.state import Article
 from views import theme
 from views.escape import md
@@ -59,6 +59,8 @@ def setup(title: str) -> Article:
             st.error(f"The article picker failed ({type(exc).__name__}: {md(exc)}); the previous article is kept.")
         article = state.focus()
         st.caption(f"Showing **{md(article.title)}** · {_source(article)}")
+        dictionaries.refresh()  # the researcher's own dictionaries, applied by ui.cache.analyze
+        dictionaries.sidebar_note()
     return article
 
 

@@ -38,6 +38,19 @@ COVERAGE_FLASH = "coverage_flash"  # a message shown once after the rerun
 # The Corpus page
 CORPUS_PATH = "corpus_path"  # the batch output folder
 CORPUS_SCORED = "corpus_scored"  # the folder of a workspace just scored as a corpus, to open next
+# The researcher's dictionaries (ui/dictionaries.py, refreshed by ui.page.setup on every page)
+DICTIONARY_MEASURES = "dictionary_measures"  # tuple of the owner's dictionaries as measures
+DICTIONARY_PROBLEM = "dictionary_problem"  # why they could not be read ("" when they could)
+# The Dictionaries page (ui/dictionaries_page.py)
+DICTIONARY_UPLOAD = "dictionary_upload_gen"  # bumped to give the upload form a fresh file picker
+DICTIONARY_FLASH = "dictionary_flash"  # a message shown once after the rerun
+DICTIONARY_CHOSEN = "dictionary_chosen"  # the dictionary shown (its name)
+DICTIONARY_SEARCH = "dictionary_search"  # the terms' search box
+DICTIONARY_EDITOR = "dictionary_editor_gen"  # bumped to give the terms' editor a fresh state
+DICTIONARY_TEXTS = "dictionary_texts"  # the workspace whose articles the consistency is computed on
+# Home (ui/home.py)
+HOME_COLUMNS = "home_columns"  # the picker of the columns the arc, heatmap and table show
+HOME_COLUMNS_KEPT = "home_columns_kept"  # the same choice, kept while another page is shown
 
 
 @dataclass(frozen=True)

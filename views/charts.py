@@ -14,14 +14,14 @@ name a paragraph the same way.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analysis.measures import HEADLINE, Column, column
+from analysis.measures import HEADLINE, Column, Measure, Subscale, column
 from analysis.measures.readability import MIN_WORDS
 from views import theme
 from views.escape import html as esc
@@ -66,6 +66,29 @@ def wrap(text: str, width: int = 22) -> str:
     return "<br>".join(esc(line) for line in lines)
 
 
+Info = Callable[[str], Column]  # a column's declaration by name (``Analysis.column_info``)
+
+
+def chartable(measures: Sequence[Measure]) -> list[Column]:
+    """The columns that can be drawn over the paragraphs, in the order a picker lists them: the
+    four headline measures, then measure by measure its sub-scales and its other columns (a
+    researcher's dictionary: its categories). Text notes and the counts a formula is computed
+    on (a count without a direction) are left out."""
+    cols = {c.name: c for m in measures for c in m.columns if c.unit != "text" and not (c.is_count and not c.direction)}
+    subs = [s.name for m in measures for s in m.subscales]
+    order = [n for n in HEADLINE if n in cols] + [n for n in subs if n in cols] + list(cols)
+    return [cols[n] for n in dict.fromkeys(order)]
+
+
+def subscale(measures: Sequence[Measure], name: str) -> tuple[Measure, Subscale] | None:
+    """The measure and sub-scale that report the column ``name``, or None."""
+    for m in measures:
+        for s in m.subscales:
+            if s.name == name:
+                return m, s
+    return None
+
+
 def low_confidence(paragraphs: pd.DataFrame, measures: Sequence[str] = HEADLINE) -> pd.Series:
     """True for paragraphs under MIN_WORDS words or with a headline value missing (NaN)."""
     if not len(paragraphs):
@@ -76,7 +99,7 @@ def low_confidence(paragraphs: pd.DataFrame, measures: Sequence[str] = HEADLINE)
 
 
 def arc(paragraphs: pd.DataFrame, title: str, *, article: Mapping[str, float] | None = None,
-        measures: Sequence[str] = HEADLINE) -> go.Figure:
+        measures: Sequence[str] = HEADLINE, info: Info = column) -> go.Figure:
     """The narrative arc: each measure over paragraph position, as aligned small multiples
     sharing one x axis of paragraph number.
 
@@ -84,11 +107,13 @@ def arc(paragraphs: pd.DataFrame, title: str, *, article: Mapping[str, float] | 
     of each measure as a dotted line. Paragraphs under MIN_WORDS words are shaded grey and
     their points drawn hollow: a rate or a formula on a handful of words is noise. A value
     that cannot be computed is marked "n/a" at the foot of its panel, never drawn as 0.
+    ``info`` finds a column's declaration (``Analysis.column_info`` for a researcher's
+    dictionary's categories; their labels are escaped like any text from outside).
     """
     n = len(measures)
-    cols = [column(m) for m in measures]
-    fig = make_subplots(rows=n, cols=1, shared_xaxes=True, vertical_spacing=0.07,
-                        subplot_titles=[f"<b>{c.label}</b>  ·  {esc(c.direction)}" for c in cols])
+    cols = [info(m) for m in measures]
+    fig = make_subplots(rows=n, cols=1, shared_xaxes=True, vertical_spacing=min(0.07, 0.6 / max(n - 1, 1)),
+                        subplot_titles=[f"<b>{esc(c.label)}</b>  ·  {esc(c.direction)}" for c in cols])
     x = paragraphs["paragraph"].to_numpy() if len(paragraphs) else np.array([], dtype=int)
     words = paragraphs["words"].to_numpy() if len(paragraphs) else np.array([], dtype=int)
     heads = [first_words(t) for t in paragraphs["text"]] if len(paragraphs) else []
@@ -100,14 +125,14 @@ def arc(paragraphs: pd.DataFrame, title: str, *, article: Mapping[str, float] | 
         hue = theme.colour(name)
         y = paragraphs[name].to_numpy(dtype=float) if len(paragraphs) else np.array([])
         fig.add_trace(go.Scatter(
-            x=x, y=y, mode="lines+markers", name=col.label, showlegend=False, connectgaps=False,
+            x=x, y=y, mode="lines+markers", name=esc(col.label), showlegend=False, connectgaps=False,
             line=dict(color=hue, width=2.5),
             marker=dict(size=9, color=[theme.PAPER if w else hue for w in weak],
                         line=dict(width=2, color=[theme.GREY if w else hue for w in weak])),
             customdata=np.column_stack([heads, words]) if len(x) else None,
             # %{x} is formatted like the axis ticks, so it already reads "¶ n".
             hovertemplate=(f"<b>%{{x}}</b> · %{{customdata[1]}} words<br>%{{customdata[0]}}<br>"
-                           f"<b>{col.label}: %{{y:{hover_number(col)}}}</b> {esc(col.unit)}"
+                           f"<b>{esc(col.label)}: %{{y:{hover_number(col)}}}</b> {esc(col.unit)}"
                            "<extra></extra>"),
         ), row=i, col=1)
         xr, yr = ("x", "y") if i == 1 else (f"x{i}", f"y{i}")
@@ -164,12 +189,14 @@ def zscores(values: pd.Series) -> pd.Series:
     return (v - float(ok.mean())) / sd
 
 
-def heatmap(paragraphs: pd.DataFrame, title: str, *, measures: Sequence[str] = HEADLINE) -> go.Figure:
+def heatmap(paragraphs: pd.DataFrame, title: str, *, measures: Sequence[str] = HEADLINE,
+            info: Info = column) -> go.Figure:
     """Paragraph x measure on one scale: each cell's colour is the paragraph's z-score for that
     measure within this article (how many SDs above or below the article's paragraph mean),
     so measures with different units can be compared at a glance. The cell text and the hover
-    give the raw value in its unit. Grey cells are values that cannot be computed."""
-    cols = [column(m) for m in measures]
+    give the raw value in its unit. Grey cells are values that cannot be computed. ``info`` as
+    for :func:`arc`."""
+    cols = [info(m) for m in measures]
     x = paragraphs["paragraph"].tolist() if len(paragraphs) else []
     heads = [first_words(t, 10) for t in paragraphs["text"]] if len(paragraphs) else []
     z, text, custom = [], [], []
@@ -181,7 +208,7 @@ def heatmap(paragraphs: pd.DataFrame, title: str, *, measures: Sequence[str] = H
         custom.append([[col.format(v), esc(col.unit), signed(s), h]
                        for v, s, h in zip(raw, zs, heads, strict=True)])
     fig = go.Figure(go.Heatmap(
-        x=x, y=[c.label for c in cols], z=z, text=text, customdata=custom,
+        x=x, y=[esc(c.label) for c in cols], z=z, text=text, customdata=custom,
         texttemplate="%{text}" if len(x) <= 30 else None, textfont=dict(size=12), xgap=2, ygap=2,
         colorscale=theme.DIVERGING, zmid=0, zmin=-Z_CLIP, zmax=Z_CLIP,
         colorbar=dict(title=dict(text="z-score within<br>this article<br>(SD from the<br>paragraph mean)",

@@ -205,6 +205,18 @@ def _style() -> str:
 STYLE = _style()
 
 
+def measure_style(measures: Iterable[str]) -> str:
+    """Highlight colours for measures the registry does not know (a researcher's dictionary,
+    named after its file): each takes its colour from ``theme.colour``, as its charts do.
+    Empty when every measure is registered. A name that is not a plain word (letters, digits,
+    "-", "_": what a dictionary's file stem is made into) gets no rule, so no name can end the
+    rule it stands in."""
+    known = {m.name for m in REGISTRY}
+    rules = [f"mark.nl-{m}{{background:{theme.tint(theme.colour(m), 0.16)};border-bottom-color:{theme.colour(m)}}}"
+             for m in dict.fromkeys(measures) if m not in known and re.fullmatch(r"[\w-]+", m)]
+    return "<style>" + "".join(rules) + "</style>" if rules else ""
+
+
 def kwic(text: str, paragraphs: pd.DataFrame, evidence: pd.DataFrame, term: str, width: int = 60) -> pd.DataFrame:
     """Keyword in context: every occurrence of ``term`` (whole words, any case) in the text,
     with ``width`` characters either side, its paragraph, and what the measures made of it

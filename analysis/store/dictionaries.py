@@ -85,6 +85,17 @@ def listed(store: Store, owner: str) -> list[Saved]:
                                            (owner,))]
 
 
+def stamps(store: Store, owner: str) -> list[tuple[int, str, str]]:
+    """Each of the owner's dictionaries as (id, name, stamp), by name, read without parsing its
+    terms: what a page checks on every run to know whether the measures it built are current.
+    The stamp changes whenever the terms (the uploaded file, or an edit: ``edits`` only grows)
+    or the options do."""
+    rows = store._read("SELECT id, name, file_sha256, edits, negation, exclude_quoted FROM dictionaries "
+                       "WHERE owner = ? ORDER BY name", (owner,))
+    return [(int(r["id"]), str(r["name"]),
+             f"{r['file_sha256']}:{int(r['edits'])}:{int(r['negation'])}:{int(r['exclude_quoted'])}") for r in rows]
+
+
 def get(store: Store, owner: str, dictionary_id: int) -> Saved:
     rows = store._read(f"SELECT {_COLS} FROM dictionaries WHERE id = ? AND owner = ?", (dictionary_id, owner))
     if not rows:

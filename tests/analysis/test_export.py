@@ -18,6 +18,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+import analysis
 from analysis import export
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -184,3 +185,17 @@ def test_joined_turns_list_cells_into_one_text_and_leaves_the_rest():
     assert out["outlets"].tolist() == ["Herald; Wire", ""]
     assert out[["focus_paragraph", "status"]].equals(frame[["focus_paragraph", "status"]])
     assert frame["outlets"].tolist() == [["Herald", "Wire"], []]  # a copy: the input is kept
+
+
+def test_provenance_names_the_versions_the_inputs_were_scored_with_a_dictionary_included():
+    from pathlib import Path
+
+    from analysis import dictionaries
+    from analysis.measures import REGISTRY
+
+    d = dictionaries.load(Path(__file__).resolve().parents[1] / "fixtures" / "dictionaries" / "newsframes.dic")
+    result = analysis.analyze("The government warned of a crisis.", measures=(*REGISTRY, d.measure()))
+    prov = export.provenance([result])
+    assert prov["versions"]["measure:newsframes"] == d.version
+    assert prov["versions"] == result.meta["versions"]
+    assert "measure:newsframes" not in export.provenance([analysis.analyze("A crisis.")])["versions"]

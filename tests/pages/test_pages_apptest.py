@@ -142,7 +142,8 @@ def test_methods_page_shows_validation_rows_when_they_exist(tmp_path, monkeypatc
     assert_clean(at)
     frames = [t.value for t in at.table if "metric" in t.value.columns]
     assert len(frames) == 1
-    assert frames[0].to_dict("records") == [{"evaluation set": "test set", "metric": "F1", "value": "0.123",
+    assert frames[0].to_dict("records") == [{"evaluation set": "test set", "sub-scale": "—", "part": "—",
+                                             "metric": "F1", "value": "0.123",
                                              "95% interval": "—", "n": "40", "published reference": "—",
                                              "floor (tests)": "—"}]  # no "None" where nothing was recorded
     assert sum("Not yet measured" in c.value for c in at.caption) == len(REGISTRY) - 1

@@ -63,3 +63,44 @@ def test_methods_reads_validation_figures_and_invents_none(tmp_path):
     assert "hedging: d, n = 10: F1 0.50." in text
     assert "sentiment: agreement with human judgement not yet measured." in text
     assert "alarm: agreement with human judgement not yet measured." in text  # a null figure is no figure
+
+
+def test_the_sub_scales_are_named_with_what_makes_the_composite() -> None:
+    text = methods.as_text(None)
+    assert ("Its sub-scales, each reported as a column: hedging_epistemic, hedging_attribution and hedging_weasel "
+            "(summed in hedging) and hedging_vagueness (counted apart, not in hedging).") in text
+    assert ("alarm_loaded, alarm_fear and alarm_conflict (summed in alarm) and alarm_event (counted apart, "
+            "not in alarm).") in text
+    for m in REGISTRY:
+        for sub in m.subscales:
+            assert sub.name in text
+
+
+def test_each_figure_says_its_sub_scale_and_its_part() -> None:
+    doc = {"generated": "2026-01-01", "results": [
+        {"measure": "hedging", "subscale": "hedging_weasel", "dataset": "wikipedia_weasel_heldout",
+         "metric": "f1", "value": 0.34, "n": 2200, "part": "held-out"},
+        {"measure": "sources", "subscale": None, "dataset": "sources_annotated", "metric": "quote_f1",
+         "value": 0.99, "n": 122, "part": "development"},
+        {"measure": "sources", "subscale": None, "dataset": "sources_annotated", "metric": "quote_f1",
+         "value": 0.98, "n": 138, "part": "held-out"}]}
+    text = methods.as_text(doc)
+    weasel = stored.dataset_label("wikipedia_weasel_heldout")
+    assert f"hedging: hedging_weasel on {weasel}, n = 2,200: F1 0.34." in text  # the label says held-out
+    label = stored.dataset_label("sources_annotated")
+    assert (f"sources: {label}, n = 122, development part: quote f1 0.99; "
+            f"{label}, n = 138, held-out part: quote f1 0.98.") in text
+
+
+def test_a_researchers_dictionary_is_described_by_its_own_sentence_and_not_as_validated() -> None:
+    from pathlib import Path
+
+    from analysis import dictionaries
+
+    d = dictionaries.load(Path(__file__).resolve().parents[1] / "fixtures" / "dictionaries" / "newsframes.dic")
+    m = d.measure(exclude_quoted=True)
+    text = methods.as_text(None, measures=(*REGISTRY, m), versions={**analysis.versions((*REGISTRY, m))})
+    assert m.methods.rstrip(".") in text and "quoted speech left out" in text
+    assert "newsframes: the researcher's own dictionary, not validated against human judgement" in text
+    assert f"newsframes {d.version}" in text
+    assert "newsframes" not in methods.as_text(None)

@@ -207,16 +207,86 @@ def test_cli_report_writes_html_and_pdf(tmp_path):
 
 
 def test_summary_and_breakdown_split_by_the_declarations_alone(bundled):
-    """Every declared figure appears once: the summary holds the headline measures and every
+    """Every declared figure appears once: the summary holds the headline measures, each
+    composite followed by its sub-scales (marked in the composite or counted apart), and every
     other figure of its own kind; the breakdown the per-category rates and the formulas' counts."""
     import re
 
     from analysis.measures import HEADLINE, REGISTRY, column
 
-    rows = {b: re.findall(r'<th scope="row">(.*?)</th>', build.summary_table(bundled.summary, b)) for b in (False, True)}
-    assert rows[False][:4] == [column(n).label for n in HEADLINE]
-    assert not set(rows[False]) & set(rows[True])
+    def rows(breakdown: bool) -> list[tuple[str, str, str]]:
+        table = build.summary_table(bundled.summary, breakdown)
+        return re.findall(r'<tr(?: class="(\w+)")?><th scope="row">(.*?)(?: <span class="part">(.*?)</span>)?</th>',
+                          table)
+
+    summary, breakdown = rows(False), rows(True)
+    labels = {b: [label for _, label, _ in r] for b, r in ((False, summary), (True, breakdown))}
+    assert not set(labels[False]) & set(labels[True])
     declared = [c for m in REGISTRY for c in m.columns if c.unit != "text"]
-    assert sorted(rows[False] + rows[True]) == sorted(c.label for c in declared)
-    assert {"Flesch-Kincaid grade", "Quotations", "Hedging in quotes"} <= set(rows[False])
-    assert {"Hedging: modal", "Count: syllables", "Sentences"} <= set(rows[True])  # alarm 2.0 has no per-category columns
+    assert sorted(labels[False] + labels[True]) == sorted(c.label for c in declared)
+    assert [label for css, label, _ in summary if css == "headline"] == [column(n).label for n in HEADLINE]
+    # hedging, then its four sub-scales; alarm, then its four; then reading ease
+    start = labels[False].index("Hedging")
+    assert summary[start:start + 11] == [
+        ("headline", "Hedging", ""),
+        ("sub", "Hedging: epistemic", "in the composite"), ("sub", "Hedging: attribution", "in the composite"),
+        ("sub", "Hedging: weasel", "in the composite"), ("sub", "Hedging: vagueness", "not in Hedging: counted apart"),
+        ("headline", "Alarm", ""),
+        ("sub", "Alarm: event vocabulary", "not in Alarm: counted apart"), ("sub", "Alarm: loaded", "in the composite"),
+        ("sub", "Alarm: fear", "in the composite"), ("sub", "Alarm: conflict", "in the composite"),
+        ("headline", "Flesch reading ease", "")]
+    assert {"Flesch-Kincaid grade", "Quotations", "Hedging in quotes", "People"} <= set(labels[False])
+    assert {"Hedging: modal", "Count: syllables", "Sentences"} <= set(labels[True])
+    assert not any(css == "sub" for css, _, _ in breakdown)
+
+FRAMES_DIC = ROOT / "tests" / "fixtures" / "dictionaries" / "newsframes.dic"
+
+
+def test_a_report_with_a_researchers_dictionary_describes_it_and_shows_its_categories(bundled_text):
+    """The report reads the analysis's own measures: the dictionary's categories are rows of the
+    summary (not parts of a composite), their highlights have the dictionary's colour, its
+    methods sentence names the file, its hash, the terms per category and the negation handling,
+    and the figures draw the columns chosen on Home. A hostile category name stays text."""
+    from analysis import dictionaries
+    from analysis.measures import REGISTRY
+    from views import theme
+
+    frames = dictionaries.load(FRAMES_DIC)
+    hostile = dictionaries.load_bytes(b"term,category\nthreat*,<b onmouseover=x()>loud</b>\n", "odd.csv")
+    result = analysis.analyze(bundled_text, "bundled", measures=(*REGISTRY, frames.measure(negation=True),
+                                                                 hostile.measure()))
+    shown = ["hedging", "newsframes.threat", "odd.<b onmouseover=x()>loud</b>"]
+    doc = build.build_html([result], stored.load(), shown=shown)
+    audit = Audit()
+    audit.feed(doc)
+    assert not audit.handlers and "b" not in audit.tags  # the category name is text, nowhere markup
+    import re
+
+    summary = doc.split("<h2>Summary</h2>", 1)[1].split("<details", 1)[0]
+    labels = re.findall(r'<th scope="row">(.*?)</th>', summary)
+    assert {"newsframes: threat", "newsframes: economy", "newsframes: institution"} <= set(labels)
+    assert "odd: &lt;b onmouseover=x()&gt;loud&lt;/b&gt;" in labels
+    value = frames.measure().columns[0].format(result.summary_values["newsframes.threat"])
+    assert f'<th scope="row">newsframes: threat</th><td class="num">{value}</td>' in summary
+    methods = doc.split('<section class="methods">', 1)[1]
+    assert f"SHA-256 {frames.sha256[:12]}" in methods and "newsframes.dic" in methods
+    assert "terms per category: threat 3; economy 3; institution 2" in methods and "negation-aware" in methods
+    assert "odd.csv" in methods and "every match counted plainly" in methods
+    assert f"newsframes {frames.version}" in methods  # in the versions sentence
+    hue = theme.colour("newsframes")
+    assert f"mark.nl-newsframes{{background:{theme.tint(hue, 0.16)};border-bottom-color:{hue}}}" in doc
+    assert doc.count('class="nl-ev nl-newsframes') >= 3
+    arc = doc.split('id="arc"', 1)[1].split("</figure>", 1)[0]
+    assert "newsframes: threat" in arc and "Flesch" not in arc and "&lt;b onmouseover" in arc
+    assert "each chosen measure" in arc
+
+
+def test_the_report_of_the_registry_alone_is_unchanged_by_the_dictionary_machinery(bundled):
+    """No dictionary: the same measures, figures and methods as the registry's."""
+    from report import methods
+
+    doc = build.build_html([bundled], stored.load())
+    assert "each headline measure" in doc and "researcher's dictionary" not in doc
+    assert methods.as_html(stored.load(), measures=bundled.measures, versions=bundled.meta["versions"]) in doc
+    assert methods.as_text(stored.load()) == methods.as_text(stored.load(), measures=bundled.measures,
+                                                             versions=bundled.meta["versions"])

@@ -129,3 +129,65 @@ def test_a_long_article_title_is_cut_in_chart_titles_never_run_off_the_figure(bu
         name = fig.layout.title.text.split(" — ")[0]
         assert len(name) == 48 and name.endswith("…") and long.startswith(name[:-1])
     assert charts.clip_name("Short title") == "Short title"
+
+
+HOSTILE_CSV = (b"term,category,weight\nthreat*,<img src=x onerror=alert(1)>,1\ncompan*,economy & trade,1\n"
+               b"model*,economy & trade,1\n")
+
+
+@pytest.fixture(scope="module")
+def with_dictionary(bundled_text_for_charts: str) -> analysis.Analysis:
+    from analysis import dictionaries
+
+    d = dictionaries.load_bytes(HOSTILE_CSV, "frames.csv")
+    return analysis.analyze(bundled_text_for_charts, name="bundled", measures=(*REGISTRY, d.measure()))
+
+
+@pytest.fixture(scope="module")
+def bundled_text_for_charts() -> str:
+    return BUNDLED.read_text(encoding="utf-8")
+
+
+def test_a_dictionarys_categories_are_drawn_from_the_analysiss_own_declarations(with_dictionary) -> None:
+    """The registry knows nothing of a researcher's dictionary: the charts read its columns
+    through Analysis.column_info, and its category names (text from the researcher's file) are
+    escaped wherever plotly renders HTML."""
+    names = ["hedging", "frames.<img src=x onerror=alert(1)>", "frames.economy & trade"]
+    with pytest.raises(KeyError):
+        charts.arc(with_dictionary.paragraphs, "t", measures=names)  # the registry alone cannot
+    fig = charts.arc(with_dictionary.paragraphs, "t", measures=names, info=with_dictionary.column_info)
+    drawn = [t for t in fig.data if t.mode == "lines+markers"]  # not the legend's keys
+    for trace, name in zip(drawn, names, strict=True):
+        want = with_dictionary.paragraphs[name].to_numpy(dtype=float)
+        assert np.allclose(np.asarray(trace.y, dtype=float), want, equal_nan=True)
+    assert any(w > 0 for w in with_dictionary.paragraphs["frames.economy & trade"])  # real matches drawn
+    heat = charts.heatmap(with_dictionary.paragraphs, "t", measures=names, info=with_dictionary.column_info)
+    assert list(heat.data[0].y) == ["Hedging", "frames: &lt;img src=x onerror=alert(1)&gt;", "frames: economy &amp; trade"]
+    for dump in (fig.to_json(), heat.to_json()):
+        assert "<img" not in dump and "&lt;img" in dump
+
+
+def test_chartable_lists_headline_then_sub_scales_then_the_rest_and_leaves_out_formula_counts(with_dictionary) -> None:
+    names = [c.name for c in charts.chartable(with_dictionary.measures)]
+    assert names[:4] == list(HEADLINE)
+    subs = [s.name for m in REGISTRY for s in m.subscales]
+    assert names[4:4 + len(subs)] == subs
+    assert names[-2:] == ["frames.<img src=x onerror=alert(1)>", "frames.economy & trade"]
+    assert "rd_syllables" not in names and "readability_note" not in names  # a formula's count, a text note
+    assert "quotes" in names and len(names) == len(set(names))
+    assert charts.subscale(with_dictionary.measures, "alarm_event")[1].composite is False
+    assert charts.subscale(with_dictionary.measures, "alarm") is None
+
+
+def test_ten_panels_fit_in_one_arc(bundled) -> None:
+    """make_subplots refuses a spacing above 1 / (rows - 1): the gap narrows as panels are added."""
+    names = [c.name for c in charts.chartable(bundled.measures)][:10]
+    fig = charts.arc(bundled.paragraphs, "t", measures=names, info=bundled.column_info)
+    assert len([a for a in fig.layout.annotations if a.text.startswith("<b>")]) == 10
+    assert len(make_subplots_domains(fig)) == 10
+
+
+def make_subplots_domains(fig) -> list[tuple[float, float]]:
+    doms = [tuple(fig.layout[k].domain) for k in fig.layout if k.startswith("yaxis")]
+    assert all(a[1] <= b[0] or b[1] <= a[0] for i, a in enumerate(doms) for b in doms[i + 1:])  # no overlap
+    return doms

@@ -86,3 +86,21 @@ def test_options_and_removal(store):
     assert saved_dicts.listed(store, "ana") == []
     with pytest.raises(StoreError, match="no longer saved"):
         saved_dicts.get(store, "ana", s.id)
+
+
+def test_the_stamp_moves_with_every_change_of_terms_or_options_and_only_then(store):
+    """What a page checks on every run: the same stamp while nothing changed, a new one after an
+    edit or an option, and another owner's dictionaries never listed."""
+    s = saved_dicts.save(store, "ana", dicts.load(FIXTURE))
+    first = saved_dicts.stamps(store, "ana")
+    assert [(i, n) for i, n, _ in first] == [(s.id, "newsframes")]
+    assert saved_dicts.stamps(store, "ana") == first and saved_dicts.stamps(store, "ben") == []
+    rows = [(t.term, c, t.weight) for t in s.dictionary.terms for c in t.categories]
+    saved_dicts.edit_terms(store, "ana", s.id, rows)  # no change: the same stamp
+    assert saved_dicts.stamps(store, "ana") == first
+    saved_dicts.edit_terms(store, "ana", s.id, [*rows, ("parliament", "institution", 1.0)])
+    edited = saved_dicts.stamps(store, "ana")
+    assert edited[0][2] != first[0][2]
+    saved_dicts.set_options(store, "ana", s.id, negation=True, exclude_quoted=False)
+    negated = saved_dicts.stamps(store, "ana")
+    assert len({first[0][2], edited[0][2], negated[0][2]}) == 3
