@@ -176,8 +176,12 @@ def versions(measures: Measures | None = None) -> dict[str, str]:
 def versions_digest(measures: Measures | None = None) -> str:
     """A short digest of :func:`versions`: what a cached or stored score is keyed on, so a
     change of any measure, lexicon or library version makes it stale."""
-    blob = json.dumps(versions(measures), sort_keys=True).encode("utf-8")
-    return hashlib.sha256(blob).hexdigest()[:16]
+    return digest(versions(measures))
+
+
+def digest(found: Mapping[str, str]) -> str:
+    """The short digest of a versions mapping (``Analysis.meta["versions"]`` included)."""
+    return hashlib.sha256(json.dumps(dict(found), sort_keys=True).encode("utf-8")).hexdigest()[:16]
 
 
 def content_hash(text: str) -> str:

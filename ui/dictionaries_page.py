@@ -14,7 +14,6 @@ import streamlit as st
 
 from analysis.dictionaries import FORMATS, DictionaryError, load_bytes
 from analysis.dictionaries.formats import MAX_BYTES, MAX_ENTRIES
-from analysis.measures import REGISTRY
 from analysis.store import Store, StoreError
 from analysis.store import dictionaries as saved
 from ui import dictionaries, state
@@ -22,7 +21,6 @@ from ui.state import Article
 from views.escape import md
 
 EDIT_LIMIT = 1_000  # rows in the terms' editor at once; the search narrows a larger dictionary
-RESERVED = {m.name for m in REGISTRY}  # a dictionary named like a built-in measure would mix with it
 
 
 def flash() -> None:
@@ -46,10 +44,7 @@ def add(store: Store, owner: str, name: str, data: bytes, negation: bool, exclud
     """Read and save one uploaded file; returns its name and what was saved, or raises
     DictionaryError or StoreError with the line and the reason (nothing is saved then)."""
     _writable(store)
-    d = load_bytes(data, name)
-    if d.name in RESERVED:
-        raise DictionaryError(f"{name}: '{d.name}' is the name of a built-in measure; rename the file "
-                              "(the file's name becomes the prefix of its columns)")
+    d = load_bytes(data, name)  # refuses a file named like a built-in measure, with the reason
     store_saved = saved.save(store, owner, d, negation=negation, exclude_quoted=exclude_quoted)
     counts = store_saved.dictionary.term_counts()
     cats = ", ".join(f"{c} ({n:,})" for c, n in counts.items())

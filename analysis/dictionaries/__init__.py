@@ -76,8 +76,11 @@ class Dictionary:
         """This dictionary as a measure: one column per category, no composite."""
         handling = [h for h, on in (("negation-aware", negation), ("quoted speech left out", exclude_quoted)) if on]
         how = ", ".join(handling) if handling else "every match counted plainly (no negation or quotation rules)"
+        # The options change the scores, so they are part of the version ("4530dbf0c047+negation").
+        version = "+".join([self.version, *(o for o, on in (("negation", negation), ("no-quotes", exclude_quoted))
+                                            if on)])
         spec = Spec(
-            name=self.name, version=self.version, lexicon=self.lexicon, categories=self.categories,
+            name=self.name, version=version, lexicon=self.lexicon, categories=self.categories,
             label=self.name, unit="matches per 100 words", direction="higher = more of the category's words",
             description=f"Matches of the dictionary {self.file_name} per 100 words.",
             column_name=functools.partial(_column, self.name), category_label=functools.partial(_label, self.name),
@@ -135,9 +138,15 @@ def load_bytes(data: bytes, file_name: str) -> Dictionary:
     except UnreadableInput as exc:
         raise DictionaryError(str(exc)) from None
     stem = _stem(file_name)
+    if stem in _BUILT_IN:
+        raise DictionaryError(f"{file_name}: a dictionary may not be named like a built-in measure ({stem}); "
+                              "rename the file (its name becomes the prefix of its columns)")
     parsed: Parsed = reader(text, file_name)
     return Dictionary(stem, file_name, hashlib.sha256(data).hexdigest(), parsed.format, parsed.categories,
                       parsed.terms, parsed.warnings)
+
+
+_BUILT_IN = frozenset({"sentiment", "hedging", "alarm", "readability", "sources"})  # checked in a test
 
 
 def _stem(file_name: str) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.ingest import Loaded
-from analysis.pipeline import Analysis, versions_digest
+from analysis.pipeline import Analysis, digest
 from analysis.store import db, paths
 from analysis.store.db import StoreError
 
@@ -206,7 +206,7 @@ class Store:
             "role": role, "file_name": loaded.name, "format": loaded.format, "encoding": loaded.encoding,
             "text": loaded.text, "sha256": loaded.sha256, "words": int(result.summary["words"].iloc[0]),
             "paragraphs": len(result.paragraphs), "summary": json.dumps(summary),
-            "analysis_version": versions_digest(), "created": _now(),
+            "analysis_version": digest(result.meta["versions"]), "created": _now(),  # what scored it
         }
 
         def write() -> tuple[int, bool]:

@@ -108,7 +108,8 @@ def epistemic_news(s: checks.Settings) -> list[Row]:
     try:
         frame = factbank(ds.external_file(s.external, FACTBANK_DEV))
     except ds.Absent as why:
-        rows += checks.absent("hedging", dataset, PRF, str(why), "development")
+        rows += [{**r, "subscale": "hedging_epistemic"}
+                 for r in checks.absent("hedging", dataset, PRF, str(why), "development")]
     else:
         frame = frame[frame["counted"]].reset_index(drop=True)
         pred = np.array([subscale_weight("hedging_epistemic", t) >= EPISTEMIC_AT for t in frame["text"]])
@@ -135,8 +136,8 @@ def _heldout(s: checks.Settings) -> list[Row]:
     try:
         frame = factbank(ds.external_file(s.external, FACTBANK_HELDOUT))
     except ds.Absent as why:
-        return checks.absent("hedging", dataset, PRF,
-                             f"{why} (the held-out half is kept by the project's owner)", "held-out")
+        return [{**r, "subscale": "hedging_epistemic"} for r in checks.absent(
+            "hedging", dataset, PRF, f"{why} (the held-out half is kept by the project's owner)", "held-out")]
     frame = frame[frame["counted"]].reset_index(drop=True)
     pred = np.array([subscale_weight("hedging_epistemic", t) >= EPISTEMIC_AT for t in frame["text"]])
     gold = frame["gold"].to_numpy(bool)

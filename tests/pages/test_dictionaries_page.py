@@ -138,7 +138,7 @@ HOSTILE = {
     "broken.yaml": (b"threat: [attack, crisis\n", "line 2"),
     "million.dic": (b"%\n1\tx\n%\n" + b"".join(b"w%d\t1\n" % i for i in range(1_000_000)),
                     "more than 250,000 entries"),
-    "hedging.csv": (b"term,category\nperhaps,maybe\n", "name of a built-in measure"),
+    "hedging.csv": (b"term,category\nperhaps,maybe\n", "named like a built-in measure"),
     "newsframes.dic": (DIC, "already saved"),
 }
 

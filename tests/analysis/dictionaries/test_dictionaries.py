@@ -171,3 +171,20 @@ def test_internal_consistency_per_category(frames):
     assert math.isfinite(rows["threat"].alpha) and math.isfinite(rows["threat"].kr20)
     one = {r.category: r for r in cons.measure(frames, [TEXT])}
     assert math.isnan(one["threat"].alpha) and one["threat"].note == "needs at least two texts"
+
+
+def test_the_options_are_part_of_the_version(frames):
+    plain, careful = frames.measure(), frames.measure(negation=True, exclude_quoted=True)
+    assert plain.version == frames.version
+    assert careful.version == f"{frames.version}+negation+no-quotes"
+    assert analysis.versions_digest((*REGISTRY, plain)) != analysis.versions_digest((*REGISTRY, careful))
+
+
+def test_a_dictionary_named_like_a_built_in_measure_is_refused(tmp_path):
+    from analysis.dictionaries import _BUILT_IN
+
+    assert _BUILT_IN == {m.name for m in REGISTRY}
+    path = tmp_path / "hedging.csv"
+    path.write_text("term,category\nmaybe,soft\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="named like a built-in measure"):
+        dictionaries.load(path)
