@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import coverage, page
+from ui import coverage, page, workspace
 from ui import coverage_page as cp
 from views.escape import md
 
@@ -16,6 +16,8 @@ with page.guard("the Coverage page"):
     owner = coverage.owner_key()
     cp.bookmark_note()
     current = cp.choose_workspace(store, owner)
+    if workspace.restore_focus(store, current):
+        st.rerun()  # a reload: the workspace's focus article is every page's focus again
     cp.add_articles(store, current)
 
     articles = store.articles(current)

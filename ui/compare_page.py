@@ -1,11 +1,12 @@
-"""The Compare page's views, one function each: the other coverage in the sidebar, the four
-tabs (profile, aligned arcs, distinguishing words, claim coverage) and the downloads. The
-cached comparison itself is ``ui.cache.compare``; the figures are ``views.compare_charts``.
-Paragraphs are numbered from 1 in every view, as the alignment numbers them."""
+"""The Compare page's views, one function each: the four tabs (profile, aligned arcs,
+distinguishing words, claim coverage) and the downloads. The articles (the workspace, uploads,
+names, the focus) are ``ui.compare_articles``; the cached comparison itself is
+``ui.cache.compare``; the figures are ``views.compare_charts``. Paragraphs are numbered from 1
+in every view, as the alignment numbers them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,10 +15,8 @@ import streamlit as st
 
 from analysis import compare, export
 from analysis.compare import profile
-from analysis.ingest import EXTENSIONS, UnreadableInput, load_bytes
 from analysis.measures import HEADLINE, column
-from ui import exports, page, state
-from ui.state import Article
+from ui import exports, page
 from views import compare_charts as charts
 from views import highlight
 from views.escape import md
@@ -38,42 +37,6 @@ class View:
         """A chart with the shared plotly config, and its PNG/SVG export headed by ``what``."""
         page.plotly(fig, self.focus, key)
         exports.chart(fig, self.result.analysis(self.focus), key, f"{what}. Compared with: {', '.join(self.others)}")
-
-
-def other_coverage() -> list[Article]:
-    """The sidebar's uploader of other coverage; returns the comparison articles."""
-    with st.sidebar:
-        st.subheader("Other coverage")
-        uploads = st.file_uploader("Add articles (text, Markdown, HTML, Word or PDF)", type=sorted(EXTENSIONS),
-                                   accept_multiple_files=True, key="compare_uploads",
-                                   help="Each file is one article, added to this session's comparison "
-                                        "articles; the same text is added once.")
-        if uploads:
-            for problem in add_uploads(uploads):
-                st.warning(md(problem))
-        if state.comparison() and st.button("Remove all comparison articles"):
-            state.set_comparison([])
-    return state.comparison()
-
-
-def add_uploads(files: Sequence[Any]) -> list[str]:
-    """Append uploaded files to the comparison articles (the same text only once); returns one
-    message per file that could not be read (a file that fails never stops the others)."""
-    arts = state.comparison()
-    known = {a.sha256 for a in arts}
-    problems = []
-    for f in files:
-        try:
-            loaded = load_bytes(f.getvalue(), getattr(f, "name", "upload"))
-        except UnreadableInput as exc:
-            problems.append(str(exc))
-            continue
-        art = Article(title=loaded.name, text=loaded.text, source=f"upload:{loaded.name}")
-        if art.sha256 not in known:
-            known.add(art.sha256)
-            arts.append(art)
-    state.set_comparison(arts)
-    return problems
 
 
 def measures_picker(view: View, key: str) -> list[str]:
