@@ -119,25 +119,66 @@ def claims_tab(view: View) -> None:
     status = dict(zip(cov["focus_paragraph"], cov["status"], strict=True))
     fp = pc.selectbox("Focus paragraph", list(status), key="cell_focus", format_func=lambda p: f"¶ {p} · {status[p]}")
     outlet = oc.selectbox("Outlet", view.others, key="cell_outlet")
-    row = result.alignment[(result.alignment["focus_paragraph"] == fp) & (result.alignment["article"] == outlet)]
-    best = row["best_paragraph"].iloc[0]
+    align = result.alignment[result.alignment["article"] == outlet]
+    row = align[align["focus_paragraph"] == fp].iloc[0]
+    best = row["best_paragraph"]
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{md(view.focus)}** ¶ {fp} (focus)")
         st.html(marked_paragraph(result, view.focus, fp))
     with right:
         if pd.isna(best):
-            st.info(f"{md(outlet)}: {md(row['note'].iloc[0])}.")
+            st.info(f"{md(outlet)}: {md(row['note'])}.")
         else:
-            verdict = "matched" if row["matched"].iloc[0] else f"not counted: {md(row['note'].iloc[0])}"
-            st.markdown(f"**{md(outlet)}** ¶ {int(best)} · similarity {row['similarity'].iloc[0]:.2f} · {verdict}")
-            st.caption(md(str(row["evidence"].iloc[0])))  # what the match rests on: shared figures, names, words
+            verdict = "matched" if row["matched"] else f"not counted: {md(row['note'])}"
+            st.markdown(f"**{md(outlet)}** ¶ {int(best)} · similarity {row['similarity']:.2f} · {verdict}")
+            st.caption(("Rests on " if row["matched"] else "Closest: ") + md(str(row["evidence"])))
+            also = carried_with(align, fp, row["paragraph"])
+            if also:
+                st.caption(f"This paragraph also carries focus {also}: one paragraph can retell several claims, "
+                           "each resting on its own sentence or clause.")
             st.html(marked_paragraph(result, outlet, int(best)))
     side_by_side = scores(result, (view.focus, fp), None if pd.isna(best) else (outlet, int(best)))
     st.dataframe(side_by_side, hide_index=True, width="stretch", column_config={
         c: st.column_config.TextColumn(c, alignment="right") for c in side_by_side.columns[2:]})
     st.caption("Underlined: hedges (orange) and alarm words (vermillion), as on the Read page; hover for why "
                "each counts.")
+    carried(outlet, align)
+
+
+def carried_with(align: Any, focus_paragraph: int, paragraph: Any) -> str:
+    """The other focus paragraphs the same paragraph of the outlet carries ("¶ 2 and ¶ 5"), or ""."""
+    if pd.isna(paragraph):
+        return ""
+    others = [int(p) for p in align.loc[align["paragraph"] == paragraph, "focus_paragraph"] if p != focus_paragraph]
+    return joined([f"¶ {p}" for p in others])
+
+
+def joined(items: list[str]) -> str:
+    """"¶ 2", "¶ 2 and ¶ 5", "¶ 1, ¶ 2 and ¶ 3"; "" for none."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def carried(outlet: str, align: Any) -> None:
+    """Every focus paragraph against the outlet: where it carries it, how close, and what the
+    match rests on (or why the closest paragraph does not count)."""
+    st.markdown(f"**Every focus paragraph in {md(outlet)}**")
+    hits = align[align["matched"]]
+    several = hits.groupby("paragraph")["focus_paragraph"].apply(list)
+    for p, fps in several[several.map(len) > 1].items():
+        st.caption(f"{md(outlet)} ¶ {int(p)} carries focus {joined([f'¶ {f}' for f in fps])}.")
+    table = pd.DataFrame({
+        "focus ¶": [f"¶ {p}" for p in align["focus_paragraph"]],
+        f"in {outlet}": ["—" if pd.isna(p) else f"¶ {int(p)}" for p in align["paragraph"]],
+        "similarity": align["similarity"].to_numpy(),
+        "what it rests on, or why not": [str(e) if m else f"{n} (closest: {e})" if e else str(n)
+                                         for m, e, n in zip(align["matched"], align["evidence"], align["note"],
+                                                            strict=True)],
+    })
+    st.dataframe(table, hide_index=True, width="stretch", column_config={
+        "similarity": st.column_config.NumberColumn("similarity", format="%.2f", width="small")})
 
 
 def marked_paragraph(result: Any, article: str, paragraph: int) -> str:
