@@ -27,7 +27,7 @@ from ui.state import Article
 from views.escape import md
 
 SESSION_ONLY = ("The workspace database cannot be written{why}: articles added here are kept for this browser "
-                "session only.")
+                "session only, and are gone after a reload.")
 
 
 @dataclass(frozen=True)
@@ -187,7 +187,13 @@ def _focus_picked(src: Source, by_label: dict[str, Entry]) -> None:
 
 def keep_focus(src: Source, focus: Entry) -> None:
     """Make ``focus`` the session's focus and the workspace's; a focus that is not in the
-    workspace leaves it without one, so a reload does not bring back an older choice."""
+    workspace leaves it without one, so a reload does not bring back an older choice. The
+    focus it replaces, when not saved in the workspace (the bundled article, the sidebar's),
+    stays among this session's articles."""
+    before = state.focus()
+    if before.sha256 != focus.article.sha256 and (src.ws is None or src.store is None or before.sha256 not in {
+            a.sha256 for a in src.store.articles(src.ws)}):
+        state.set_comparison([*state.comparison(), before])
     state.set_focus(focus.article)
     if not src.saves or src.ws is None:
         return
