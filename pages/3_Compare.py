@@ -33,7 +33,8 @@ with page.guard("the Compare page"):
     with c1:
         focus = ca.choose_focus(src, pool)
     labels = [e.label for e in pool if e is not focus]
-    chosen = c2.multiselect("Compared with", labels, default=labels)
+    own = [e.label for e in pool if e is not focus and e.article.source != "bundled"]  # not the demo article
+    chosen = c2.multiselect("Compared with", labels, default=own or labels)
     ca.names_editor(src, pool)
     if not chosen:
         st.info("Choose at least one article to compare with.")

@@ -68,8 +68,9 @@ def arcs_tab(view: View) -> None:
     picked = measures_picker(view, "arcs")
     view.show(charts.arcs(view.result.arcs, picked), "compare-arcs",
               "Arcs aligned on relative position in the article (focus coloured)")
-    st.caption("Each line is one article; x is where a paragraph sits (the midpoint of its words, as a share "
-               "of the article), so a long and a short article share one axis. The focus is coloured.")
+    st.caption("Each line is one article, named in the legend (click a name to hide or show it in every panel); "
+               "x is where a paragraph sits (the midpoint of its words, as a share of the article), so a long and "
+               "a short article share one axis. The focus is the thick line in each measure's colour.")
 
 
 def words_tab(view: View) -> None:

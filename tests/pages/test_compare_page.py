@@ -141,7 +141,9 @@ def test_the_focus_chosen_on_compare_is_kept_and_so_is_going_back_to_the_bundled
     _clean(at)
     assert at.session_state[state.FOCUS].text.strip() == (DEV / "focus.txt").read_text(encoding="utf-8").strip()
     assert {a.file_name: a.role for a in _stored(data, at)} == {"herald.txt": "comparison", "focus.txt": "focus"}
-    assert _compared(at) == [TITLES["herald.txt"], BUNDLED]  # the focus it replaced stays, for this session
+    compared = next(m for m in at.multiselect if m.label == "Compared with")
+    assert compared.options == [TITLES["herald.txt"], BUNDLED]  # the focus it replaced stays, for this session,
+    assert compared.value == [TITLES["herald.txt"]]  # but the bundled demo is not compared unless chosen
     again = _open(COMPARE, dict(at.query_params))
     assert _box(again, "Focus article").value == TITLES["focus.txt"]  # a reload keeps the choice
     assert _compared(again) == [TITLES["herald.txt"]]  # the bundled article was never saved in the workspace
@@ -185,7 +187,7 @@ def test_all_four_views_are_drawn_and_claims_read_well(data):
     assert len(at.get("plotly_chart")) == 4
     assert any('class="nl-kwic"' in h.proto.body for h in at.get("html"))  # the contexts, as on Read
     outlet = _box(at, "Outlet")
-    assert outlet.options == [TITLES[n] for n in ("herald.txt", "ledger.txt", "wire.txt")] + [BUNDLED]
+    assert outlet.options == [TITLES[n] for n in ("herald.txt", "ledger.txt", "wire.txt")]  # not the demo
     outlet.set_value(TITLES["wire.txt"])
     _box(at, "Focus paragraph").set_value(3)
     at.run()
