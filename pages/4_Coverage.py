@@ -27,5 +27,7 @@ with page.guard("the Coverage page"):
         st.stop()
     cp.edit_articles(store, current, articles)
     cp.focus_or_delete(store, current, articles)
-    st.caption("Scores are kept with the versions of the measures that produced them. The Corpus page scores "
-               "a workspace's articles as a corpus.")
+    st.caption("Scores are kept with the versions of the measures that produced them. The Compare page sets "
+               "the focus article against every article of the workspace; the Corpus page scores a workspace's "
+               "articles as a corpus.")
+    st.page_link(page.COMPARE_PAGE, label="Compare these articles", icon=":material/compare:")

@@ -6,6 +6,7 @@ in every view, as the alignment numbers them."""
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -118,7 +119,9 @@ def claims_tab(view: View) -> None:
                     + " — the first leads on claims no other outlet carries.")
     pc, oc = st.columns(2)
     status = dict(zip(cov["focus_paragraph"], cov["status"], strict=True))
-    fp = pc.selectbox("Focus paragraph", list(status), key="cell_focus", format_func=lambda p: f"¶ {p} · {status[p]}")
+    # keyed by what the options say: a picker kept from another comparison showed its old status
+    fp = pc.selectbox("Focus paragraph", list(status), key=f"cell_focus_{zlib.crc32(repr(status).encode())}",
+                      format_func=lambda p: f"¶ {p} · {status[p]}")
     outlet = oc.selectbox("Outlet", view.others, key="cell_outlet")
     align = result.alignment[result.alignment["article"] == outlet]
     row = align[align["focus_paragraph"] == fp].iloc[0]
@@ -173,13 +176,12 @@ def carried(outlet: str, align: Any) -> None:
     table = pd.DataFrame({
         "focus ¶": [f"¶ {p}" for p in align["focus_paragraph"]],
         f"in {outlet}": ["—" if pd.isna(p) else f"¶ {int(p)}" for p in align["paragraph"]],
-        "similarity": align["similarity"].to_numpy(),
+        "similarity": [f"{v:.2f}" for v in align["similarity"]],
         "what it rests on, or why not": [str(e) if m else f"{n} (closest: {e})" if e else str(n)
                                          for m, e, n in zip(align["matched"], align["evidence"], align["note"],
                                                             strict=True)],
     })
-    st.dataframe(table, hide_index=True, width="stretch", column_config={
-        "similarity": st.column_config.NumberColumn("similarity", format="%.2f", width="small")})
+    st.table(table, hide_index=True)  # static: the evidence in full, wrapped (a grid cut it at its edge)
 
 
 def marked_paragraph(result: Any, article: str, paragraph: int) -> str:

@@ -17,20 +17,25 @@ from ui import exports, page
 from views import sources_charts
 from views.escape import md
 
-OVERALL = ("quotes", "quoted_share", "named_sources", "anonymous_share", "framing_verbs", "scare_quotes")
+OVERALL = ("quotes", "quoted_share", "scare_quotes", "framing_verbs", "anonymous_share")
 HELD_OUT = "held-out"  # the part of the yardstick the Validity line quotes
 REPRODUCE = "python -m analysis.eval_sources --external DIR --part held-out"
 
 
 def figures(result: Analysis) -> None:
-    """Two rows of figures: the article's sourcing overall, then one per kind of source."""
+    """Two rows of figures: what is quoted and how much of the sourcing is anonymous, then one
+    figure per kind of source; the named kinds' sum under them."""
     summary = result.summary.iloc[0]
     kinds = [k.column for k in sources_charts.kinds()]
+    width = max(len(OVERALL), len(kinds))
     for row in (OVERALL, kinds):
-        for cell, name in zip(st.columns(len(OVERALL)), row, strict=False):
+        for cell, name in zip(st.columns(width), row, strict=False):
             c = column(name)
             cell.metric(c.label, c.format(summary[name]), border=True,
                         help=f"{c.description} Unit: {c.unit}, range {c.range_text}; {c.direction}.")
+    named = column("named_sources")
+    st.caption(f"{named.label}: {named.format(summary['named_sources'])}, the sum of the named kinds ("
+               + ", ".join(k.label.lower() for k in sources_charts.kinds() if k.named) + ").")
 
 
 def along(result: Analysis, sources: pd.DataFrame, title: str) -> None:

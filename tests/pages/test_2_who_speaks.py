@@ -39,6 +39,8 @@ def test_bundled_article(bundled):
                  "anonymous_sources", "scare_quotes"):
         assert metrics[column(name).label] == f"{s[name]:.0f}", name
     assert (metrics["People"], metrics["Governments"]) == ("2", "1")  # Dario Amodei and Dr Marsh; the NCSC
+    named = f"Named sources: {s['named_sources']:.0f}, the sum of the named kinds (people, organisations, "
+    assert any(c.value.startswith(named) for c in at.caption)
     sources = at.table[0].value  # static tables: every row and every word shown
     assert "a confidential brief seen by this publication" in set(sources["Source"])
     assert set(sources["Kind"]) == {"person", "organisation", "government", "anonymous"}  # the NCSC: sources 2.0

@@ -197,7 +197,7 @@ def test_all_four_views_are_drawn_and_claims_read_well(data):
     right = " ".join(m.value for m in at.markdown)
     assert md(TITLES["wire.txt"]) in right and "· matched" in right
     assert any(c.value.startswith("Rests on ") and "similarity" in c.value for c in at.caption)
-    table = next(d.value for d in at.dataframe if "focus ¶" in d.value.columns)
+    table = next(t.value for t in at.table if "focus ¶" in t.value.columns)
     assert table["focus ¶"].tolist() == [f"¶ {i}" for i in range(1, len(table) + 1)]
     assert (table[f"in {TITLES['wire.txt']}"] == "¶ 2").sum() >= 1
 
