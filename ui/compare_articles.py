@@ -96,8 +96,9 @@ def sidebar(src: Source) -> Source:
         st.subheader("Other coverage")
         if src.store is not None and src.ws is not None:
             src = _pick_workspace(src)
-            st.caption(f"Every article of the workspace **{md(src.ws.name)}** is compared; add more here or on "
-                       "the Coverage page, where their details can be edited.")
+            name = src.ws.name if src.ws is not None else ""
+            st.caption(f"The articles of the workspace **{md(name)}** are here; add more here or on the "
+                       "Coverage page, where their details can be edited.")
             st.page_link(page.COVERAGE_PAGE, label="Open the workspace", icon=":material/folder_open:")
         gen = state.get(state.COMPARE_UPLOADS, 0)
         files = st.file_uploader("Add articles (text, Markdown, HTML, Word or PDF)", type=sorted(EXTENSIONS),

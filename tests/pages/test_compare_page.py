@@ -154,6 +154,26 @@ def test_the_focus_chosen_on_compare_is_kept_and_so_is_going_back_to_the_bundled
     assert _box(third, "Focus article").value == BUNDLED
 
 
+def test_another_workspace_can_be_chosen_and_is_the_coverage_pages_too(data):
+    at = _upload(_open(COMPARE), _files("herald.txt"))
+    store = Store.open(data)
+    owner = "session:" + at.query_params["scope"]
+    other = store.create_workspace(owner, "Second story")
+    from devkit.fixtures import outlet_html
+    from ui import coverage
+
+    loaded = coverage.load_bytes(outlet_html((DEV / "wire.txt").read_text(encoding="utf-8"), "Press Wire"), "w.html")
+    store.add_article(other, loaded, __import__("analysis").analyze(loaded.text))
+    at.run()
+    box = at.sidebar.selectbox[0]
+    assert box.label == "Workspace" and len(box.options) == 2
+    box.set_value(other.id).run()
+    _clean(at)
+    assert _compared(at) == ["Press Wire"] and at.query_params["ws"] == str(other.id)
+    at.switch_page(COVERAGE).run()
+    assert at.selectbox(key="coverage_ws").format_func(at.selectbox(key="coverage_ws").value) == "Second story"
+
+
 def test_a_name_saved_in_the_workspace_is_the_name_on_every_view(data):
     at = _coverage_import(_open(COVERAGE), OUTLETS)
     at.switch_page(COMPARE).run()
