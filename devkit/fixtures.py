@@ -106,6 +106,20 @@ had not replied to requests for comment.</p>
 <footer><p>Copyright 2026 The Harbour Ledger.</p></footer></body></html>""".encode()
 
 
+def outlet_html(text: str, outlet: str) -> bytes:
+    """An article as an outlet's web page: the text's first block as its headline, the other
+    blocks (split at blank lines) as paragraphs, the outlet in ``og:site_name`` (what the
+    readers take as the outlet)."""
+    from html import escape
+
+    head, *body = [b.strip() for b in text.split("\n\n") if b.strip()]
+    paras = "".join(f"<p>{escape(p)}</p>\n" for p in body)
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(head)}</title>
+<meta property="og:title" content="{escape(head)}"><meta property="og:site_name" content="{escape(outlet)}">
+</head><body><main><article><h1>{escape(head)}</h1>
+{paras}</article></main></body></html>""".encode()
+
+
 def docx(title: str = TITLE, paragraphs: list[str] | None = None) -> bytes:
     import docx as python_docx
 

@@ -4,7 +4,8 @@
 
 Starts ``streamlit run app.py`` on a free loopback port with a data folder of its own, drives
 Debian's Chromium through Playwright and writes one PNG per view: every page on the bundled
-article; the Compare page with three other reports uploaded (each tab); the Coverage page
+article; the Compare page with a scenario's four reports uploaded as outlets' pages (each
+tab); the Coverage page
 with a text, a Word file without a title property and a PDF imported; the Corpus page after
 scoring that workspace from the page; a chart with the pointer on it (plotly's toolbar shown);
 the HTML report of a comparison; and a researcher's dictionary (tests/fixtures/dictionaries)
@@ -67,15 +68,25 @@ def toolbar(page: object, url: str, out: Path) -> None:
     chart.screenshot(path=str(out / "Home-chart-hover.png"))
 
 
-def compare(page: object, url: str, out: Path) -> None:
+OUTLETS = {"focus.txt": "The Valley Times", "herald.txt": "Northern Herald", "ledger.txt": "Regional Ledger",
+           "wire.txt": "Press Wire"}  # the development scenario's reports as web pages of invented outlets
+
+
+def compare(page: object, url: str, out: Path, tmp: Path) -> None:
+    """The development scenario's four reports uploaded on Compare as outlets' pages (saved in
+    the session's workspace, named by outlet), its own focus report made the focus."""
     go(page, f"{url}/Compare")
+    pages = []
+    for name, outlet in OUTLETS.items():
+        pages.append(tmp / name.replace(".txt", ".html"))
+        pages[-1].write_bytes(fx.outlet_html((DEV / name).read_text(encoding="utf-8"), outlet))
     files = page.locator('[data-testid="stSidebar"] input[type=file]').last  # type: ignore[attr-defined]
-    files.set_input_files([str(DEV / n) for n in ("focus.txt", "herald.txt", "ledger.txt", "wire.txt")])
+    files.set_input_files([str(p) for p in pages])
     page.wait_for_timeout(2500)  # type: ignore[attr-defined]
     bk.settle(page, 240)
     # the development scenario's own focus report, so the claim coverage has matches to show
     page.locator('[data-testid="stSelectbox"]').filter(has_text="Focus article").first.click()  # type: ignore[attr-defined]
-    page.get_by_role("option", name="focus.txt").click()  # type: ignore[attr-defined]
+    page.get_by_role("option", name=OUTLETS["focus.txt"]).click()  # type: ignore[attr-defined]
     page.wait_for_timeout(1500)  # type: ignore[attr-defined]
     bk.settle(page, 240)
     for i, tab in enumerate(("Profile", "Aligned arcs", "Distinguishing words", "Claim coverage"), start=1):
@@ -173,8 +184,10 @@ def main(out: Path) -> None:
                 page.set_default_timeout(120_000)
                 every_page(page, url, out)
                 toolbar(page, url, out)
-                compare(page, url, out)
                 coverage_and_corpus(page, url, out, tmp)
+                fresh = browser.new_context(viewport={"width": bk.WIDTH, "height": 1000})  # a workspace of its own
+                fresh.route("**/*", bk.loopback_only)
+                compare(fresh.new_page(), url, out, tmp)
                 report(browser, out, tmp)
                 fresh = context.new_page()  # a session of its own: a new key, none of the pages' state
                 fresh.set_default_timeout(120_000)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import coverage, page
+from ui import coverage, page, workspace
 from ui import coverage_page as cp
 from views.escape import md
 
@@ -16,6 +16,8 @@ with page.guard("the Coverage page"):
     owner = coverage.owner_key()
     cp.bookmark_note()
     current = cp.choose_workspace(store, owner)
+    if workspace.restore_focus(store, current):
+        st.rerun()  # a reload: the workspace's focus article is every page's focus again
     cp.add_articles(store, current)
 
     articles = store.articles(current)
@@ -25,5 +27,7 @@ with page.guard("the Coverage page"):
         st.stop()
     cp.edit_articles(store, current, articles)
     cp.focus_or_delete(store, current, articles)
-    st.caption("Scores are kept with the versions of the measures that produced them. The Corpus page scores "
-               "a workspace's articles as a corpus.")
+    st.caption("Scores are kept with the versions of the measures that produced them. The Compare page sets "
+               "the focus article against every article of the workspace; the Corpus page scores a workspace's "
+               "articles as a corpus.")
+    st.page_link(page.COMPARE_PAGE, label="Compare these articles", icon=":material/compare:")

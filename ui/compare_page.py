@@ -1,11 +1,13 @@
-"""The Compare page's views, one function each: the other coverage in the sidebar, the four
-tabs (profile, aligned arcs, distinguishing words, claim coverage) and the downloads. The
-cached comparison itself is ``ui.cache.compare``; the figures are ``views.compare_charts``.
-Paragraphs are numbered from 1 in every view, as the alignment numbers them."""
+"""The Compare page's views, one function each: the four tabs (profile, aligned arcs,
+distinguishing words, claim coverage) and the downloads. The articles (the workspace, uploads,
+names, the focus) are ``ui.compare_articles``; the cached comparison itself is
+``ui.cache.compare``; the figures are ``views.compare_charts``. Paragraphs are numbered from 1
+in every view, as the alignment numbers them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,10 +16,8 @@ import streamlit as st
 
 from analysis import compare, export
 from analysis.compare import profile
-from analysis.ingest import EXTENSIONS, UnreadableInput, load_bytes
 from analysis.measures import HEADLINE, column
-from ui import exports, page, state
-from ui.state import Article
+from ui import exports, page
 from views import compare_charts as charts
 from views import highlight
 from views.escape import md
@@ -38,42 +38,6 @@ class View:
         """A chart with the shared plotly config, and its PNG/SVG export headed by ``what``."""
         page.plotly(fig, self.focus, key)
         exports.chart(fig, self.result.analysis(self.focus), key, f"{what}. Compared with: {', '.join(self.others)}")
-
-
-def other_coverage() -> list[Article]:
-    """The sidebar's uploader of other coverage; returns the comparison articles."""
-    with st.sidebar:
-        st.subheader("Other coverage")
-        uploads = st.file_uploader("Add articles (text, Markdown, HTML, Word or PDF)", type=sorted(EXTENSIONS),
-                                   accept_multiple_files=True, key="compare_uploads",
-                                   help="Each file is one article, added to this session's comparison "
-                                        "articles; the same text is added once.")
-        if uploads:
-            for problem in add_uploads(uploads):
-                st.warning(md(problem))
-        if state.comparison() and st.button("Remove all comparison articles"):
-            state.set_comparison([])
-    return state.comparison()
-
-
-def add_uploads(files: Sequence[Any]) -> list[str]:
-    """Append uploaded files to the comparison articles (the same text only once); returns one
-    message per file that could not be read (a file that fails never stops the others)."""
-    arts = state.comparison()
-    known = {a.sha256 for a in arts}
-    problems = []
-    for f in files:
-        try:
-            loaded = load_bytes(f.getvalue(), getattr(f, "name", "upload"))
-        except UnreadableInput as exc:
-            problems.append(str(exc))
-            continue
-        art = Article(title=loaded.name, text=loaded.text, source=f"upload:{loaded.name}")
-        if art.sha256 not in known:
-            known.add(art.sha256)
-            arts.append(art)
-    state.set_comparison(arts)
-    return problems
 
 
 def measures_picker(view: View, key: str) -> list[str]:
@@ -105,8 +69,9 @@ def arcs_tab(view: View) -> None:
     picked = measures_picker(view, "arcs")
     view.show(charts.arcs(view.result.arcs, picked), "compare-arcs",
               "Arcs aligned on relative position in the article (focus coloured)")
-    st.caption("Each line is one article; x is where a paragraph sits (the midpoint of its words, as a share "
-               "of the article), so a long and a short article share one axis. The focus is coloured.")
+    st.caption("Each line is one article, named in the legend (click a name to hide or show it in every panel); "
+               "x is where a paragraph sits (the midpoint of its words, as a share of the article), so a long and "
+               "a short article share one axis. The focus is the thick line in each measure's colour.")
 
 
 def words_tab(view: View) -> None:
@@ -154,27 +119,69 @@ def claims_tab(view: View) -> None:
                     + " — the first leads on claims no other outlet carries.")
     pc, oc = st.columns(2)
     status = dict(zip(cov["focus_paragraph"], cov["status"], strict=True))
-    fp = pc.selectbox("Focus paragraph", list(status), key="cell_focus", format_func=lambda p: f"¶ {p} · {status[p]}")
+    # keyed by what the options say: a picker kept from another comparison showed its old status
+    fp = pc.selectbox("Focus paragraph", list(status), key=f"cell_focus_{zlib.crc32(repr(status).encode())}",
+                      format_func=lambda p: f"¶ {p} · {status[p]}")
     outlet = oc.selectbox("Outlet", view.others, key="cell_outlet")
-    row = result.alignment[(result.alignment["focus_paragraph"] == fp) & (result.alignment["article"] == outlet)]
-    best = row["best_paragraph"].iloc[0]
+    align = result.alignment[result.alignment["article"] == outlet]
+    row = align[align["focus_paragraph"] == fp].iloc[0]
+    best = row["best_paragraph"]
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{md(view.focus)}** ¶ {fp} (focus)")
         st.html(marked_paragraph(result, view.focus, fp))
     with right:
         if pd.isna(best):
-            st.info(f"{md(outlet)}: {md(row['note'].iloc[0])}.")
+            st.info(f"{md(outlet)}: {md(row['note'])}.")
         else:
-            verdict = "matched" if row["matched"].iloc[0] else f"not counted: {md(row['note'].iloc[0])}"
-            st.markdown(f"**{md(outlet)}** ¶ {int(best)} · similarity {row['similarity'].iloc[0]:.2f} · {verdict}")
-            st.caption(md(str(row["evidence"].iloc[0])))  # what the match rests on: shared figures, names, words
+            verdict = "matched" if row["matched"] else f"not counted: {md(row['note'])}"
+            st.markdown(f"**{md(outlet)}** ¶ {int(best)} · similarity {row['similarity']:.2f} · {verdict}")
+            st.caption(("Rests on " if row["matched"] else "Closest: ") + md(str(row["evidence"])))
+            also = carried_with(align, fp, row["paragraph"])
+            if also:
+                st.caption(f"This paragraph also carries focus {also}: one paragraph can retell several claims, "
+                           "each resting on its own sentence or clause.")
             st.html(marked_paragraph(result, outlet, int(best)))
     side_by_side = scores(result, (view.focus, fp), None if pd.isna(best) else (outlet, int(best)))
     st.dataframe(side_by_side, hide_index=True, width="stretch", column_config={
         c: st.column_config.TextColumn(c, alignment="right") for c in side_by_side.columns[2:]})
     st.caption("Underlined: hedges (orange) and alarm words (vermillion), as on the Read page; hover for why "
                "each counts.")
+    carried(outlet, align)
+
+
+def carried_with(align: Any, focus_paragraph: int, paragraph: Any) -> str:
+    """The other focus paragraphs the same paragraph of the outlet carries ("¶ 2 and ¶ 5"), or ""."""
+    if pd.isna(paragraph):
+        return ""
+    others = [int(p) for p in align.loc[align["paragraph"] == paragraph, "focus_paragraph"] if p != focus_paragraph]
+    return joined([f"¶ {p}" for p in others])
+
+
+def joined(items: list[str]) -> str:
+    """"¶ 2", "¶ 2 and ¶ 5", "¶ 1, ¶ 2 and ¶ 3"; "" for none."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def carried(outlet: str, align: Any) -> None:
+    """Every focus paragraph against the outlet: where it carries it, how close, and what the
+    match rests on (or why the closest paragraph does not count)."""
+    st.markdown(f"**Every focus paragraph in {md(outlet)}**")
+    hits = align[align["matched"]]
+    several = hits.groupby("paragraph")["focus_paragraph"].apply(list)
+    for p, fps in several[several.map(len) > 1].items():
+        st.caption(f"{md(outlet)} ¶ {int(p)} carries focus {joined([f'¶ {f}' for f in fps])}.")
+    table = pd.DataFrame({
+        "focus ¶": [f"¶ {p}" for p in align["focus_paragraph"]],
+        f"in {outlet}": ["—" if pd.isna(p) else f"¶ {int(p)}" for p in align["paragraph"]],
+        "similarity": [f"{v:.2f}" for v in align["similarity"]],
+        "what it rests on, or why not": [str(e) if m else f"{n} (closest: {e})" if e else str(n)
+                                         for m, e, n in zip(align["matched"], align["evidence"], align["note"],
+                                                            strict=True)],
+    })
+    st.table(table, hide_index=True)  # static: the evidence in full, wrapped (a grid cut it at its edge)
 
 
 def marked_paragraph(result: Any, article: str, paragraph: int) -> str:

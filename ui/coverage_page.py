@@ -8,7 +8,7 @@ import streamlit as st
 
 from analysis.ingest import MAX_BYTES
 from analysis.store import Store, StoreError, Workspace
-from ui import auth, page, state
+from ui import auth, page, state, workspace
 from ui import coverage as cov
 from views.escape import md
 
@@ -34,15 +34,17 @@ def bookmark_note() -> None:
 
 
 def choose_workspace(store: Store, owner: str) -> Workspace:
-    """The workspace picker (and its address in ``?ws=``); a first one is made when there is none."""
-    spaces = store.workspaces(owner) or [store.create_workspace(owner, "Comparison set 1")]
+    """The workspace picker (and its address in ``?ws=``, shared with the Compare page); a first
+    one is made when there is none."""
+    current = workspace.current(store, owner, create=True)
+    assert current is not None
+    spaces = store.workspaces(owner)
     by_id = {str(w.id): w for w in spaces}
-    current = by_id.get(st.query_params.get("ws", "")) or spaces[0]
     left, right = st.columns([3, 2], vertical_alignment="bottom")
     choice = left.selectbox("Workspace", [w.id for w in spaces], index=[w.id for w in spaces].index(current.id),
                             format_func=lambda i: by_id[str(i)].name, key=state.COVERAGE_WORKSPACE)
     current = by_id[str(choice)]
-    st.query_params["ws"] = str(current.id)
+    workspace.remember(current)
     with right, st.popover("Manage workspaces", icon=":material/folder_managed:", width="stretch"):
         manage(store, owner, current)
     return current
@@ -99,6 +101,9 @@ def add_articles(store: Store, current: Workspace) -> None:
             sources = cov.fetched(url)
     if sources:
         state.put(state.COVERAGE_OUTCOMES, cov.import_all(store, current, sources, role))
+        focus = next((a for a in store.articles(current) if a.role == "focus"), None)
+        if role == "focus" and focus is not None:  # the article added as the focus is every page's focus
+            state.set_focus(workspace.article(store, current, focus))
         st.rerun()
     outcomes = state.take(state.COVERAGE_OUTCOMES)
     if outcomes:
@@ -131,8 +136,7 @@ def focus_or_delete(store: Store, current: Workspace, articles: list) -> None:
         if st.button("Study this article", type="primary", icon=":material/center_focus_strong:"):
             try:
                 art = store.update_article(current, chosen, role="focus")
-                state.set_focus(state.Article(art.title or art.file_name, store.text(current, chosen),
-                                              f"workspace:{current.id}:{chosen}"))
+                state.set_focus(workspace.article(store, current, art))
             except StoreError as exc:  # deleted meanwhile in another tab
                 st.error(md(exc))
             else:
@@ -144,6 +148,8 @@ def focus_or_delete(store: Store, current: Workspace, articles: list) -> None:
         if flash:
             st.success(flash, icon=":material/center_focus_strong:")
             st.page_link(page.READ_PAGE, label="Read it paragraph by paragraph", icon=":material/menu_book:")
+            st.page_link(page.COMPARE_PAGE, label="Compare it with the rest of the workspace",
+                         icon=":material/compare:")
     with del_col:
         doomed = st.multiselect("Delete articles", list(label), format_func=label.get)
         if st.button("Delete selected", disabled=not doomed, icon=":material/delete:"):

@@ -27,6 +27,7 @@ PAGES = Path(__file__).resolve().parents[1] / "pages"
 METHODS_PAGE = "pages/9_Methods.py"
 READ_PAGE = "pages/1_Read.py"
 COVERAGE_PAGE = "pages/4_Coverage.py"
+COMPARE_PAGE = "pages/3_Compare.py"
 # Widget values that must survive a switch of page (Streamlit drops the state of widgets
 # a page does not draw; writing the value back keeps it).
 _KEEP = (MODE_KEY, PASTE_KEY, PASTE_TITLE_KEY)

@@ -35,6 +35,14 @@ COVERAGE_ROLE = "coverage_role"  # add as focus or comparison
 COVERAGE_OUTCOMES = "coverage_outcomes"  # what the last import did, shown once after the rerun
 COVERAGE_EDITOR = "coverage_editor_gen"  # bumped to give the metadata editor a fresh state
 COVERAGE_FLASH = "coverage_flash"  # a message shown once after the rerun
+# The session's workspace, shared by the Coverage and Compare pages (ui/workspace.py)
+WORKSPACE = "workspace_id"  # the workspace last opened (a switch of page may drop the address's ?ws=)
+FOCUS_RESTORED = "focus_restored"  # this session has taken its focus from the workspace once (after a reload)
+# The Compare page
+COMPARE_UPLOADS = "compare_uploads_gen"  # bumped to empty the uploader once its files are saved
+COMPARE_OUTCOMES = "compare_outcomes"  # what the last upload did, shown once after the rerun
+COMPARE_NAMES = "compare_names_gen"  # bumped to give the names editor a fresh state
+COMPARE_FOCUS = "compare_focus"  # the focus picker (its value is the focus article's label)
 # The Corpus page
 CORPUS_PATH = "corpus_path"  # the batch output folder
 CORPUS_SCORED = "corpus_scored"  # the folder of a workspace just scored as a corpus, to open next

@@ -1,9 +1,9 @@
 """Chart builders of the Compare views: tidy frame in, plotly Figure out (no streamlit).
 
 Colours and template come from views/theme.py: a measure's own colour marks the focus article
-in that measure's panel, every other article is grey, so the focus stands out without a legend
-of fifty entries; a small legend says which is which. Paragraphs are numbered from 1, as on
-every page and in the alignment itself.
+in that measure's panel; in the aligned arcs every other article has an outlet colour of its
+own and a legend entry, in the profile its own row. Paragraphs are numbered from 1, as on every
+page and in the alignment itself.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -23,9 +22,6 @@ from views.escape import html as esc
 
 Z_NOTABLE = 1.96  # |z| beyond which a single term's difference would be significant at 5 %
 
-# The first paragraph's number in analysis.compare's alignment and coverage frames. They count
-# from 0 today while every other frame counts from 1; when analysis/compare/align.py numbers
-# from 1, set this to 1 (tests/views/test_compare_charts.py fails until the two agree).
 def _style(fig: go.Figure, height: int, legend: bool = False, top: int | None = None,
            title: int = 0) -> go.Figure:
     """The theme, and the legend in a row of its own at the top: below the toolbar's band and
@@ -88,51 +84,67 @@ def profile(frame: pd.DataFrame, measures: Sequence[str] = HEADLINE) -> go.Figur
 
 def arcs(frame: pd.DataFrame, measures: Sequence[str] = HEADLINE, focus: str | None = None) -> go.Figure:
     """Small multiples, one per measure: every article's paragraph values against their
-    relative position (0..100 % of the article's words). Other articles thin and grey, the
-    focus thick in the measure's colour, drawn last."""
+    relative position (0..100 % of the article's words). The focus thick in the measure's
+    colour, drawn last; every other article a thin line of its own outlet colour (Paul Tol's
+    muted set, then the same colours dashed, dotted ...), each named once in the legend, where a
+    click hides or shows it in every panel."""
     measures = [m for m in measures if m in set(frame["measure"])]
     cols = min(2, max(len(measures), 1))
     rows = -(-len(measures) // cols) if measures else 1
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=[_title(m) for m in measures],
                         vertical_spacing=0.16, horizontal_spacing=0.08)
+    articles = frame.drop_duplicates("article")
+    focus = focus or next(iter(articles.loc[articles["focus"], "article"]), None)
+    others = [str(a) for a in articles["article"] if a != focus]
     for i, m in enumerate(measures):
         r, c = i // cols + 1, i % cols + 1
         col = column(m)
         digits = ".0f" if col.is_count else f".{col.digits}f"
-        part = frame[frame["measure"] == m].sort_values(["focus", "article", "position"], kind="stable")
-        # all other articles in one trace, a gap row between articles: two traces per panel,
-        # not one per article, keeps fifty articles fast to build and to draw
-        for is_focus, g in part.groupby("focus", sort=True):
-            g = _with_gaps(g)
+        part = frame[frame["measure"] == m].sort_values("position", kind="stable")
+        for k, name in enumerate(others + ([focus] if focus is not None else [])):
+            g = part[part["article"] == name]
+            mine = name == focus
+            line = ({"color": theme.colour(m), "width": 3.5} if mine else
+                    {"color": outlet_colour(k), "width": 1.8, "dash": DASHES[k // len(theme.OUTLET_COLOURS) % 4]})
             fig.add_trace(go.Scatter(
-                x=g["position"], y=g["value"], mode="lines+markers" if is_focus else "lines",
-                connectgaps=False, showlegend=False,
-                line={"color": theme.colour(m) if is_focus else theme.LIGHT, "width": 3.5 if is_focus else 1.2},
-                marker={"size": 7}, opacity=1.0 if is_focus else 0.8,
-                customdata=g[["label", "paragraph", "words"]].to_numpy(),
-                hovertemplate=("%{customdata[0]}<br>¶ %{customdata[1]} (%{customdata[2]} words)"
-                               f"<br>at %{{x:.0f}} %: %{{y:{digits}}}<extra></extra>"),
+                x=g["position"], y=g["value"], mode="lines+markers" if mine else "lines", name=esc(clip_name(name, 40)),
+                legendgroup=name, showlegend=i == 0 and not mine, line=line, marker={"size": 7},
+                customdata=g[["paragraph", "words"]].to_numpy(),
+                hovertemplate=(f"{esc(name)}{' (focus)' if mine else ''}<br>¶ %{{customdata[0]}} "
+                               f"(%{{customdata[1]}} words)<br>at %{{x:.0f}} %: %{{y:{digits}}}<extra></extra>"),
             ), row=r, col=c)
         fig.layout[f"yaxis{i + 1 if i else ''}"].title = {"text": wrap(col.unit, 28),
                                                            "font": {"size": 11, "color": theme.MUTED}}
-    _key(fig, "focus article (the measure's colour)", mode="lines", line={"color": theme.INK, "width": 3.5})
-    _key(fig, "other articles", mode="lines", line={"color": theme.LIGHT, "width": 1.2})
+    if focus is not None:  # one entry for the focus, whose colour is each panel's measure's
+        _key(fig, f"{esc(clip_name(focus, 40))} (focus, in the measure's colour)", mode="lines+markers",
+             line={"color": theme.INK, "width": 3.5}, legendrank=1, legendgroup=focus)
     fig.update_xaxes(range=[0, 100], ticksuffix=" %")
     fig.update_xaxes(title_text="position in the article (share of its words)", row=rows)
     for ann in fig.layout.annotations:
         ann.update(font={"size": 13})
-    return _style(fig, 300 * rows + 90, legend=True)
+    shown = [f"{clip_name(focus or '', 40)} (focus, in the measure's colour)", *(clip_name(a, 40) for a in others)]
+    extra = 24 * (legend_rows(shown) - 1)
+    return _style(fig, 300 * rows + 90 + extra, legend=True, top=120 + extra)
 
 
-def _with_gaps(g: pd.DataFrame) -> pd.DataFrame:
-    """The rows of several articles (sorted by article) with an empty row after each, so one
-    line trace draws them as separate lines; ``label`` is the escaped article name."""
-    cols = ["position", "value", "paragraph", "words"]
-    labels = g["article"].map(esc).to_numpy(dtype=object)
-    ends = np.flatnonzero(np.r_[g["article"].to_numpy()[1:] != g["article"].to_numpy()[:-1], True]) + 1
-    out = {c: np.insert(g[c].to_numpy(dtype=float), ends, np.nan) for c in cols}
-    out["label"] = np.insert(labels, ends, "")
-    return pd.DataFrame(out)
+DASHES = ("solid", "dash", "dot", "dashdot")
+
+
+def outlet_colour(k: int) -> str:
+    """The ``k``-th other article's colour (Paul Tol's muted set, views.theme.OUTLET_COLOURS)."""
+    return theme.OUTLET_COLOURS[k % len(theme.OUTLET_COLOURS)]
+
+
+def legend_rows(names: Sequence[str], width: int = 1000) -> int:
+    """About how many rows a horizontal legend of these entries takes in ``width`` px: about
+    7.5 px a character at 13 px, and 50 px for an entry's line and the gap after it."""
+    rows, used = 1, 0.0
+    for n in names:
+        w = 7.5 * len(n) + 50
+        if used and used + w > width:
+            rows, used = rows + 1, 0.0
+        used += w
+    return rows
 
 
 def words(frame: pd.DataFrame, comparison: str, top: int = 15, label: str | None = None) -> go.Figure:

@@ -59,10 +59,6 @@ METRICS = ("quote_precision", "quote_recall", "quote_f1", "speaker_precision", "
            "scare_precision", "scare_recall")
 OUTLET_METRICS = ("quote_f1", "speaker_recall", "source_precision", "source_recall",
                   "anonymous_precision", "anonymous_recall")
-# The rows the Who speaks page and the Methods page read before the news sentences existed.
-HEADLINE = ("quote_precision", "quote_recall", "quote_f1", "speaker_precision", "speaker_recall",
-            "anonymous_precision", "anonymous_recall")
-LEGACY_DATASET = "onestopenglish_paragraphs_heldout"
 
 
 def load(path: Path = GOLD) -> list[dict[str, Any]]:
@@ -142,9 +138,8 @@ def results(fast: bool = False, external: Path | None = None) -> list[dict[str, 
     """Rows for the validation harness (``python -m analysis validate``), per half (``part``):
     every figure on the whole set (``sources_annotated``), the headline figures per kind of
     outlet (``sources_annotated:<kind>``), each with its interval and the count it is a share
-    of. Without FactBank's text, the rows that need it say why they are absent. Also the
-    Guardian held-out rows under their former name (``onestopenglish_paragraphs_heldout``),
-    which the Who speaks page reads."""
+    of. Without FactBank's text, the rows that need it say why they are absent (the Guardian
+    paragraphs, ``sources_annotated:uk_press``, are shipped and always measured)."""
     records, absent = load_all(external)
     draws = 200 if fast else 1000
     rows: list[dict[str, Any]] = []
@@ -153,11 +148,8 @@ def results(fast: bool = False, external: Path | None = None) -> list[dict[str, 
         sets = [("sources_annotated", subset, METRICS)]
         sets += [(f"sources_annotated:{k}", [r for r in subset if r["outlet_kind"] == k], OUTLET_METRICS)
                  for k in OUTLET_KINDS]
-        if part == "held-out":
-            sets.append((LEGACY_DATASET, [r for r in subset if r["outlet_kind"] == "uk_press"], HEADLINE))
         for dataset, units, metrics in sets:
-            guardian_only = dataset in ("sources_annotated:uk_press", LEGACY_DATASET)
-            if absent and not guardian_only:
+            if absent and dataset != "sources_annotated:uk_press":
                 rows += [{"dataset": dataset, "metric": m, "value": None, "ci_low": None, "ci_high": None,
                           "n": 0, "part": part, "absent": absent} for m in metrics]
                 continue

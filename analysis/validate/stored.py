@@ -25,8 +25,6 @@ DATASETS = {
     "wikipedia_uncertainty_train": "Wikipedia uncertainty sentences (CoNLL-2010), tuning part",
     "onestopenglish_may_readings": "every 'may' in 189 Guardian texts (OneStopEnglish), read by the project",
     "clickbait_vs_news_headlines": "clickbait vs news headlines (Chakraborty et al. 2016; weak proxy)",
-    "onestopenglish_paragraphs_heldout": "188 hand-annotated Guardian paragraphs (OneStopEnglish), held-out half",
-    "onestopenglish_paragraphs_all": "188 hand-annotated Guardian paragraphs (OneStopEnglish), all",
     "wikipedia_weasel_heldout": "Wikipedia uncertainty sentences (CoNLL-2010), held-out part, weasel sub-scale",
     "wikipedia_weasel_train": "Wikipedia uncertainty sentences (CoNLL-2010), tuning part, weasel sub-scale",
     "factbank_news_dev": "FactBank news sentences with expert uncertainty cues (Szarvas et al. 2012), development half",
@@ -62,8 +60,8 @@ def rows(doc: Document | None, measure: str | None = None, dataset: str | None =
 
 
 def dataset_label(dataset: str) -> str:
-    """A set's name for a reader: "onestopenglish_paragraphs_heldout" -> "188 hand-annotated
-    Guardian paragraphs (OneStopEnglish), held-out half"; an unknown set keeps its id."""
+    """A set's name for a reader: "nyt_editorial" -> "NYT editorial sentences (Hutto & Gilbert 2014)";
+    a part of a set ("sources_annotated:wire") is named after the set; an unknown set keeps its id."""
     if dataset in DATASETS:
         return DATASETS[dataset]
     corpus, _, column = dataset.partition(":")

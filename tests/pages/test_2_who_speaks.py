@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analysis.measures import column
 from ui import state
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,6 +34,13 @@ def test_bundled_article(bundled):
     assert metrics["Quotations"] == f"{s['quotes']:.0f}"
     assert metrics["Anonymous sources"] == f"{s['anonymous_sources']:.0f}"
     assert metrics["Anonymous share"] == f"{s['anonymous_share']:.2f}"  # as its Column declares (2 digits)
+    # the five kinds of source of sources 2.0, and scare quotes, each with its own figure
+    for name in ("sources_people", "sources_organisations", "sources_governments", "sources_documents",
+                 "anonymous_sources", "scare_quotes"):
+        assert metrics[column(name).label] == f"{s[name]:.0f}", name
+    assert (metrics["People"], metrics["Governments"]) == ("2", "1")  # Dario Amodei and Dr Marsh; the NCSC
+    named = f"Named sources: {s['named_sources']:.0f}, the sum of the named kinds (people, organisations, "
+    assert any(c.value.startswith(named) for c in at.caption)
     sources = at.table[0].value  # static tables: every row and every word shown
     assert "a confidential brief seen by this publication" in set(sources["Source"])
     assert set(sources["Kind"]) == {"person", "organisation", "government", "anonymous"}  # the NCSC: sources 2.0
@@ -40,28 +48,60 @@ def test_bundled_article(bundled):
     helps = {m.label: m.help for m in at.metric}
     assert "range 0 and up;" in helps["Quotations"]  # a count has no upper bound (it read "range 0")
     assert "range 0 to 1;" in helps["Anonymous share"]
+    assert any(h.value == "Scare quotes (0)" for h in at.subheader)
 
 
+def test_scare_quotes_are_listed_with_their_paragraph():
+    text = ("Rivals used so-called “distillation” to copy the model.\n\n"
+            "“We will fight this in every court,” said Mary Jones, the chief executive.")
+    at = run(state.Article("scare", text, "pasted"))
+    assert not at.exception and not at.error
+    assert {m.label: m.value for m in at.metric}["Scare quotes"] == "1"
+    scare = next(t.value for t in at.table if "Quoted words" in t.value.columns)
+    assert scare["¶"].tolist() == ["¶ 1"] and scare["Quoted words"].str.contains("distillation").all()
 
-def test_validity_line_quotes_the_validation_run(tmp_path, monkeypatch):
-    """The figures under "How this is measured" are the validation run's held-out rows
-    (data/validation.json), not numbers typed into the page: a run with other figures shows them."""
+
+def _validation(tmp_path, monkeypatch, rows):
     import json
 
     from analysis import paths
 
-    names = ("quote_precision", "quote_recall", "speaker_precision", "speaker_recall", "anonymous_precision",
-             "anonymous_recall")
-    rows = [{"measure": "sources", "dataset": "onestopenglish_paragraphs_heldout", "metric": m, "value": v}
-            for m, v in zip(names, (0.51, 0.52, 0.53, 0.54, 0.55, 0.56), strict=True)]
-    rows.append({"measure": "sources", "dataset": "onestopenglish_paragraphs_all", "metric": "quote_precision",
-                 "value": 0.99})
     path = tmp_path / "validation.json"
     path.write_text(json.dumps({"results": rows}), encoding="utf-8")
     monkeypatch.setattr(paths, "VALIDATION", path)
+
+
+def test_validity_quotes_the_validation_runs_held_out_rows(tmp_path, monkeypatch):
+    """The figures under "How this is measured" are the held-out rows of the kinds' yardstick
+    (``sources_annotated``) in data/validation.json, not numbers typed into the page: a run with
+    other figures shows them, and the development half is never quoted as the validity."""
+    metrics = ["quote_precision", "quote_recall", "speaker_precision", "speaker_recall"]
+    metrics += [f"{k}_{m}" for k in ("person", "organisation", "government", "document", "anonymous", "source",
+                                     "scare") for m in ("precision", "recall")]
+    rows = [{"measure": "sources", "dataset": "sources_annotated", "part": "held-out", "metric": m,
+             "value": 0.5 + i / 100, "ci_low": 0.4, "ci_high": 0.7, "n": 10 + i} for i, m in enumerate(metrics)]
+    rows += [{**r, "part": "development", "value": 0.99} for r in rows]
+    _validation(tmp_path, monkeypatch, rows)
+    at = run()
+    line = next(m.value for m in at.markdown if m.value.startswith("**Validity**"))
+    assert "held-out half" in line and "0.99" not in line
+    assert ("quotations found with precision 0.50 [0.40, 0.70] and recall 0.51 [0.40, 0.70]; the speaker of a "
+            "quotation is right for 0.53 [0.40, 0.70] of the quotations with a speaker (precision 0.52") in line
+    assert "`python -m analysis.eval_sources --external DIR --part held-out`" in line
+    table = next(t.value for t in at.table if "Kind" in t.value.columns and "Recall [95% CI] (n)" in t.value.columns)
+    assert table["Kind"].tolist() == ["People", "Organisations", "Governments", "Documents", "Anonymous",
+                                      "Any source", "Scare quotes"]
+    assert table.iloc[4].tolist() == ["Anonymous", "0.62 [0.40, 0.70] (n = 22)", "0.63 [0.40, 0.70] (n = 23)"]
+
+
+def test_validity_says_why_when_not_measured(tmp_path, monkeypatch):
+    from analysis import paths
+
+    absent = [{"measure": "sources", "dataset": "sources_annotated", "part": "held-out", "metric": "quote_f1",
+               "value": None, "n": 0, "absent": "FactBank's text is not in the external folder"}]
+    _validation(tmp_path, monkeypatch, absent)
     line = next(m.value for m in run().markdown if m.value.startswith("**Validity**"))
-    assert ("quotation precision 0.51 and recall 0.52; speaker precision 0.53, recall 0.54; "
-            "anonymous-source precision 0.55, recall 0.56") in line
+    assert "not yet measured" in line and "FactBank" in line
     monkeypatch.setattr(paths, "VALIDATION", tmp_path / "missing.json")
     line = next(m.value for m in run().markdown if m.value.startswith("**Validity**"))
     assert "not yet measured" in line and "0.5" not in line

@@ -1,6 +1,7 @@
 """The Compare page in a real Chromium: the bundled article as focus, three comparison
-articles uploaded through the page's file input, all four views drawn; a screenshot of
-each view goes to tests/artifacts/ for a person to look at.
+articles uploaded through the page's file input (saved in the session's workspace and named
+by the title each text opens with), all four views drawn; a screenshot of each view goes to
+tests/artifacts/ for a person to look at.
 
 Self-contained (its own server and browser fixtures) so it does not depend on a shared
 browser conftest; requests may only reach loopback.
@@ -22,6 +23,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "tests" / "fixtures" / "compare" / "dev"
+TITLES = {n: (DEV / n).read_text(encoding="utf-8").split("\n", 1)[0] for n in ("focus.txt", "herald.txt",
+                                                                              "ledger.txt", "wire.txt")}
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -111,8 +114,8 @@ def test_each_view_draws_a_chart(page, view):  # noqa: ANN001
 
 def test_the_bundled_article_is_the_focus_and_uploads_are_listed(page):  # noqa: ANN001
     assert page.get_by_text("AI model theft accusation (bundled article)").first.is_visible()
-    for name in ("herald.txt", "ledger.txt", "wire.txt"):
-        assert page.get_by_text(name).first.count() == 1
+    for name in ("herald.txt", "ledger.txt", "wire.txt"):  # named by their titles (no outlet in a .txt)
+        assert page.get_by_text(TITLES[name], exact=True).first.count() == 1
 
 
 def _choose(box, option: str) -> None:  # noqa: ANN001
@@ -131,14 +134,14 @@ def test_another_focus_shows_carried_paragraphs_side_by_side(page):  # noqa: ANN
     # caption counting the other articles (3 before, 4 after) says the new page is drawn.
     page.get_by_text(re.compile(r"· 4 other article\(s\)")).wait_for()
     page.wait_for_function("document.querySelectorAll(\"input[aria-label='Focus article']\").length === 1")
-    _choose(page.locator("[data-testid='stSelectbox']").filter(has_text="Focus article"), "focus.txt")
-    page.get_by_text("Focus: focus.txt").wait_for()
+    _choose(page.locator("[data-testid='stSelectbox']").filter(has_text="Focus article"), TITLES["focus.txt"])
+    page.get_by_text(f"Focus: {TITLES['focus.txt']}").wait_for()
     page.get_by_role("tab", name="Claim coverage").click()
     panel = page.locator("[role='tabpanel']:visible")
     panel.locator(".js-plotly-plot").first.wait_for()
-    panel.get_by_text("carried by 2 of 4").first.wait_for()
-    _choose(panel.locator("[data-testid='stSelectbox']").filter(has_text="Outlet"), "wire.txt")
-    panel.get_by_text(re.compile(r"wire\.txt ¶ \d+ · similarity 0\.\d\d · matched")).wait_for()
+    panel.get_by_text("carried by 2 of 3").first.wait_for()  # the bundled article is not compared by default
+    _choose(panel.locator("[data-testid='stSelectbox']").filter(has_text="Outlet"), TITLES["wire.txt"])
+    panel.get_by_text(re.compile(re.escape(TITLES["wire.txt"]) + r" ¶ \d+ · similarity 0\.\d\d · matched")).wait_for()
     page.wait_for_function("document.querySelectorAll('[data-stale=\"true\"]').length === 0")
     time.sleep(1.0)
     assert page.locator("[data-testid='stException']").count() == 0

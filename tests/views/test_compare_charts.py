@@ -10,6 +10,7 @@ import pytest
 
 import analysis
 from analysis import compare
+from analysis.measures import HEADLINE
 from views import compare_charts as charts
 from views import theme
 
@@ -89,3 +90,42 @@ def test_compare_figures_use_the_theme(result) -> None:
     for fig in charts.all_figures(result).values():
         assert fig.layout.template.layout.font.family == theme.FONT
         assert fig.layout.template.layout.paper_bgcolor == theme.PAPER
+
+
+def test_every_other_article_is_its_own_named_line_in_the_arcs(result) -> None:
+    """The aligned arcs drew every other outlet as the same unlabelled grey line (issue 15): each
+    is now a line of its own colour, named once in the legend, grouped across the panels."""
+    fig = charts.arcs(result.arcs)
+    others = ["herald.txt", "ledger.txt", "wire.txt"]
+    named = {t.name: t for t in fig.data if t.showlegend}
+    assert set(others) <= set(named)
+    styles = {(named[n].line.color, named[n].line.dash) for n in others}
+    assert len(styles) == len(others) and not styles & {(theme.GREY, None), (theme.LIGHT, None)}
+    assert any("focus.txt (focus" in (t.name or "") for t in fig.data if t.showlegend is not False)
+    panels = len(HEADLINE)
+    for n in others:  # one line per panel, one legend group, so a click hides it everywhere
+        lines = [t for t in fig.data if t.legendgroup == n and _drawn(t)]
+        assert len(lines) == panels and {t.line.color for t in lines} == {named[n].line.color}
+        assert all(len(t.x) == len(result.analysis(n).paragraphs) for t in lines)
+    focus_lines = [t for t in fig.data if t.legendgroup == "focus.txt" and _drawn(t)]
+    assert [t.line.color for t in focus_lines] == [theme.colour(m) for m in HEADLINE]
+
+
+def _drawn(trace) -> bool:  # noqa: ANN001 - a line with data, not a legend key (x = [None])
+    return trace.x is not None and any(x is not None for x in trace.x)
+
+
+def test_many_other_articles_keep_apart_and_push_the_panels_down() -> None:
+    """Past the nine outlet colours the lines repeat a colour with another dash; a legend of
+    several rows gets the room it needs above the panels."""
+    import pandas as pd
+
+    names = ["focus"] + [f"Outlet number {i}" for i in range(12)]
+    frame = pd.DataFrame([{"article": n, "focus": n == "focus", "measure": "sentiment", "position": p,
+                           "value": 0.1 * i, "paragraph": j + 1, "words": 30}
+                          for i, n in enumerate(names) for j, p in enumerate((20.0, 60.0))])
+    fig = charts.arcs(frame, ["sentiment"])
+    styles = [(t.line.color, t.line.dash) for t in fig.data if t.showlegend and t.legendgroup != "focus"]
+    assert len(styles) == 12 == len(set(styles))
+    assert fig.layout.margin.t > charts.arcs(frame[frame["article"].isin(names[:3])], ["sentiment"]).layout.margin.t
+    assert charts.legend_rows(["x" * 40] * 12) > 1 == charts.legend_rows(["x"])

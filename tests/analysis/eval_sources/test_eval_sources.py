@@ -47,9 +47,10 @@ def test_results_rows_without_the_external_folder(monkeypatch):
     assert {r["dataset"] for r in absent} == {"sources_annotated", "sources_annotated:us_press",
                                              "sources_annotated:wire", "sources_annotated:broadcast"}
     assert all(r["value"] is None for r in absent)
-    assert {r["dataset"] for r in present} == {"sources_annotated:uk_press", ev.LEGACY_DATASET}
-    legacy = {r["metric"]: r for r in present if r["dataset"] == ev.LEGACY_DATASET}
-    assert set(legacy) == set(ev.HEADLINE) and legacy["quote_recall"]["n"] == 78
+    assert {r["dataset"] for r in present} == {"sources_annotated:uk_press"}  # the shipped Guardian paragraphs
+    guardian = {(r["part"], r["metric"]) for r in present}
+    assert guardian == {(p, m) for p in ev.PARTS for m in ev.OUTLET_METRICS}
+    assert not any(r["dataset"].startswith("onestopenglish_paragraphs") for r in rows)  # the pre-issue-15 rows
     for r in present:
         assert math.isnan(r["value"]) or 0 <= r["value"] <= 1
 

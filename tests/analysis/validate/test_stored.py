@@ -14,8 +14,8 @@ from analysis.validate import stored
 def test_reads_the_shipped_file_as_written() -> None:
     doc = stored.load()
     assert doc is not None and doc == json.loads(paths.VALIDATION.read_text(encoding="utf-8"))
-    sources = stored.rows(doc, "sources", "onestopenglish_paragraphs_heldout")
-    assert sources and all(r["measure"] == "sources" for r in sources)
+    sources = stored.rows(doc, "sources", "sources_annotated")
+    assert sources and all(r["measure"] == "sources" and r["dataset"] == "sources_annotated" for r in sources)
     assert len(stored.rows(doc)) == len(doc["results"])
 
 
